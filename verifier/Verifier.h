@@ -1,0 +1,75 @@
+#pragma once
+/// verifier::verify(): the whole pipeline for one message. Synchronous and thread-safe; every
+/// input from the outside world (DNS, time, trust, key stores) is passed in.
+///
+/// Order (explicit, as mailauth does it): From → Received chain and envelope → DKIM → SPF →
+/// DMARC → ARC → Authentication-Results (trust) → S/MIME, OpenPGP → sender analysis → verdict.
+
+#include "Message.h"
+#include "Report.h"
+#include "Resolver.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verifier {
+
+/// The SMTP envelope for SPF. Fields left empty are read from the trusted Received hop and
+/// Return-Path.
+struct Envelope
+{
+    std::string clientIp;
+    std::string helo;
+    /// nullopt: read Return-Path. An empty string: the null reverse-path.
+    std::optional<std::string> mailFrom;
+};
+
+struct TrustPolicy
+{
+    /// Authentication-Results authserv-ids the user trusts (starts empty).
+    std::vector<std::string> authservIds;
+    /// Host names of the receiving side (relays above the trust boundary).
+    std::vector<std::string> relays;
+    /// ARC sealer domains the user trusts.
+    std::vector<std::string> arcSealers;
+    /// Domains the user trusts or corresponds with (lookalike detection).
+    std::vector<std::string> knownDomains;
+};
+
+struct SignatureSettings
+{
+    /// Extra trusted roots (PEM files) for S/MIME.
+    std::vector<std::string> caFiles;
+    bool useSystemCa = true;
+    /// GNUPGHOME for OpenPGP; empty = skip OpenPGP verification of unknown keys, use default.
+    std::string gnupgHome;
+    bool enableOpenPgp = true;
+};
+
+struct VerifierLimits
+{
+    int maxDkimSignatures = 8;     ///< signatures evaluated per message (more are NotEvaluated)
+    int maxArcInstances = 50;      ///< RFC 8617 §4.2.1
+    int maxDnsQueries = 100;       ///< DNS queries per message, all checks together
+    int minRsaBits = 1024;         ///< RFC 8301
+    int64_t clockSkewSeconds = 300;
+};
+
+struct VerifyContext
+{
+    const Resolver *resolver = nullptr;
+    /// The time to verify at (Unix seconds). Never read inside the verifier.
+    int64_t now = 0;
+    Envelope envelope;
+    TrustPolicy trust;
+    SignatureSettings signatures;
+    VerifierLimits limits;
+    /// A name for the report's `source`.
+    std::string source;
+};
+
+Report verify(const Message &message, const VerifyContext &context);
+
+} // namespace verifier

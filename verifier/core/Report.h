@@ -1,0 +1,326 @@
+#pragma once
+/// verifier::Report: everything one verification found, as a plain, copyable, comparable value.
+/// The UI, the store and the CLI all read the same Report; the verdict is computed only in
+/// Verdict.cpp. Serialised to the JSON of CLI.md by ReportJson.h.
+///
+/// Texts: `reason` strings here are short English explanations for the CLI and logs. The UI
+/// does not show them as they are: it maps the `code` of each Finding to a translated sentence.
+
+#include "AuthResult.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verifier {
+
+// ---------------------------------------------------------------- From
+
+enum class AddressListKind { None, One, Several, Ambiguous, Invalid };
+
+struct FromInfo
+{
+    /// The From field(s) value as written, unfolded, escaped for display.
+    std::string header;
+    /// The one mailbox's address (local@domain, domain normalised) when kind == One.
+    std::optional<std::string> address;
+    std::string localPart;
+    /// A-label, lower case. Empty unless kind == One.
+    std::string domain;
+    /// Decoded (RFC 2047 / UTF-8) display name, escaped for display.
+    std::string displayName;
+    AddressListKind kind = AddressListKind::None;
+    /// How many From fields the header holds.
+    int fieldCount = 0;
+    /// Why the kind is not One (empty when it is).
+    std::string problem;
+    bool operator==(const FromInfo &) const = default;
+};
+
+// ---------------------------------------------------------------- DKIM
+
+enum class DkimFailure {
+    None,
+    SignatureSyntax,          ///< the tag-list does not parse, or a tag value is malformed
+    MissingTag,               ///< v, a, b, bh, d, h or s missing
+    UnsupportedVersion,       ///< v= is not 1
+    UnsupportedAlgorithm,     ///< a= is unknown
+    UnsupportedCanonicalization,
+    UnsupportedQueryMethod,   ///< q= has no dns/txt
+    FromNotSigned,            ///< h= does not include From (RFC 6376 §5.4)
+    InvalidDomain,            ///< d= or s= is not a valid domain/selector
+    IdentityMismatch,         ///< i= is not d= or a subdomain of it
+    Expired,                  ///< x= is before now
+    FutureTimestamp,          ///< t= is after now (beyond a small skew)
+    TimestampOrder,           ///< x= before t=
+    WeakAlgorithm,            ///< rsa-sha1 (RFC 8301)
+    KeyUnavailable,           ///< DNS temporary failure (temperror)
+    KeyNotFound,              ///< no key record (NXDOMAIN / NODATA)
+    KeySyntax,                ///< the key record does not parse
+    KeyRevoked,               ///< empty p=
+    KeyTooSmall,              ///< RSA key under 1024 bits (RFC 8301)
+    KeyAlgorithmMismatch,     ///< k= does not match a=
+    KeyHashNotAllowed,        ///< the key's h= excludes the signature's hash
+    KeyServiceType,           ///< s= of the key excludes email
+    KeyStrictSubdomain,       ///< t=s and i= is a subdomain of d=
+    BodyLengthExceeded,       ///< l= larger than the body
+    BodyHashMismatch,         ///< bh= does not match the canonicalised body
+    SignatureMismatch,        ///< b= does not verify
+    NotEvaluated,             ///< beyond the number of signatures evaluated per message
+};
+
+std::string_view dkimFailureName(DkimFailure failure);
+
+struct DkimResult
+{
+    AuthResult result = AuthResult::None;
+    DkimFailure failure = DkimFailure::None;
+    std::string reason;
+    std::string domain;       ///< d=, lower case
+    std::string selector;     ///< s=
+    std::string identity;     ///< i= (AUID) as written, or "@d" when absent
+    std::string algorithm;    ///< a=
+    std::string canonicalization; ///< c=, e.g. "relaxed/relaxed"
+    int keyBits = 0;
+    std::string keyType;      ///< "rsa" or "ed25519"
+    bool dnssec = false;      ///< the key record was DNSSEC-secure
+    bool testing = false;     ///< the key record has t=y
+    /// Set by the DMARC stage: d= aligned with the From domain.
+    bool aligned = false;
+    std::optional<uint64_t> bodyLengthLimit; ///< l=
+    uint64_t bodyLength = 0;  ///< the canonicalised body length
+    /// The field names listed in h=, in order, as written.
+    std::vector<std::string> signedHeaders;
+    /// Names of fields that appear in the header more often than h= covers them, so that an
+    /// instance is not signed (e.g. a second From placed above the signed one).
+    std::vector<std::string> unsignedInstances;
+    std::optional<int64_t> timestamp;   ///< t=
+    std::optional<int64_t> expiration;  ///< x=
+    std::string keyRecord;    ///< the TXT record used
+    std::vector<std::string> warnings;
+    size_t fieldIndex = 0;    ///< index of the DKIM-Signature field in the header
+
+    /// True when the signature authenticates the whole message: pass, no body bytes after l=,
+    /// no unsigned extra instance of a signed field.
+    bool coversWholeMessage() const
+    {
+        return result == AuthResult::Pass && unsignedInstances.empty() &&
+               (!bodyLengthLimit || *bodyLengthLimit >= bodyLength);
+    }
+    bool operator==(const DkimResult &) const = default;
+};
+
+// ---------------------------------------------------------------- SPF
+
+struct SpfResult
+{
+    AuthResult result = AuthResult::None;
+    /// The domain checked (from MAIL FROM, or the HELO name for the null reverse-path).
+    std::string domain;
+    /// "mailfrom" or "helo".
+    std::string identity;
+    std::string clientIp;
+    std::string helo;
+    std::string mailFrom;
+    std::string record;       ///< the SPF record of `domain`
+    std::string mechanism;    ///< the mechanism that matched, e.g. "ip4:192.0.2.0/24"
+    std::string explanation;  ///< exp= text on fail
+    std::string reason;
+    int dnsLookups = 0;
+    int voidLookups = 0;
+    /// Where the envelope came from: "command line", "Received hop 1 (mx.example.net)", ...
+    std::string envelopeSource;
+    bool evaluated = false;   ///< false when there was no envelope to evaluate
+    /// The HELO identity's own result (RFC 7208 §2.3), when checked.
+    std::optional<AuthResult> heloResult;
+    bool operator==(const SpfResult &) const = default;
+};
+
+// ---------------------------------------------------------------- DMARC
+
+enum class DmarcPolicy { Unspecified, None, Quarantine, Reject };
+std::string_view dmarcPolicyName(DmarcPolicy policy);
+
+struct DmarcResult
+{
+    AuthResult result = AuthResult::None;
+    std::string domain;       ///< the RFC5322.From domain
+    std::string orgDomain;    ///< organisational domain (RFC 9989 tree walk)
+    std::string recordDomain; ///< where the record was found
+    std::string record;
+    DmarcPolicy policy = DmarcPolicy::Unspecified;  ///< the policy that applies to this message
+    DmarcPolicy domainPolicy = DmarcPolicy::Unspecified; ///< p=
+    bool spfAligned = false;
+    bool dkimAligned = false;
+    bool strictSpf = false;
+    bool strictDkim = false;
+    bool testing = false;     ///< t=y (RFC 9989) or pct<100 (RFC 7489)
+    std::string reason;
+    /// RFC 7489 (public suffix list) reading, when it decides differently.
+    std::optional<std::string> orgDomainPsl;
+    std::optional<AuthResult> resultRfc7489;
+    bool operator==(const DmarcResult &) const = default;
+};
+
+// ---------------------------------------------------------------- ARC
+
+struct ArcInstance
+{
+    int instance = 0;
+    std::string domain;       ///< d= of the ARC-Seal
+    std::string selector;
+    std::string cv;           ///< cv= of the seal: none, pass, fail
+    AuthResult sealResult = AuthResult::None;
+    AuthResult messageSignatureResult = AuthResult::None;
+    std::string authservId;   ///< from ARC-Authentication-Results
+    std::string authResults;  ///< the AAR payload after "i=N;"
+    bool operator==(const ArcInstance &) const = default;
+};
+
+struct ArcResult
+{
+    AuthResult result = AuthResult::None; ///< none, pass, fail
+    int instances = 0;
+    std::string reason;
+    std::vector<ArcInstance> chain;
+    /// The oldest instance whose AMS still validates (RFC 8617 §5.2), 0 if none.
+    int oldestPass = 0;
+    /// The sealer of the newest instance is one the user trusts.
+    bool trustedSealer = false;
+    /// Set when a trusted sealer's AAR recorded dmarc=pass for the From domain.
+    bool trustedDmarcPass = false;
+    bool operator==(const ArcResult &) const = default;
+};
+
+// ---------------------------------------------------------------- Authentication-Results
+
+struct AuthMethodResult
+{
+    std::string method;       ///< lower case, e.g. "dkim"
+    std::string result;       ///< the keyword as written, lower case
+    std::string reason;
+    std::map<std::string, std::string> properties; ///< "header.d" -> "example.com"
+    bool operator==(const AuthMethodResult &) const = default;
+};
+
+struct AuthResultsHeader
+{
+    std::string authservId;
+    bool trusted = false;
+    /// Why it is trusted or not, e.g. "authserv-id not trusted", "below the trust boundary".
+    std::string trustReason;
+    bool parsed = false;
+    std::string parseError;
+    std::vector<AuthMethodResult> methods;
+    size_t fieldIndex = 0;
+    std::string raw;          ///< the field value as written, escaped for display
+    bool operator==(const AuthResultsHeader &) const = default;
+};
+
+// ---------------------------------------------------------------- Received chain
+
+struct ReceivedHop
+{
+    std::string from;         ///< the sending host's name (HELO) as the receiver recorded it
+    std::string fromRdns;     ///< the reverse-DNS name in the comment, when given
+    std::string by;
+    std::string ip;           ///< the sending host's IP
+    std::string with;         ///< protocol, e.g. ESMTPS
+    std::string id;
+    std::string forAddress;
+    bool tls = false;
+    std::string tlsDetail;    ///< cipher or version text, when given
+    std::string date;         ///< RFC 3339 UTC, empty when unreadable
+    std::optional<int64_t> time; ///< Unix seconds
+    std::optional<int64_t> delaySeconds; ///< since the hop below
+    bool trusted = false;     ///< written by a trusted relay (above the trust boundary)
+    size_t fieldIndex = 0;
+    bool parsed = true;
+    bool operator==(const ReceivedHop &) const = default;
+};
+
+// ---------------------------------------------------------------- S/MIME, OpenPGP
+
+struct SignatureResult
+{
+    AuthResult result = AuthResult::None;
+    /// The e-mail address the signature names (the one matching From when any does).
+    std::string signer;
+    std::vector<std::string> signerAddresses;
+    std::string signerName;
+    bool trusted = false;     ///< chains to a trusted root / key is fully or ultimately valid
+    bool matchesFrom = false;
+    bool coversWholeBody = false;
+    std::vector<std::string> unsignedParts; ///< descriptions of parts shown but not signed
+    std::string fingerprint;
+    std::string issuer;       ///< S/MIME issuer, or OpenPGP key validity
+    std::optional<int64_t> signingTime;
+    std::string reason;
+    bool operator==(const SignatureResult &) const = default;
+};
+
+// ---------------------------------------------------------------- Findings and the verdict
+
+enum class Verdict { Authenticated, Forged, Suspicious, Unauthenticated };
+std::string_view verdictName(Verdict verdict);
+
+/// What a reason or warning says, as a code the UI can translate, plus its arguments.
+enum class FindingCode {
+    // authenticated
+    DmarcPassDkim, DmarcPassSpf, DmarcPassReported, SmimeValid, PgpValid,
+    // forged
+    DmarcFailEnforced, SignatureInvalid, SignatureOtherIdentity, MultipleFromFields,
+    MultipleFromMailboxes, FromAmbiguous, FromMissing, FromInvalid, ReportedDmarcFail,
+    // suspicious
+    DmarcFailNoPolicy, DisplayNameAddress, LookalikeDomain, DeceptiveCharacters,
+    PartialSignature, SourcesDisagree, ReplyToOtherOrganisation, SenderOtherOrganisation,
+    PartialDkimCoverage, ArcOverride,
+    // unauthenticated
+    NothingAuthenticates, NoDmarcRecord, DmarcTemporaryError,
+    // warnings
+    WeakKey, KeyTesting, DnsNotSecure, HeaderAnomalies, UntrustedAuthResults, ReportedOnly,
+    TimeExplainsDisagreement, SignatureTemporaryError, Other,
+};
+std::string_view findingCodeName(FindingCode code);
+
+struct Finding
+{
+    FindingCode code = FindingCode::Other;
+    std::vector<std::string> args;
+    /// The English sentence (CLI, logs); the UI translates from code and args instead.
+    std::string text;
+    bool operator==(const Finding &) const = default;
+};
+
+struct Report
+{
+    std::string source;       ///< file name, "stdin", or "imap:INBOX/1234"
+    std::string messageId;
+    std::string subject;      ///< decoded, escaped for display
+    std::string date;         ///< the Date field as written
+    FromInfo from;
+    Verdict verdict = Verdict::Unauthenticated;
+    std::vector<Finding> reasons;
+    std::vector<Finding> warnings;
+
+    std::optional<SpfResult> spf;
+    std::vector<DkimResult> dkim;
+    std::optional<DmarcResult> dmarc;
+    std::optional<ArcResult> arc;
+    std::optional<SignatureResult> smime;
+    std::optional<SignatureResult> pgp;
+    std::vector<AuthResultsHeader> authenticationResults;
+    std::vector<ReceivedHop> received;
+    /// Index into `received` of the hop that gave the SMTP envelope, -1 if none.
+    int boundaryHop = -1;
+
+    /// The time the verification was computed for (Unix seconds).
+    int64_t verifiedAt = 0;
+    /// Report format version, for the store.
+    int version = 1;
+    bool operator==(const Report &) const = default;
+};
+
+} // namespace verifier

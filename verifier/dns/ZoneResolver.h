@@ -1,0 +1,48 @@
+#pragma once
+/// An in-memory DNS zone: for unit and conformance tests and `sealcheck-cli --dns-zone`.
+/// Names absent from the zone are NXDOMAIN; a name that exists with no record of the asked
+/// type is NODATA; CNAMEs are followed (at most 8 links) for other types.
+
+#include "Expected.h"
+#include "Resolver.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace verifier {
+
+class ZoneResolver final : public Resolver
+{
+public:
+    ZoneResolver() = default;
+
+    /// Adds one record. @p name is absolute (trailing dot optional), any case.
+    void add(std::string_view name, RrType type, DnsRecord record);
+    /// Convenience for TXT: one record made of the given character-strings.
+    void addTxt(std::string_view name, std::vector<std::string> strings);
+    void addAddress(std::string_view name, std::string_view address); // A or AAAA by syntax
+    void addMx(std::string_view name, uint16_t preference, std::string_view exchange);
+    /// Every query for @p name (any type) answers @p status (Timeout or ServFail).
+    void setFailure(std::string_view name, DnsStatus status);
+    /// Marks every answer from this zone as DNSSEC-secure (for tests of DANE and the like).
+    void setSecure(bool secure) { m_secure = secure; }
+
+    /// Parses RFC 1035 master-file text (CLI.md "Zone files") and adds its records.
+    /// @p origin is the initial $ORIGIN ("" = root). Errors name the line.
+    Expected<int> loadMasterFile(std::string_view text, std::string_view origin = "");
+
+    DnsAnswer query(std::string_view name, RrType type) const override;
+
+    /// Lower-cases and strips the trailing dot.
+    static std::string canonicalName(std::string_view name);
+
+private:
+    std::map<std::pair<std::string, RrType>, std::vector<DnsRecord>> m_records;
+    std::set<std::string> m_names;
+    std::map<std::string, DnsStatus> m_failures;
+    bool m_secure = false;
+};
+
+} // namespace verifier
