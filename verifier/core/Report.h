@@ -36,6 +36,11 @@ struct FromInfo
     int fieldCount = 0;
     /// Why the kind is not One (empty when it is).
     std::string problem;
+    /// The display name (after RFC 2047 decoding) holds an e-mail address or a domain name
+    /// (Mailsploit, "Composition Kills"): set by the From analysis, weighed by the verdict.
+    bool displayNameHasAddress = false;
+    /// The display name or address holds control, bidi or invisible characters.
+    bool hasDeceptiveCharacters = false;
     bool operator==(const FromInfo &) const = default;
 };
 

@@ -1,0 +1,24 @@
+#pragma once
+// Builds the Resolver the programs use: zone files only (`--dns-zone`, never the network), or
+// libunbound (system resolvers or a chosen server) behind a TTL cache.
+
+#include "Expected.h"
+#include "Resolver.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sealcheck {
+
+struct ResolverOptions
+{
+    std::vector<std::string> zoneFiles;
+    /// "ADDR[@PORT]"; empty = the system's resolvers.
+    std::string server;
+    int timeoutMs = 5000;
+};
+
+verifier::Expected<std::shared_ptr<const verifier::Resolver>> makeResolver(const ResolverOptions &options);
+
+} // namespace sealcheck

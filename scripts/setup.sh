@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for Sealcheck and builds it into build/. Idempotent: packages that
+# are present are not installed again, and ninja rebuilds only what changed.
+#
+#   scripts/setup.sh            install packages (as root), configure, build
+#   BUILD_DIR=... scripts/setup.sh
+#   SEALCHECK_SANITIZE=ON BUILD_DIR=build-asan scripts/setup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
+  qt6-networkauth-dev libqt6sql6-sqlite qt6-qpa-plugins
+  libgpgmepp-dev libgpgme-dev gnupg gpgsm qtkeychain-qt6-dev libssl-dev
+  libunbound-dev libevent-dev nettle-dev libpsl-dev publicsuffix libicu-dev libidn2-dev
+  libsqlite3-dev nlohmann-json3-dev dns-root-data
+  xvfb xauth dovecot-imapd unbound bind9-dnsutils gnome-keyring libsecret-tools dbus dbus-x11
+  openssl ca-certificates desktop-file-utils appstream file
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}"
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup: run as root (or install these packages first)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "setup: all Debian packages present"
+fi
+
+if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DSEALCHECK_SANITIZE="${SEALCHECK_SANITIZE:-OFF}"
+fi
+jobs=$(nproc)
+ninja -C "$BUILD_DIR" -j "$jobs"
+echo "setup: built $BUILD_DIR/bin/sealcheck-cli${SEALCHECK_BUILD_UI:+ }"
