@@ -1,0 +1,175 @@
+#include "SenderAnalysis.h"
+
+#include "Strings.h"
+#include "Verdict.h"
+
+#include <idn2.h>
+#include <unicode/uspoof.h>
+
+#include <memory>
+
+namespace verifier {
+
+namespace {
+
+struct SpoofCloser
+{
+    void operator()(USpoofChecker *sc) const { uspoof_close(sc); }
+};
+
+bool isDomainChar(unsigned char c)
+{
+    return isAlpha(char(c)) || isDigit(char(c)) || c == '-' || c == '.' || c >= 0x80;
+}
+
+bool plausibleDomain(std::string_view d)
+{
+    while (!d.empty() && d.back() == '.')
+        d.remove_suffix(1);
+    if (d.size() < 4 || d.size() > 253)
+        return false;
+    size_t dot = d.rfind('.');
+    if (dot == std::string_view::npos || dot == 0)
+        return false;
+    std::string_view tld = d.substr(dot + 1);
+    if (tld.size() < 2)
+        return false;
+    // The last label must hold letters (a TLD), so "3.14" or "v1.2" are not domains.
+    bool letters = false;
+    for (char c : tld) {
+        if (isDigit(c))
+            return false;
+        letters = letters || isAlpha(c) || static_cast<unsigned char>(c) >= 0x80;
+    }
+    if (d.find("..") != std::string_view::npos)
+        return false;
+    return letters;
+}
+
+bool sameOrSubdomain(std::string_view a, std::string_view b)
+{
+    // a equals b, or one is a subdomain of the other.
+    if (equalsIgnoreCase(a, b))
+        return true;
+    auto under = [](std::string_view child, std::string_view parent) {
+        return child.size() > parent.size() && endsWithIgnoreCase(child, parent) &&
+               child[child.size() - parent.size() - 1] == '.';
+    };
+    return under(a, b) || under(b, a);
+}
+
+} // namespace
+
+std::string toUnicodeDomain(std::string_view domain)
+{
+    std::string in(domain);
+    char *out = nullptr;
+    if (idn2_to_unicode_8z8z(in.c_str(), &out, 0) != IDN2_OK || !out)
+        return in;
+    std::string result(out);
+    idn2_free(out);
+    return result;
+}
+
+std::string confusableSkeleton(std::string_view domain)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<USpoofChecker, SpoofCloser> sc(uspoof_open(&status));
+    if (U_FAILURE(status))
+        return {};
+    std::string u = toLower(toUnicodeDomain(domain));
+    char buf[1024];
+    int32_t n = uspoof_getSkeletonUTF8(sc.get(), 0, u.data(), int32_t(u.size()), buf, sizeof buf, &status);
+    if (U_FAILURE(status) || n < 0)
+        return {};
+    return std::string(buf, size_t(n));
+}
+
+std::vector<std::string> domainsInText(std::string_view text)
+{
+    // Full-width and small commercial at signs count as '@' (they have been used to fake addresses).
+    std::string s;
+    s.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text.substr(i, 3) == "\xEF\xBC\xA0" || text.substr(i, 3) == "\xEF\xB9\xAB") {
+            s.push_back('@');
+            i += 2;
+        } else {
+            s.push_back(text[i]);
+        }
+    }
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (!isDomainChar(c) && c != '@') {
+            ++i;
+            continue;
+        }
+        size_t start = i;
+        while (i < s.size() && (isDomainChar(static_cast<unsigned char>(s[i])) || s[i] == '@' || s[i] == '_' || s[i] == '+'))
+            ++i;
+        std::string_view token = std::string_view(s).substr(start, i - start);
+        size_t at = token.rfind('@');
+        std::string_view candidate = at == std::string_view::npos ? token : token.substr(at + 1);
+        while (!candidate.empty() && (candidate.back() == '.' || candidate.back() == '-'))
+            candidate.remove_suffix(1);
+        if (plausibleDomain(candidate))
+            out.push_back(toLower(candidate));
+    }
+    return out;
+}
+
+SenderAnalysis analyseSender(const FromInfo &from, const SenderContext &context)
+{
+    SenderAnalysis a;
+    if (from.kind != AddressListKind::One || from.domain.empty())
+        return a;
+
+    // Display name showing another address or domain.
+    for (const std::string &d : domainsInText(from.displayName)) {
+        if (sameOrSubdomain(d, from.domain))
+            continue;
+        if (!context.fromOrgDomain.empty() && sameOrSubdomain(d, context.fromOrgDomain))
+            continue;
+        a.suspicious.push_back(makeFinding(FindingCode::DisplayNameAddress, {d, from.domain}));
+        break;
+    }
+
+    // Deceptive characters (the From analysis escaped them for display and set the flag).
+    bool changed = false;
+    escapeForDisplay(from.displayName, &changed);
+    if (changed && !from.hasDeceptiveCharacters)
+        a.suspicious.push_back(makeFinding(FindingCode::DeceptiveCharacters, {from.displayName}));
+
+    // Lookalikes of known domains.
+    const std::string fromSkeleton = confusableSkeleton(from.domain);
+    for (const std::string &known : context.knownDomains) {
+        if (sameOrSubdomain(known, from.domain))
+            continue;
+        const std::string knownSkeleton = confusableSkeleton(known);
+        if (!fromSkeleton.empty() && fromSkeleton == knownSkeleton) {
+            a.suspicious.push_back(
+                makeFinding(FindingCode::LookalikeDomain, {toUnicodeDomain(from.domain), toUnicodeDomain(known)}));
+            break;
+        }
+    }
+
+    // Replies and Sender going to another organisation: common for newsletters, so a warning.
+    const std::string &fromOrg = context.fromOrgDomain.empty() ? from.domain : context.fromOrgDomain;
+    for (const auto &[address, org] : context.replyTo) {
+        if (!org.empty() && !sameOrSubdomain(org, fromOrg)) {
+            a.warnings.push_back(makeFinding(FindingCode::ReplyToOtherOrganisation, {address, from.domain}));
+            break;
+        }
+    }
+    for (const auto &[address, org] : context.sender) {
+        if (!org.empty() && !sameOrSubdomain(org, fromOrg)) {
+            a.warnings.push_back(makeFinding(FindingCode::SenderOtherOrganisation, {address}));
+            break;
+        }
+    }
+    return a;
+}
+
+} // namespace verifier
