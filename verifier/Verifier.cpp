@@ -1,6 +1,72 @@
 #include "Verifier.h"
 
+#include "AuthResultsTrust.h"
+#include "DkimVerifier.h"
+#include "DmarcEvaluator.h"
+#include "FromAnalysis.h"
+#include "Address.h"
+#include "Mime.h"
+#include "OpenPgpVerifier.h"
+#include "OrgDomain.h"
+#include "Received.h"
+#include "SenderAnalysis.h"
+#include "SmimeVerifier.h"
+#include "SpfChecker.h"
+#include "Strings.h"
+#include "Verdict.h"
+#include "Rfc2047.h"
+#if __has_include("ArcVerifier.h")
+#include "ArcVerifier.h"
+#define SEALCHECK_HAVE_ARC 1
+#endif
+
 namespace verifier {
+
+namespace {
+
+/// The domain of an address ("user@Example.COM" → "example.com"); empty when there is none.
+std::string domainOf(std::string_view address)
+{
+    size_t at = address.rfind('@');
+    if (at == std::string_view::npos)
+        return {};
+    std::string_view d = address.substr(at + 1);
+    while (!d.empty() && (d.back() == '>' || d.back() == ' ' || d.back() == '.'))
+        d.remove_suffix(1);
+    return toLower(d);
+}
+
+/// Return-Path: <addr> → addr ("" for the null reverse-path "<>").
+std::optional<std::string> readReturnPath(const Message &m)
+{
+    const HeaderField *f = m.field("Return-Path");
+    if (!f)
+        return std::nullopt;
+    std::string v = f->value();
+    size_t lt = v.find('<'), gt = v.rfind('>');
+    if (lt != std::string::npos && gt != std::string::npos && gt > lt)
+        return std::string(trim(std::string_view(v).substr(lt + 1, gt - lt - 1)));
+    return std::string(trim(v));
+}
+
+std::vector<std::pair<std::string, std::string>> mailboxesWithOrg(const Message &m, std::string_view field,
+                                                                   const Resolver &resolver)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const HeaderField *f : m.fields(field)) {
+        AddressList list = parseAddressList(f->rawValue, AddressParseMode::Strict);
+        for (const Mailbox &mb : list.mailboxes) {
+            if (mb.domain.empty())
+                continue;
+            out.emplace_back(mb.address(), organizationalDomain(mb.domain, resolver));
+            if (out.size() >= 10)
+                return out;
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 Report verify(const Message &message, const VerifyContext &context)
 {
@@ -8,7 +74,112 @@ Report verify(const Message &message, const VerifyContext &context)
     report.source = context.source;
     report.verifiedAt = context.now;
     if (const HeaderField *f = message.field("Message-ID"))
-        report.messageId = f->value();
+        report.messageId = escapeForDisplay(f->value());
+    if (const HeaderField *f = message.field("Subject"))
+        report.subject = escapeForDisplay(decodeEncodedWords(f->value()));
+    if (const HeaderField *f = message.field("Date"))
+        report.date = escapeForDisplay(f->value());
+    if (!context.resolver) {
+        report.from = analyseFrom(message);
+        report.warnings.push_back(makeFinding(FindingCode::Other, {"no DNS resolver was given; nothing was checked"}));
+        decideVerdict(report);
+        return report;
+    }
+    const Resolver &resolver = *context.resolver;
+
+    // 1. The author: one parse, one identity.
+    report.from = analyseFrom(message);
+
+    // 2. The trace: trusted hops, the boundary and the SMTP envelope.
+    TraceAnalysis trace = analyseTrace(message, context.trust.relays);
+    report.received = trace.hops;
+    report.boundaryHop = trace.boundaryHop;
+
+    // 3. DKIM.
+    report.dkim = verifyDkim(message, resolver, context.now, context.limits);
+
+    // 4. SPF, with the envelope from the command line or the trusted hop.
+    SpfRequest spf;
+    std::string envelopeSource;
+    spf.clientIp = context.envelope.clientIp.empty() ? trace.clientIp : context.envelope.clientIp;
+    spf.helo = context.envelope.helo.empty() ? trace.helo : context.envelope.helo;
+    if (context.envelope.mailFrom) {
+        spf.mailFrom = *context.envelope.mailFrom;
+    } else if (trace.haveMailFrom) {
+        spf.mailFrom = trace.mailFrom;
+    } else if (auto rp = readReturnPath(message)) {
+        spf.mailFrom = *rp;
+    }
+    envelopeSource = context.envelope.clientIp.empty() ? trace.source : std::string("command line");
+    if (!spf.clientIp.empty()) {
+        report.spf = checkSpf(spf, resolver);
+        report.spf->envelopeSource = envelopeSource;
+        if (!spf.helo.empty())
+            report.spf->heloResult = checkSpfHelo(spf, resolver);
+    } else {
+        SpfResult none;
+        none.evaluated = false;
+        none.reason = "no trusted Received hop gives the sending server's address";
+        report.spf = none;
+    }
+
+    // 5. DMARC (sets DkimResult::aligned).
+    report.dmarc = evaluateDmarc(report.from, report.dkim, *report.spf, resolver);
+
+    // 6. ARC.
+#ifdef SEALCHECK_HAVE_ARC
+    report.arc = verifyArc(message, resolver, context.now, context.trust.arcSealers, report.from.domain);
+#else
+    report.arc = ArcResult{};
+#endif
+
+    // 7. Authentication-Results written by the user's own provider.
+    long boundaryField = -1, nextUntrusted = -1;
+    if (trace.boundaryHop >= 0 && size_t(trace.boundaryHop) < trace.hops.size()) {
+        boundaryField = long(trace.hops[size_t(trace.boundaryHop)].fieldIndex);
+        if (size_t(trace.boundaryHop) + 1 < trace.hops.size())
+            nextUntrusted = long(trace.hops[size_t(trace.boundaryHop) + 1].fieldIndex);
+    }
+    report.authenticationResults =
+        collectAuthenticationResults(message, boundaryField, nextUntrusted, context.trust.authservIds);
+
+    // 8. S/MIME and OpenPGP over the MIME tree.
+    MimePart mime = parseMime(message);
+    const std::string fromAddress = report.from.address.value_or(std::string());
+    report.smime = verifySmime(message, mime, fromAddress, context.signatures, context.now);
+    if (context.signatures.enableOpenPgp)
+        report.pgp = verifyOpenPgp(message, mime, fromAddress, context.signatures, context.now);
+
+    // 9. The sender's appearance.
+    SenderContext sender;
+    sender.knownDomains = context.trust.knownDomains;
+    if (report.dmarc && !report.dmarc->orgDomain.empty())
+        sender.fromOrgDomain = report.dmarc->orgDomain;
+    sender.replyTo = mailboxesWithOrg(message, "Reply-To", resolver);
+    sender.sender = mailboxesWithOrg(message, "Sender", resolver);
+    SenderAnalysis analysis = analyseSender(report.from, sender);
+
+    VerdictInputs inputs;
+    inputs.suspicious = std::move(analysis.suspicious);
+    inputs.warnings = std::move(analysis.warnings);
+    if (!message.anomalies().empty()) {
+        std::string names;
+        for (HeaderAnomaly a : message.anomalies())
+            names += (names.empty() ? "" : ", ") + std::string(headerAnomalyName(a));
+        inputs.warnings.push_back(makeFinding(FindingCode::HeaderAnomalies, {names}));
+    }
+    bool anySecure = false, anyDns = false;
+    for (const DkimResult &d : report.dkim) {
+        if (d.result == AuthResult::Pass) {
+            anyDns = true;
+            anySecure = anySecure || d.dnssec;
+        }
+    }
+    if (anyDns && !anySecure)
+        inputs.warnings.push_back(makeFinding(FindingCode::DnsNotSecure));
+
+    // 10. The verdict.
+    decideVerdict(report, inputs);
     return report;
 }
 

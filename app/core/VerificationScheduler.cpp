@@ -1,0 +1,136 @@
+#include "VerificationScheduler.h"
+
+#include "Message.h"
+
+#include <QDateTime>
+#include <QMetaObject>
+
+namespace sealcheck {
+
+VerificationScheduler::VerificationScheduler(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<verifier::Report>("verifier::Report");
+    m_pool.setMaxThreadCount(QThread::idealThreadCount());
+}
+
+VerificationScheduler::~VerificationScheduler()
+{
+    cancel();
+    m_pool.waitForDone();
+}
+
+void VerificationScheduler::setSettings(const VerificationSettings &settings)
+{
+    QMutexLocker lock(&m_mutex);
+    m_settings = settings;
+}
+
+void VerificationScheduler::setMaxThreads(int threads) { m_pool.setMaxThreadCount(qMax(1, threads)); }
+
+void VerificationScheduler::enqueue(qint64 key, const QByteArray &raw, const QString &source)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_queue.push_back(Job{key, raw, source, m_generation});
+        ++m_total;
+    }
+    emit progress(m_done, m_total);
+    startWorkers();
+}
+
+void VerificationScheduler::prioritize(qint64 key)
+{
+    QMutexLocker lock(&m_mutex);
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+        if (it->key == key) {
+            Job j = std::move(*it);
+            m_queue.erase(it);
+            m_queue.push_front(std::move(j));
+            return;
+        }
+    }
+}
+
+void VerificationScheduler::cancel()
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.clear();
+    ++m_generation;
+    m_total = m_done = 0;
+}
+
+bool VerificationScheduler::waitForDone(int msecs) { return m_pool.waitForDone(msecs); }
+
+int VerificationScheduler::pending() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_queue.size());
+}
+
+void VerificationScheduler::startWorkers()
+{
+    QMutexLocker lock(&m_mutex);
+    while (m_running < m_pool.maxThreadCount() && m_running < int(m_queue.size())) {
+        ++m_running;
+        m_pool.start([this] { runWorker(); });
+    }
+}
+
+void VerificationScheduler::runWorker()
+{
+    for (;;) {
+        Job job;
+        VerificationSettings settings;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_queue.empty()) {
+                --m_running;
+                return;
+            }
+            job = std::move(m_queue.front());
+            m_queue.pop_front();
+            settings = m_settings;
+        }
+        verifier::Report report;
+        QString error;
+        auto message = verifier::Message::parse(std::string(job.raw.constData(), size_t(job.raw.size())));
+        if (!message) {
+            error = QString::fromStdString(message.error().message);
+        } else {
+            verifier::VerifyContext context;
+            context.resolver = settings.resolver.get();
+            context.now = settings.fixedNow ? settings.fixedNow : QDateTime::currentSecsSinceEpoch();
+            context.trust = settings.trust;
+            context.signatures = settings.signatures;
+            context.limits = settings.limits;
+            const QByteArray source = job.source.toUtf8();
+            context.source = std::string(source.constData(), size_t(source.size()));
+            report = verifier::verify(*message, context);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, g = job.generation, key = job.key, report, error] { deliver(g, key, report, error); },
+            Qt::QueuedConnection);
+    }
+}
+
+void VerificationScheduler::deliver(quint64 generation, qint64 key, const verifier::Report &report,
+                                    const QString &error)
+{
+    bool last = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (generation != m_generation)
+            return;
+        ++m_done;
+        last = m_done == m_total;
+    }
+    if (error.isEmpty())
+        emit reportReady(key, report);
+    else
+        emit failed(key, error);
+    emit progress(m_done, m_total);
+    if (last)
+        emit finished();
+}
+
+} // namespace sealcheck

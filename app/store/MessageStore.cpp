@@ -1,0 +1,580 @@
+#include "MessageStore.h"
+
+#include "ReportJson.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+namespace sealcheck {
+
+namespace {
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+// Numbered migrations; index i upgrades user_version i to i+1. Never edit a released step.
+const char *const kMigrations[] = {
+    // 1: the first schema.
+    "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL, host TEXT NOT NULL, port INTEGER NOT NULL,"
+    " security INTEGER NOT NULL, username TEXT NOT NULL, trusted_authserv_ids TEXT NOT NULL DEFAULT '',"
+    " trusted_relays TEXT NOT NULL DEFAULT '', trusted_arc_sealers TEXT NOT NULL DEFAULT '',"
+    " pinned_key TEXT NOT NULL DEFAULT '', phishing_keyword INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE mailboxes (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+    " name TEXT NOT NULL, uid_validity INTEGER NOT NULL DEFAULT 0, uid_next INTEGER NOT NULL DEFAULT 0,"
+    " highest_modseq INTEGER NOT NULL DEFAULT 0, UNIQUE(account_id, name));"
+    "CREATE TABLE messages (id INTEGER PRIMARY KEY, mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,"
+    " uid INTEGER NOT NULL, from_header TEXT NOT NULL DEFAULT '', from_address TEXT NOT NULL DEFAULT '',"
+    " subject TEXT NOT NULL DEFAULT '', date INTEGER NOT NULL DEFAULT 0, size INTEGER NOT NULL DEFAULT 0,"
+    " flags TEXT NOT NULL DEFAULT '', message_id TEXT NOT NULL DEFAULT '', verdict TEXT NOT NULL DEFAULT '',"
+    " UNIQUE(mailbox_id, uid));"
+    "CREATE INDEX messages_by_date ON messages(mailbox_id, date DESC);"
+    "CREATE INDEX messages_by_verdict ON messages(mailbox_id, verdict);"
+    "CREATE TABLE raw_messages (message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
+    " bytes BLOB NOT NULL, size INTEGER NOT NULL, stored_at INTEGER NOT NULL);"
+    "CREATE TABLE reports (message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
+    " report_version INTEGER NOT NULL, computed_at INTEGER NOT NULL, json TEXT NOT NULL);",
+};
+
+// Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL.
+QString text(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+QString joinList(const QStringList &l) { return text(l.join(QLatin1Char('\n'))); }
+QStringList splitList(const QString &s) { return s.isEmpty() ? QStringList() : s.split(QLatin1Char('\n')); }
+
+QString filterClause(VerdictFilter f)
+{
+    switch (f) {
+    case VerdictFilter::All: return {};
+    case VerdictFilter::ForgedOrSuspicious: return QStringLiteral(" AND verdict IN ('forged','suspicious')");
+    case VerdictFilter::Forged: return QStringLiteral(" AND verdict = 'forged'");
+    case VerdictFilter::Suspicious: return QStringLiteral(" AND verdict = 'suspicious'");
+    case VerdictFilter::Authenticated: return QStringLiteral(" AND verdict = 'authenticated'");
+    case VerdictFilter::Unauthenticated: return QStringLiteral(" AND verdict = 'unauthenticated'");
+    case VerdictFilter::Pending: return QStringLiteral(" AND verdict = ''");
+    }
+    return {};
+}
+
+MessageRow readRow(const QSqlQuery &q)
+{
+    MessageRow r;
+    r.id = q.value(0).toLongLong();
+    r.mailboxId = q.value(1).toLongLong();
+    r.uid = q.value(2).toUInt();
+    r.fromHeader = q.value(3).toString();
+    r.fromAddress = q.value(4).toString();
+    r.subject = q.value(5).toString();
+    r.date = QDateTime::fromSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC);
+    r.size = q.value(7).toLongLong();
+    r.flags = q.value(8).toString();
+    r.messageId = q.value(9).toString();
+    r.verdict = q.value(10).toString();
+    return r;
+}
+
+const char *kRowColumns = "id, mailbox_id, uid, from_header, from_address, subject, date, size, flags, message_id, verdict";
+
+} // namespace
+
+QString verdictFilterName(VerdictFilter filter)
+{
+    switch (filter) {
+    case VerdictFilter::All: return QStringLiteral("all");
+    case VerdictFilter::ForgedOrSuspicious: return QStringLiteral("forged-or-suspicious");
+    case VerdictFilter::Forged: return QStringLiteral("forged");
+    case VerdictFilter::Suspicious: return QStringLiteral("suspicious");
+    case VerdictFilter::Authenticated: return QStringLiteral("authenticated");
+    case VerdictFilter::Unauthenticated: return QStringLiteral("unauthenticated");
+    case VerdictFilter::Pending: return QStringLiteral("pending");
+    }
+    return {};
+}
+
+QString MessageStore::defaultPath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/sealcheck/sealcheck.sqlite");
+}
+
+MessageStore::MessageStore()
+    : m_connection(QStringLiteral("sealcheck-store-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+MessageStore::~MessageStore()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+int MessageStore::latestSchemaVersion() { return int(sizeof kMigrations / sizeof kMigrations[0]); }
+
+verifier::Expected<bool> MessageStore::open(const QString &path, const StoreLimits &limits)
+{
+    m_path = path;
+    m_limits = limits;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        return verifier::makeError("cannot open the store " + path.toStdString() + ": " + db.lastError().text().toStdString());
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON")) ||
+        !exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
+        return verifier::makeError("cannot configure the store: " + m_lastError.toStdString());
+    if (!migrate())
+        return verifier::makeError("cannot upgrade the store's schema: " + m_lastError.toStdString());
+    return true;
+}
+
+bool MessageStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+bool MessageStore::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql)) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+int MessageStore::schemaVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+bool MessageStore::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    int version = schemaVersion();
+    if (version > latestSchemaVersion()) {
+        m_lastError = QStringLiteral("the store was written by a newer Sealcheck (schema %1)").arg(version);
+        return false;
+    }
+    while (version < latestSchemaVersion()) {
+        if (!db.transaction()) {
+            m_lastError = db.lastError().text();
+            return false;
+        }
+        const QStringList statements =
+            QString::fromLatin1(kMigrations[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString &s : statements) {
+            if (s.trimmed().isEmpty())
+                continue;
+            if (!exec(s)) {
+                db.rollback();
+                return false;
+            }
+        }
+        if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1))) {
+            db.rollback();
+            return false;
+        }
+        if (!db.commit()) {
+            m_lastError = db.lastError().text();
+            return false;
+        }
+        ++version;
+    }
+    return true;
+}
+
+verifier::Expected<qint64> MessageStore::saveAccount(const AccountRecord &a)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (a.id == 0) {
+        q.prepare(QStringLiteral("INSERT INTO accounts (name, host, port, security, username, trusted_authserv_ids,"
+                                 " trusted_relays, trusted_arc_sealers, pinned_key, phishing_keyword)"
+                                 " VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    } else {
+        q.prepare(QStringLiteral("UPDATE accounts SET name=?, host=?, port=?, security=?, username=?,"
+                                 " trusted_authserv_ids=?, trusted_relays=?, trusted_arc_sealers=?, pinned_key=?,"
+                                 " phishing_keyword=? WHERE id=?"));
+    }
+    q.addBindValue(text(a.name));
+    q.addBindValue(text(a.host));
+    q.addBindValue(a.port);
+    q.addBindValue(int(a.security));
+    q.addBindValue(text(a.username));
+    q.addBindValue(joinList(a.trustedAuthservIds));
+    q.addBindValue(joinList(a.trustedRelays));
+    q.addBindValue(joinList(a.trustedArcSealers));
+    q.addBindValue(text(a.pinnedKeySha256));
+    q.addBindValue(a.setPhishingKeyword ? 1 : 0);
+    if (a.id != 0)
+        q.addBindValue(a.id);
+    if (!q.exec())
+        return verifier::makeError("cannot save the account: " + q.lastError().text().toStdString());
+    return a.id != 0 ? a.id : q.lastInsertId().toLongLong();
+}
+
+QVector<AccountRecord> MessageStore::accounts() const
+{
+    QVector<AccountRecord> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT id, name, host, port, security, username, trusted_authserv_ids, trusted_relays,"
+                               " trusted_arc_sealers, pinned_key, phishing_keyword FROM accounts ORDER BY id")))
+        return out;
+    while (q.next()) {
+        AccountRecord a;
+        a.id = q.value(0).toLongLong();
+        a.name = q.value(1).toString();
+        a.host = q.value(2).toString();
+        a.port = q.value(3).toInt();
+        a.security = q.value(4).toInt() == int(ConnectionSecurity::StartTls) ? ConnectionSecurity::StartTls
+                                                                             : ConnectionSecurity::ImplicitTls;
+        a.username = q.value(5).toString();
+        a.trustedAuthservIds = splitList(q.value(6).toString());
+        a.trustedRelays = splitList(q.value(7).toString());
+        a.trustedArcSealers = splitList(q.value(8).toString());
+        a.pinnedKeySha256 = q.value(9).toString();
+        a.setPhishingKeyword = q.value(10).toInt() != 0;
+        out.push_back(a);
+    }
+    return out;
+}
+
+std::optional<AccountRecord> MessageStore::account(qint64 id) const
+{
+    for (const AccountRecord &a : accounts()) {
+        if (a.id == id)
+            return a;
+    }
+    return std::nullopt;
+}
+
+bool MessageStore::removeAccount(qint64 id)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("DELETE FROM accounts WHERE id=?"));
+    q.addBindValue(id);
+    return q.exec();
+}
+
+verifier::Expected<qint64> MessageStore::mailbox(qint64 accountId, const QString &name)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO mailboxes (account_id, name) VALUES (?, ?)"));
+    q.addBindValue(accountId);
+    q.addBindValue(name);
+    if (!q.exec())
+        return verifier::makeError("cannot save the mailbox: " + q.lastError().text().toStdString());
+    q.prepare(QStringLiteral("SELECT id FROM mailboxes WHERE account_id=? AND name=?"));
+    q.addBindValue(accountId);
+    q.addBindValue(name);
+    if (!q.exec() || !q.next())
+        return verifier::makeError("cannot find the mailbox: " + q.lastError().text().toStdString());
+    return q.value(0).toLongLong();
+}
+
+std::optional<MailboxRecord> MessageStore::mailboxRecord(qint64 mailboxId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT id, account_id, name, uid_validity, uid_next, highest_modseq FROM mailboxes WHERE id=?"));
+    q.addBindValue(mailboxId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return MailboxRecord{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                         q.value(3).toUInt(),     q.value(4).toUInt(),     q.value(5).toULongLong()};
+}
+
+QVector<MailboxRecord> MessageStore::mailboxes(qint64 accountId) const
+{
+    QVector<MailboxRecord> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT id FROM mailboxes WHERE account_id=? ORDER BY name"));
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return out;
+    QVector<qint64> ids;
+    while (q.next())
+        ids.push_back(q.value(0).toLongLong());
+    for (qint64 id : ids) {
+        if (auto m = mailboxRecord(id))
+            out.push_back(*m);
+    }
+    return out;
+}
+
+bool MessageStore::setMailboxState(qint64 mailboxId, quint32 uidValidity, quint32 uidNext, quint64 highestModSeq)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE mailboxes SET uid_validity=?, uid_next=?, highest_modseq=? WHERE id=?"));
+    q.addBindValue(uidValidity);
+    q.addBindValue(uidNext);
+    q.addBindValue(qulonglong(highestModSeq));
+    q.addBindValue(mailboxId);
+    return q.exec();
+}
+
+bool MessageStore::clearMailbox(qint64 mailboxId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("DELETE FROM messages WHERE mailbox_id=?"));
+    q.addBindValue(mailboxId);
+    return q.exec();
+}
+
+verifier::Expected<qint64> MessageStore::saveMessage(const MessageRow &row)
+{
+    auto ids = saveMessages({row});
+    if (!ids)
+        return ids.error();
+    return ids->front();
+}
+
+verifier::Expected<QVector<qint64>> MessageStore::saveMessages(const QVector<MessageRow> &rows)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return verifier::makeError("cannot start a transaction: " + db.lastError().text().toStdString());
+    QVector<qint64> ids;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO messages (mailbox_id, uid, from_header, from_address, subject, date, size,"
+                             " flags, message_id) VALUES (?,?,?,?,?,?,?,?,?)"
+                             " ON CONFLICT(mailbox_id, uid) DO UPDATE SET from_header=excluded.from_header,"
+                             " from_address=excluded.from_address, subject=excluded.subject, date=excluded.date,"
+                             " size=excluded.size, flags=excluded.flags, message_id=excluded.message_id"));
+    QSqlQuery idq(db);
+    idq.prepare(QStringLiteral("SELECT id FROM messages WHERE mailbox_id=? AND uid=?"));
+    for (const MessageRow &r : rows) {
+        q.addBindValue(r.mailboxId);
+        q.addBindValue(r.uid);
+        q.addBindValue(text(r.fromHeader));
+        q.addBindValue(text(r.fromAddress));
+        q.addBindValue(text(r.subject));
+        q.addBindValue(r.date.isValid() ? r.date.toSecsSinceEpoch() : 0);
+        q.addBindValue(r.size);
+        q.addBindValue(text(r.flags));
+        q.addBindValue(text(r.messageId));
+        if (!q.exec()) {
+            const QString e = q.lastError().text();
+            db.rollback();
+            return verifier::makeError("cannot save a message: " + e.toStdString());
+        }
+        idq.addBindValue(r.mailboxId);
+        idq.addBindValue(r.uid);
+        if (!idq.exec() || !idq.next()) {
+            db.rollback();
+            return verifier::makeError("cannot read back a saved message");
+        }
+        ids.push_back(idq.value(0).toLongLong());
+    }
+    if (!db.commit())
+        return verifier::makeError("cannot commit: " + db.lastError().text().toStdString());
+    return ids;
+}
+
+std::optional<MessageRow> MessageStore::message(qint64 id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE id=?").arg(QLatin1String(kRowColumns)));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readRow(q);
+}
+
+std::optional<qint64> MessageStore::messageId(qint64 mailboxId, quint32 uid) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE mailbox_id=? AND uid=?"));
+    q.addBindValue(mailboxId);
+    q.addBindValue(uid);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+quint32 MessageStore::highestUid(qint64 mailboxId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT MAX(uid) FROM messages WHERE mailbox_id=?"));
+    q.addBindValue(mailboxId);
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toUInt();
+}
+
+QVector<MessageRow> MessageStore::messages(qint64 mailboxId, VerdictFilter filter, const QString &search, int offset,
+                                           int limit) const
+{
+    QVector<MessageRow> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QString sql = QStringLiteral("SELECT %1 FROM messages WHERE mailbox_id=?").arg(QLatin1String(kRowColumns)) +
+                  filterClause(filter);
+    if (!search.isEmpty())
+        sql += QStringLiteral(" AND (from_header LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')");
+    sql += QStringLiteral(" ORDER BY date DESC, uid DESC LIMIT ? OFFSET ?");
+    q.prepare(sql);
+    q.addBindValue(mailboxId);
+    if (!search.isEmpty()) {
+        QString pattern = search;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        q.addBindValue(pattern);
+        q.addBindValue(pattern);
+    }
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.push_back(readRow(q));
+    return out;
+}
+
+int MessageStore::messageCount(qint64 mailboxId, VerdictFilter filter, const QString &search) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM messages WHERE mailbox_id=?") + filterClause(filter);
+    if (!search.isEmpty())
+        sql += QStringLiteral(" AND (from_header LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')");
+    q.prepare(sql);
+    q.addBindValue(mailboxId);
+    if (!search.isEmpty()) {
+        QString pattern = search;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        q.addBindValue(pattern);
+        q.addBindValue(pattern);
+    }
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+QVector<qint64> MessageStore::unverified(qint64 mailboxId, int limit) const
+{
+    QVector<qint64> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE mailbox_id=? AND verdict='' ORDER BY date DESC LIMIT ?"));
+    q.addBindValue(mailboxId);
+    q.addBindValue(limit);
+    if (q.exec()) {
+        while (q.next())
+            out.push_back(q.value(0).toLongLong());
+    }
+    return out;
+}
+
+bool MessageStore::saveRaw(qint64 messageId, const QByteArray &bytes)
+{
+    if (bytes.size() > m_limits.maxRawMessageBytes)
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO raw_messages (message_id, bytes, size, stored_at) VALUES (?,?,?,?)"));
+    q.addBindValue(messageId);
+    q.addBindValue(bytes);
+    q.addBindValue(bytes.size());
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    evictRaw();
+    return true;
+}
+
+std::optional<QByteArray> MessageStore::raw(qint64 messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT bytes FROM raw_messages WHERE message_id=?"));
+    q.addBindValue(messageId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toByteArray();
+}
+
+qint64 MessageStore::rawCacheBytes() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM raw_messages")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+void MessageStore::evictRaw()
+{
+    qint64 total = rawCacheBytes();
+    if (total <= m_limits.maxRawCacheBytes)
+        return;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT message_id, size FROM raw_messages ORDER BY stored_at ASC, message_id ASC")))
+        return;
+    QVector<qint64> victims;
+    while (total > m_limits.maxRawCacheBytes && q.next()) {
+        victims.push_back(q.value(0).toLongLong());
+        total -= q.value(1).toLongLong();
+    }
+    q.finish();
+    QSqlQuery del(QSqlDatabase::database(m_connection, false));
+    del.prepare(QStringLiteral("DELETE FROM raw_messages WHERE message_id=?"));
+    for (qint64 id : victims) {
+        del.addBindValue(id);
+        del.exec();
+    }
+}
+
+bool MessageStore::saveReport(qint64 messageId, const verifier::Report &report)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return false;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO reports (message_id, report_version, computed_at, json) VALUES (?,?,?,?)"));
+    q.addBindValue(messageId);
+    q.addBindValue(report.version);
+    q.addBindValue(qint64(report.verifiedAt));
+    q.addBindValue(QString::fromStdString(verifier::reportToJson(report)));
+    QSqlQuery v(db);
+    v.prepare(QStringLiteral("UPDATE messages SET verdict=? WHERE id=?"));
+    v.addBindValue(QString::fromUtf8(verifier::verdictName(report.verdict).data()));
+    v.addBindValue(messageId);
+    if (!q.exec() || !v.exec()) {
+        m_lastError = q.lastError().text() + v.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return db.commit();
+}
+
+std::optional<verifier::Report> MessageStore::report(qint64 messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT json FROM reports WHERE message_id=?"));
+    q.addBindValue(messageId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const QByteArray json = q.value(0).toString().toUtf8();
+    auto r = verifier::reportFromJson(std::string_view(json.constData(), size_t(json.size())));
+    if (!r)
+        return std::nullopt;
+    return std::move(r).value();
+}
+
+} // namespace sealcheck

@@ -1,0 +1,257 @@
+#include "MessageStore.h"
+#include "Verdict.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sealcheck;
+
+namespace {
+
+qint64 inbox(MessageStore &store)
+{
+    if (store.accounts().isEmpty()) {
+        AccountRecord a;
+        a.name = QStringLiteral("Test");
+        a.host = QStringLiteral("imap.example.com");
+        a.username = QStringLiteral("alice");
+        if (!store.saveAccount(a).ok())
+            qFatal("cannot create the test account");
+    }
+    auto mb = store.mailbox(store.accounts().front().id, QStringLiteral("INBOX"));
+    if (!mb.ok())
+        qFatal("cannot create the mailbox: %s", mb.error().message.c_str());
+    return *mb;
+}
+
+MessageRow row(qint64 mailbox, quint32 uid, const QString &from, const QString &subject, qint64 date)
+{
+    MessageRow r;
+    r.mailboxId = mailbox;
+    r.uid = uid;
+    r.fromHeader = from;
+    r.subject = subject;
+    r.date = QDateTime::fromSecsSinceEpoch(date, Qt::UTC);
+    r.size = 100;
+    return r;
+}
+
+// Child mode: write messages one transaction each, printing the uid after each commit, until
+// killed.
+int childWriter(const QString &path)
+{
+    MessageStore store;
+    if (!store.open(path).ok())
+        return 3;
+    const qint64 mb = inbox(store);
+    for (quint32 uid = 1;; ++uid) {
+        if (!store.saveMessage(row(mb, uid, QStringLiteral("a@example.com"), QStringLiteral("s"), uid)).ok())
+            return 4;
+        std::printf("%u\n", uid);
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
+class tst_MessageStore : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const char *name) { return m_dir.filePath(QString::fromLatin1(name)); }
+
+private slots:
+    void migrationsCreateTheSchema()
+    {
+        MessageStore s;
+        QVERIFY(s.open(path("a.sqlite")).ok());
+        QCOMPARE(s.schemaVersion(), MessageStore::latestSchemaVersion());
+        // Reopening runs nothing and keeps the version.
+        MessageStore t;
+        QVERIFY(t.open(path("a.sqlite")).ok());
+        QCOMPARE(t.schemaVersion(), MessageStore::latestSchemaVersion());
+        QSqlQuery q(QSqlDatabase::database(t.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    }
+    void newerSchemaIsRefused()
+    {
+        {
+            MessageStore s;
+            QVERIFY(s.open(path("future.sqlite")).ok());
+            QSqlQuery q(QSqlDatabase::database(s.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=999")));
+        }
+        MessageStore t;
+        auto r = t.open(path("future.sqlite"));
+        QVERIFY(!r.ok());
+        QVERIFY(QString::fromStdString(r.error().message).contains(QStringLiteral("newer Sealcheck")));
+    }
+    void accountsNeverHoldPasswords()
+    {
+        MessageStore s;
+        QVERIFY(s.open(path("acc.sqlite")).ok());
+        AccountRecord a;
+        a.name = QStringLiteral("Work");
+        a.host = QStringLiteral("imap.example.com");
+        a.username = QStringLiteral("alice");
+        a.trustedAuthservIds = {QStringLiteral("mx.example.com")};
+        a.trustedRelays = {QStringLiteral("mx1.example.com"), QStringLiteral("mx2.example.com")};
+        auto id = s.saveAccount(a);
+        QVERIFY2(id.ok(), id.ok() ? "" : id.error().message.c_str());
+        auto back = s.account(*id);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->trustedRelays, a.trustedRelays);
+        QCOMPARE(back->trustedAuthservIds, a.trustedAuthservIds);
+        QSqlQuery q(QSqlDatabase::database(s.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master")));
+        while (q.next())
+            QVERIFY(!q.value(0).toString().contains(QStringLiteral("password"), Qt::CaseInsensitive));
+        a.id = *id;
+        a.name = QStringLiteral("Work mail");
+        QVERIFY(s.saveAccount(a).ok());
+        QCOMPARE(s.accounts().size(), 1);
+        QCOMPARE(s.accounts().front().name, QStringLiteral("Work mail"));
+        QVERIFY(s.removeAccount(*id));
+        QVERIFY(s.accounts().isEmpty());
+    }
+    void messagesFilterAndSearch()
+    {
+        MessageStore s;
+        QVERIFY(s.open(path("msg.sqlite")).ok());
+        qint64 mb = inbox(s);
+        QVector<MessageRow> rows;
+        for (quint32 i = 1; i <= 50; ++i)
+            rows.push_back(row(mb, i, QStringLiteral("Sender %1 <s%1@example.com>").arg(i),
+                               i == 7 ? QStringLiteral("100% off_sale") : QStringLiteral("Subject %1").arg(i), 1000 + i));
+        auto ids = s.saveMessages(rows);
+        QVERIFY(ids.ok());
+        QCOMPARE(ids->size(), 50);
+        QCOMPARE(s.messageCount(mb), 50);
+        QCOMPARE(s.highestUid(mb), 50u);
+        // Newest first, paged.
+        auto page = s.messages(mb, VerdictFilter::All, {}, 0, 10);
+        QCOMPARE(page.size(), 10);
+        QCOMPARE(page.front().uid, 50u);
+        QCOMPARE(s.messages(mb, VerdictFilter::All, {}, 45, 10).size(), 5);
+        // LIKE wildcards in a search are literal.
+        QCOMPARE(s.messageCount(mb, VerdictFilter::All, QStringLiteral("100%")), 1);
+        QCOMPARE(s.messageCount(mb, VerdictFilter::All, QStringLiteral("_sale")), 1);
+        QCOMPARE(s.messageCount(mb, VerdictFilter::All, QStringLiteral("s12@")), 1);
+        // Verdicts.
+        verifier::Report forged;
+        forged.verdict = verifier::Verdict::Forged;
+        verifier::Report suspicious;
+        suspicious.verdict = verifier::Verdict::Suspicious;
+        QVERIFY(s.saveReport(ids->at(0), forged));
+        QVERIFY(s.saveReport(ids->at(1), suspicious));
+        QCOMPARE(s.messageCount(mb, VerdictFilter::ForgedOrSuspicious), 2);
+        QCOMPARE(s.messageCount(mb, VerdictFilter::Forged), 1);
+        QCOMPARE(s.messageCount(mb, VerdictFilter::Pending), 48);
+        QCOMPARE(s.unverified(mb, 100).size(), 48);
+        // Updating metadata keeps the row id.
+        MessageRow changed = rows.front();
+        changed.flags = QStringLiteral("\\Seen");
+        QCOMPARE(*s.saveMessage(changed), ids->at(0));
+        QCOMPARE(s.message(ids->at(0))->flags, QStringLiteral("\\Seen"));
+        // UIDVALIDITY change.
+        QVERIFY(s.setMailboxState(mb, 7, 51, 0));
+        QCOMPARE(s.mailboxRecord(mb)->uidValidity, 7u);
+        QVERIFY(s.clearMailbox(mb));
+        QCOMPARE(s.messageCount(mb), 0);
+    }
+    void reportsRoundTrip()
+    {
+        MessageStore s;
+        QVERIFY(s.open(path("rep.sqlite")).ok());
+        qint64 mb = inbox(s);
+        qint64 id = *s.saveMessage(row(mb, 1, QStringLiteral("a"), QStringLiteral("b"), 1));
+        verifier::Report r;
+        r.source = "imap:INBOX/1";
+        r.from.kind = verifier::AddressListKind::One;
+        r.from.address = "alice@example.com";
+        r.from.domain = "example.com";
+        r.verdict = verifier::Verdict::Authenticated;
+        r.reasons.push_back(verifier::makeFinding(verifier::FindingCode::DmarcPassDkim, {"example.com"}));
+        verifier::DkimResult d;
+        d.result = verifier::AuthResult::Pass;
+        d.domain = "example.com";
+        d.bodyLengthLimit = 10;
+        d.signedHeaders = {"from", "subject"};
+        r.dkim.push_back(d);
+        r.spf = verifier::SpfResult{};
+        r.spf->heloResult = verifier::AuthResult::Neutral;
+        r.dmarc = verifier::DmarcResult{};
+        r.dmarc->policy = verifier::DmarcPolicy::Reject;
+        r.smime = verifier::SignatureResult{};
+        r.smime->unsignedParts = {"part 2"};
+        r.verifiedAt = 1795000000;
+        QVERIFY(s.saveReport(id, r));
+        auto back = s.report(id);
+        QVERIFY(back.has_value());
+        QVERIFY(*back == r);
+        QCOMPARE(s.message(id)->verdict, QStringLiteral("authenticated"));
+    }
+    void rawCacheIsCapped()
+    {
+        StoreLimits limits;
+        limits.maxRawCacheBytes = 3000;
+        limits.maxRawMessageBytes = 2000;
+        MessageStore s;
+        QVERIFY(s.open(path("raw.sqlite"), limits).ok());
+        qint64 mb = inbox(s);
+        QVector<qint64> ids;
+        for (quint32 i = 1; i <= 5; ++i)
+            ids.push_back(*s.saveMessage(row(mb, i, QStringLiteral("a"), QStringLiteral("b"), i)));
+        QVERIFY(!s.saveRaw(ids[0], QByteArray(2001, 'x'))); // one message over the cap: not cached
+        for (qint64 id : ids)
+            QVERIFY(s.saveRaw(id, QByteArray(1000, 'y')));
+        QVERIFY(s.rawCacheBytes() <= 3000);
+        QVERIFY(!s.raw(ids[0]).has_value()); // the oldest were evicted
+        QCOMPARE(s.raw(ids[4])->size(), 1000);
+        QCOMPARE(s.messageCount(mb), 5); // metadata stays
+    }
+    void killedWriterLosesNothingCommitted()
+    {
+        const QString db = path("kill.sqlite");
+        QProcess child;
+        child.setProgram(QCoreApplication::applicationFilePath());
+        child.setArguments({QStringLiteral("--child-writer"), db});
+        child.start();
+        QVERIFY(child.waitForStarted());
+        QByteArray out;
+        QElapsedTimer t;
+        t.start();
+        while (out.count('\n') < 200 && t.elapsed() < 30000) {
+            child.waitForReadyRead(1000);
+            out += child.readAllStandardOutput();
+        }
+        child.kill(); // SIGKILL: no cleanup, mid-transaction
+        child.waitForFinished();
+        out += child.readAllStandardOutput();
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QVERIFY(lines.size() >= 200);
+        const quint32 lastCommitted = lines.last().toUInt();
+        MessageStore s;
+        QVERIFY(s.open(db).ok());
+        qint64 mb = inbox(s);
+        QVERIFY(s.highestUid(mb) >= lastCommitted);
+        QVERIFY(s.messageCount(mb) >= int(lastCommitted));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && qstrcmp(argv[1], "--child-writer") == 0) {
+        QCoreApplication app(argc, argv);
+        return childWriter(QString::fromLocal8Bit(argv[2]));
+    }
+    QCoreApplication app(argc, argv);
+    tst_MessageStore t;
+    return QTest::qExec(&t, argc, argv);
+}
+#include "tst_messagestore.moc"
