@@ -73,9 +73,15 @@ _dmarc            IN TXT "v=DMARC1; p=none"
 """
 open(f"{out}/demo.zone", "w").write(zone)
 
-TOP = ("Received: from {helo} ({helo} [{ip}])\n"
+TOP = ("Return-Path: <{rp}>\n"
+       "Received: from {helo} ({helo} [{ip}])\n"
        "\tby mx.sealcheck-demo.example (Postfix) with ESMTPS id {qid}\n"
        "\tfor <you@sealcheck-demo.example>; Fri, 20 Nov 2026 {time} +0000 (UTC)\n")
+
+def rp_of(frm):
+    import re as _re
+    m = _re.search(r'<([^>]+)>', frm)
+    return m.group(1) if m else frm.strip()
 
 def message(frm, subject, body, helo, ip, qid, time, extra="", to="You <you@sealcheck-demo.example>",
             mid=None, ctype="text/plain; charset=utf-8"):
@@ -102,56 +108,56 @@ def write(name, top, head, body, sig=""):
 h, b = message('"My Bank" <statements@mybank.example>', "Your November statement is ready",
                "Dear customer,\n\nyour statement for November is ready in online banking.\n\nMy Bank\n",
                "mail.mybank.example", "192.0.2.10", "4Xb1Q2", "09:14:02")
-write("01-authenticated-bank", TOP.format(helo="mail.mybank.example", ip="192.0.2.10", qid="4Xb1Q2", time="09:14:05"),
+write("01-authenticated-bank", TOP.format(rp="statements@mybank.example", helo="mail.mybank.example", ip="192.0.2.10", qid="4Xb1Q2", time="09:14:05"),
       h, b, sign(h, b, "mybank.example", "s2026", "mybank"))
 
 # 2. Forged: the bank's address sent from elsewhere, no signature; DMARC p=reject.
 h, b = message('"My Bank Security" <security@mybank.example>', "Urgent: confirm your account",
                "Your account will be closed today. Confirm your details at http://mybank.example.login.invalid/\n",
                "mail.mybank.example", "203.0.113.66", "4Xb9Z1", "10:02:11")
-write("02-forged-bank-spoof", TOP.format(helo="mail.mybank.example", ip="203.0.113.66", qid="4Xb9Z1", time="10:02:13"), h, b)
+write("02-forged-bank-spoof", TOP.format(rp="bounce@mybank.example", helo="mail.mybank.example", ip="203.0.113.66", qid="4Xb9Z1", time="10:02:13"), h, b)
 
 # 3. Forged: two From fields (Composition Kills): the attacker signs their own From and adds the bank's above it.
 h, b = message("billing@rnybank.example", "Invoice 2026-11",
                "Please pay the attached invoice.\n", "mail.rnybank.example", "203.0.113.7", "4Xc0A7", "10:20:00")
 sig = sign(h, b, "rnybank.example", "mx", "attacker")
-write("03-forged-two-from", TOP.format(helo="mail.rnybank.example", ip="203.0.113.7", qid="4Xc0A7", time="10:20:02"),
+write("03-forged-two-from", TOP.format(rp="billing@rnybank.example", helo="mail.rnybank.example", ip="203.0.113.7", qid="4Xc0A7", time="10:20:02"),
       h, b, "From: \"My Bank\" <billing@mybank.example>\n" + sig)
 
 # 4. Suspicious: a display name that shows another organisation's address (Mailsploit).
 h, b = message('"service@mybank.example" <deals@shop.example>', "Your bank recommends our offer",
                "A special offer for bank customers.\n", "out.shop.example", "198.51.100.5", "4Xd2B3", "11:00:00")
-write("04-suspicious-display-name", TOP.format(helo="out.shop.example", ip="198.51.100.5", qid="4Xd2B3", time="11:00:01"),
+write("04-suspicious-display-name", TOP.format(rp="bounces@shop.example", helo="out.shop.example", ip="198.51.100.5", qid="4Xd2B3", time="11:00:01"),
       h, b, sign(h, b, "shop.example", "k1", "shop"))
 
 # 5. Suspicious: a lookalike of mybank.example (rn for m), correctly signed by the lookalike.
 h, b = message('"My Bank" <alerts@rnybank.example>', "New sign-in to your account",
                "We noticed a new sign-in. If this was not you, reset your password.\n",
                "mail.rnybank.example", "203.0.113.8", "4Xe3C4", "11:30:00")
-write("05-suspicious-lookalike", TOP.format(helo="mail.rnybank.example", ip="203.0.113.8", qid="4Xe3C4", time="11:30:01"),
+write("05-suspicious-lookalike", TOP.format(rp="alerts@rnybank.example", helo="mail.rnybank.example", ip="203.0.113.8", qid="4Xe3C4", time="11:30:01"),
       h, b, sign(h, b, "rnybank.example", "mx", "attacker"))
 
 # 6. Suspicious: DMARC fail under p=none (a newsletter sent through an unlisted server, unsigned).
 h, b = message("News <letter@news.example>", "This week's news", "Headlines of the week.\n",
                "bulk.mailer.example", "192.0.2.200", "4Xf4D5", "08:00:00")
-write("06-suspicious-dmarc-none", TOP.format(helo="bulk.mailer.example", ip="192.0.2.200", qid="4Xf4D5", time="08:00:03"), h, b)
+write("06-suspicious-dmarc-none", TOP.format(rp="bounce@bulk.mailer.example", helo="bulk.mailer.example", ip="192.0.2.200", qid="4Xf4D5", time="08:00:03"), h, b)
 
 # 7. Authenticated: Ed25519 DKIM (RFC 8463) by news.example from its listed server.
 h, b = message("News <letter@news.example>", "Special edition", "A special edition.\n",
                "mail.news.example", "198.51.100.77", "4Xg5E6", "08:30:00")
-write("07-authenticated-ed25519", TOP.format(helo="mail.news.example", ip="198.51.100.77", qid="4Xg5E6", time="08:30:02"),
+write("07-authenticated-ed25519", TOP.format(rp="letter@news.example", helo="mail.news.example", ip="198.51.100.77", qid="4Xg5E6", time="08:30:02"),
       h, b, sign(h, b, "news.example", "ed", "news", ed=True))
 
 # 8. Unauthenticated: a small club with no DMARC policy and no signature.
 h, b = message("Club Secretary <secretary@smallclub.example>", "Meeting on Thursday",
                "See you on Thursday at 7.\n", "mail.smallclub.example", "198.51.100.20", "4Xh6F7", "12:00:00")
-write("08-unauthenticated-club", TOP.format(helo="mail.smallclub.example", ip="198.51.100.20", qid="4Xh6F7", time="12:00:01"), h, b)
+write("08-unauthenticated-club", TOP.format(rp="secretary@smallclub.example", helo="mail.smallclub.example", ip="198.51.100.20", qid="4Xh6F7", time="12:00:01"), h, b)
 
 # 9. Forged: the body was changed after the bank signed it (bad body hash), DMARC reject.
 h, b = message('"My Bank" <statements@mybank.example>', "Payment details changed",
                "Our account number has not changed.\n", "mail.mybank.example", "203.0.113.9", "4Xi7G8", "12:30:00")
 sig = sign(h, b, "mybank.example", "s2026", "mybank")
-write("09-forged-tampered", TOP.format(helo="mail.mybank.example", ip="203.0.113.9", qid="4Xi7G8", time="12:30:01"),
+write("09-forged-tampered", TOP.format(rp="statements@mybank.example", helo="mail.mybank.example", ip="203.0.113.9", qid="4Xi7G8", time="12:30:01"),
       h, "Our account number HAS changed: send payments to XX00 0000 0000.\n", sig)
 PY
 
@@ -168,6 +174,7 @@ openssl x509 -req -in "$S/colleague.csr" -CA "$S/ca.pem" -CAkey "$S/ca.key" -CAc
 rm -f "$S/colleague.csr" "$S/leaf.ext" "$S/ca.srl" "$S/ca.key"
 printf 'Content-Type: text/plain; charset=utf-8\r\n\r\nThe quarterly figures are attached to the shared drive.\r\nCarla\r\n' > "$S/content.txt"
 {
+  printf 'Return-Path: <colleague@company.example>\n'
   printf 'Received: from mail.company.example (mail.company.example [198.51.100.40])\n\tby mx.sealcheck-demo.example (Postfix) with ESMTPS id 4Xj8H9\n\tfor <you@sealcheck-demo.example>; Fri, 20 Nov 2026 13:00:01 +0000 (UTC)\n'
   printf 'From: Carla Colleague <colleague@company.example>\nTo: You <you@sealcheck-demo.example>\nSubject: Quarterly figures (S/MIME signed)\nDate: Fri, 20 Nov 2026 13:00:00 +0000\nMessage-ID: <4Xj8H9@company.example>\n'
   openssl cms -sign -in "$S/content.txt" -signer "$S/colleague.pem" -inkey "$S/colleague.key" -md sha256 -binary \
@@ -185,6 +192,7 @@ gpg --homedir "$G" --armor --export friend@smallclub.example > "$OUT/pgp/friend.
 printf 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\nThe tickets for Saturday are booked.\r\nFrieda\r\n' > /tmp/pgp-part.$$
 gpg --homedir "$G" --batch --armor --detach-sign --digest-algo SHA256 -o /tmp/pgp-sig.$$ /tmp/pgp-part.$$ 2>/dev/null
 {
+  printf 'Return-Path: <friend@smallclub.example>\n'
   printf 'Received: from mail.smallclub.example (mail.smallclub.example [198.51.100.20])\n\tby mx.sealcheck-demo.example (Postfix) with ESMTPS id 4Xk9J0\n\tfor <you@sealcheck-demo.example>; Fri, 20 Nov 2026 13:30:01 +0000 (UTC)\n'
   printf 'From: Frieda Friend <friend@smallclub.example>\nTo: You <you@sealcheck-demo.example>\nSubject: Tickets (OpenPGP signed)\nDate: Fri, 20 Nov 2026 13:30:00 +0000\nMessage-ID: <4Xk9J0@smallclub.example>\nMIME-Version: 1.0\n'
   printf 'Content-Type: multipart/signed; micalg=pgp-sha256; protocol="application/pgp-signature"; boundary="sc-demo-pgp"\n\n'
@@ -220,6 +228,7 @@ OpenPGP private keys were discarded after signing.
 | 11-openpgp-signed | authenticated | OpenPGP signature by a key the demo trusts (`pgp/friend.asc`) |
 
 All are verified at the time in `NOW`, with DNS from `demo.zone`, the trusted relay and
-authserv-id `mx.sealcheck-demo.example`, and the known domain `mybank.example`.
+authserv-id `mx.sealcheck-demo.example`, and the known domain `mybank.example`
+(`--known-domain` on the command line; the desktop program learns it from your mail).
 MD
 echo "make-demo: wrote $(ls "$OUT/messages" | wc -l) messages to $OUT/messages"

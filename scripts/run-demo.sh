@@ -10,11 +10,19 @@ scripts/setup.sh
 DEMO=resources/demo
 NOW=$(cat "$DEMO/NOW")
 if [ -x "$BUILD_DIR/bin/sealcheck" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-  exec "$BUILD_DIR/bin/sealcheck" --demo
+  "$BUILD_DIR/bin/sealcheck" --demo
+  exit $?
 fi
-for zone in "$DEMO"/*.zone; do zones+=(--dns-zone "$zone"); done
-"$BUILD_DIR/bin/sealcheck-cli" verify "${zones[@]}" --now "$NOW" --trust-authserv-id mx.sealcheck-demo.example \
-    --trusted-relay mx.sealcheck-demo.example "$DEMO"/messages/*.eml
+# The demo's OpenPGP key in a private keyring with full trust.
+GNUPGHOME_DEMO=$(mktemp -d /tmp/gpgXXXXXX)
+trap 'gpgconf --homedir "$GNUPGHOME_DEMO" --kill all 2>/dev/null; rm -rf "$GNUPGHOME_DEMO"' EXIT
+gpg --homedir "$GNUPGHOME_DEMO" --batch --import "$DEMO/pgp/friend.asc" 2>/dev/null
+fpr=$(gpg --homedir "$GNUPGHOME_DEMO" --with-colons --list-keys 2>/dev/null | awk -F: '/^fpr/{print $10; exit}')
+echo "$fpr:6:" | gpg --homedir "$GNUPGHOME_DEMO" --batch --import-ownertrust 2>/dev/null
+"$BUILD_DIR/bin/sealcheck-cli" verify --dns-zone "$DEMO/demo.zone" --now "$NOW" \
+    --trust-authserv-id mx.sealcheck-demo.example --trusted-relay mx.sealcheck-demo.example \
+    --known-domain mybank.example --ca-file "$DEMO/smime/ca.pem" --gnupg-home "$GNUPGHOME_DEMO" \
+    "$DEMO"/messages/*.eml
 if [ -x "$BUILD_DIR/bin/sealcheck" ]; then
   QT_QPA_PLATFORM=offscreen "$BUILD_DIR/bin/sealcheck" --demo --screenshot "$BUILD_DIR/demo.png" &&
     echo "demo: a screenshot of the desktop program is in $BUILD_DIR/demo.png"

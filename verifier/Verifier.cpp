@@ -7,7 +7,7 @@
 #include "Address.h"
 #include "Mime.h"
 #include "OpenPgpVerifier.h"
-#include "OrgDomain.h"
+#include "PublicSuffixList.h"
 #include "Received.h"
 #include "SenderAnalysis.h"
 #include "SmimeVerifier.h"
@@ -49,8 +49,7 @@ std::optional<std::string> readReturnPath(const Message &m)
     return std::string(trim(v));
 }
 
-std::vector<std::pair<std::string, std::string>> mailboxesWithOrg(const Message &m, std::string_view field,
-                                                                   const Resolver &resolver)
+std::vector<std::pair<std::string, std::string>> mailboxesWithOrg(const Message &m, std::string_view field)
 {
     std::vector<std::pair<std::string, std::string>> out;
     for (const HeaderField *f : m.fields(field)) {
@@ -58,7 +57,7 @@ std::vector<std::pair<std::string, std::string>> mailboxesWithOrg(const Message 
         for (const Mailbox &mb : list.mailboxes) {
             if (mb.domain.empty())
                 continue;
-            out.emplace_back(mb.address(), organizationalDomain(mb.domain, resolver));
+            out.emplace_back(mb.address(), PublicSuffixList::system().organisationalDomain(mb.domain));
             if (out.size() >= 10)
                 return out;
         }
@@ -141,7 +140,8 @@ Report verify(const Message &message, const VerifyContext &context)
             nextUntrusted = long(trace.hops[size_t(trace.boundaryHop) + 1].fieldIndex);
     }
     report.authenticationResults =
-        collectAuthenticationResults(message, boundaryField, nextUntrusted, context.trust.authservIds);
+        collectAuthenticationResults(message, boundaryField, nextUntrusted, context.trust.authservIds,
+                                     AuthResultsMode::Relaxed);
 
     // 8. S/MIME and OpenPGP over the MIME tree.
     MimePart mime = parseMime(message);
@@ -155,8 +155,8 @@ Report verify(const Message &message, const VerifyContext &context)
     sender.knownDomains = context.trust.knownDomains;
     if (report.dmarc && !report.dmarc->orgDomain.empty())
         sender.fromOrgDomain = report.dmarc->orgDomain;
-    sender.replyTo = mailboxesWithOrg(message, "Reply-To", resolver);
-    sender.sender = mailboxesWithOrg(message, "Sender", resolver);
+    sender.replyTo = mailboxesWithOrg(message, "Reply-To");
+    sender.sender = mailboxesWithOrg(message, "Sender");
     SenderAnalysis analysis = analyseSender(report.from, sender);
 
     VerdictInputs inputs;

@@ -51,6 +51,9 @@ void addCommonOptions(QCommandLineParser &parser)
          QStringLiteral("HOST")},
         {QStringLiteral("trust-arc-sealer"), QStringLiteral("Trust ARC seals by this domain (repeatable)."),
          QStringLiteral("DOMAIN")},
+        {QStringLiteral("known-domain"),
+         QStringLiteral("A domain you correspond with: lookalikes of it are flagged (repeatable)."),
+         QStringLiteral("DOMAIN")},
         {QStringLiteral("now"), QStringLiteral("Verify at this time (RFC 3339 or Unix seconds)."), QStringLiteral("TIME")},
         {QStringLiteral("ca-file"), QStringLiteral("Extra trusted roots (PEM)."), QStringLiteral("FILE")},
         {QStringLiteral("no-system-ca"), QStringLiteral("Do not trust the system's roots for S/MIME.")},
@@ -96,6 +99,7 @@ bool readCommonOptions(const QCommandLineParser &parser, CommonOptions &o, QStri
     o.trust.authservIds = toStdList(parser.values(QStringLiteral("trust-authserv-id")));
     o.trust.relays = toStdList(parser.values(QStringLiteral("trusted-relay")));
     o.trust.arcSealers = toStdList(parser.values(QStringLiteral("trust-arc-sealer")));
+    o.trust.knownDomains = toStdList(parser.values(QStringLiteral("known-domain")));
     o.signatures.caFiles = toStdList(parser.values(QStringLiteral("ca-file")));
     o.signatures.useSystemCa = !parser.isSet(QStringLiteral("no-system-ca"));
     o.signatures.gnupgHome = toStd(parser.value(QStringLiteral("gnupg-home")));

@@ -190,7 +190,7 @@ private slots:
                                        << int(FindingCode::MultipleFromMailboxes);
         QTest::newRow("ambiguous") << int(AddressListKind::Ambiguous) << 1 << int(Verdict::Forged)
                                    << int(FindingCode::FromAmbiguous);
-        QTest::newRow("unreadable") << int(AddressListKind::Invalid) << 1 << int(Verdict::Suspicious)
+        QTest::newRow("unreadable") << int(AddressListKind::Invalid) << 1 << int(Verdict::Forged)
                                     << int(FindingCode::FromInvalid);
         QTest::newRow("missing") << int(AddressListKind::None) << 0 << int(Verdict::Unauthenticated)
                                  << int(FindingCode::FromMissing);

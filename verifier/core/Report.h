@@ -231,6 +231,7 @@ struct ReceivedHop
     std::string from;         ///< the sending host's name (HELO) as the receiver recorded it
     std::string fromRdns;     ///< the reverse-DNS name in the comment, when given
     std::string by;
+    std::string via;          ///< the via clause (link type), e.g. "Frontend Transport"
     std::string ip;           ///< the sending host's IP
     std::string with;         ///< protocol, e.g. ESMTPS
     std::string id;

@@ -239,7 +239,7 @@ json toJsonValue(const Report &r)
 
     j["received"] = json::array();
     for (const ReceivedHop &h : r.received) {
-        j["received"].push_back({{"from", h.from}, {"from_rdns", h.fromRdns}, {"by", h.by}, {"ip", h.ip},
+        j["received"].push_back({{"from", h.from}, {"from_rdns", h.fromRdns}, {"by", h.by}, {"via", h.via}, {"ip", h.ip},
                                  {"with", h.with}, {"id", h.id}, {"for", h.forAddress}, {"tls", h.tls},
                                  {"tls_detail", h.tlsDetail}, {"date", h.date},
                                  {"time", optionalNumber(h.time)},
@@ -449,6 +449,7 @@ Expected<Report> reportFromJson(std::string_view text)
             x.from = str(h, "from");
             x.fromRdns = str(h, "from_rdns");
             x.by = str(h, "by");
+            x.via = str(h, "via");
             x.ip = str(h, "ip");
             x.with = str(h, "with");
             x.id = str(h, "id");

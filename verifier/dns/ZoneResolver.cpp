@@ -4,7 +4,42 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
+#include <cstdint>
+
 namespace verifier {
+
+namespace {
+constexpr uint32_t kDefaultTtl = 300;
+}
+
+uint32_t ZoneResolver::negativeTtl(const std::string &name) const
+{
+    // RFC 2308 §5: the negative TTL is the smaller of the SOA record's TTL and its MINIMUM field.
+    std::string_view n = name;
+    for (;;) {
+        if (auto it = m_records.find({std::string(n), RrType::SOA}); it != m_records.end() && !it->second.empty()) {
+            const DnsRecord &soa = it->second.front();
+            const size_t sp = soa.text.rfind(' ');
+            uint64_t minimum = 0;
+            bool ok = sp != std::string::npos && sp + 1 < soa.text.size();
+            for (size_t i = ok ? sp + 1 : soa.text.size(); i < soa.text.size() && ok; ++i) {
+                if (soa.text[i] < '0' || soa.text[i] > '9' || minimum > UINT32_MAX)
+                    ok = false;
+                else
+                    minimum = minimum * 10 + uint64_t(soa.text[i] - '0');
+            }
+            if (ok && minimum <= UINT32_MAX)
+                return std::min(uint32_t(minimum), soa.ttl ? soa.ttl : kDefaultTtl);
+            return kDefaultTtl;
+        }
+        if (n.empty())
+            break;
+        const size_t dot = n.find('.');
+        n = dot == std::string_view::npos ? std::string_view() : n.substr(dot + 1);
+    }
+    return kDefaultTtl;
+}
 
 std::string ZoneResolver::canonicalName(std::string_view name)
 {
@@ -78,7 +113,10 @@ DnsAnswer ZoneResolver::query(std::string_view name, RrType type) const
         if (auto it = m_records.find({key, type}); it != m_records.end()) {
             answer.status = DnsStatus::Ok;
             answer.records = it->second;
-            answer.ttl = 300;
+            uint32_t ttl = UINT32_MAX;
+            for (const auto &r : answer.records)
+                ttl = std::min(ttl, r.ttl ? r.ttl : kDefaultTtl);
+            answer.ttl = answer.records.empty() ? kDefaultTtl : ttl;
             return answer;
         }
         if (type != RrType::CNAME) {
@@ -88,7 +126,7 @@ DnsAnswer ZoneResolver::query(std::string_view name, RrType type) const
             }
         }
         answer.status = m_names.count(key) ? DnsStatus::NoData : DnsStatus::NxDomain;
-        answer.ttl = 300;
+        answer.ttl = negativeTtl(key);
         return answer;
     }
     answer.status = DnsStatus::ServFail;

@@ -1,7 +1,11 @@
 #pragma once
 /// An in-memory DNS zone: for unit and conformance tests and `sealcheck-cli --dns-zone`.
 /// Names absent from the zone are NXDOMAIN; a name that exists with no record of the asked
-/// type is NODATA; CNAMEs are followed (at most 8 links) for other types.
+/// type is NODATA (also empty non-terminals, RFC 8020); CNAMEs are followed (at most 8 links)
+/// for other types. No wildcard expansion. The answer TTL is the smallest record TTL (records
+/// added with ttl 0 count as 300); a negative answer takes min(SOA TTL, SOA MINIMUM) of the
+/// closest enclosing SOA in the zone (RFC 2308 §5), else 300.
+/// Thread-safe for concurrent query() calls once loading is finished; loading is not.
 
 #include "Expected.h"
 #include "Resolver.h"
@@ -29,9 +33,13 @@ public:
     /// Marks every answer from this zone as DNSSEC-secure (for tests of DANE and the like).
     void setSecure(bool secure) { m_secure = secure; }
 
-    /// Parses RFC 1035 master-file text (CLI.md "Zone files") and adds its records.
-    /// @p origin is the initial $ORIGIN ("" = root). Errors name the line.
+    /// Parses RFC 1035 master-file text (CLI.md "Zone files"; syntax in MasterFileParser.h) and
+    /// adds its records; returns how many were added. @p origin is the initial $ORIGIN
+    /// ("" = root). On error ("line N: ...") nothing is added. Records of unsupported types or
+    /// classes are skipped and counted in ignoredRecords().
     Expected<int> loadMasterFile(std::string_view text, std::string_view origin = "");
+    /// Records skipped by loadMasterFile() so far (unsupported type or class).
+    int ignoredRecords() const { return m_ignoredRecords; }
 
     DnsAnswer query(std::string_view name, RrType type) const override;
 
@@ -43,6 +51,9 @@ private:
     std::set<std::string> m_names;
     std::map<std::string, DnsStatus> m_failures;
     bool m_secure = false;
+    int m_ignoredRecords = 0;
+
+    uint32_t negativeTtl(const std::string &name) const;
 };
 
 } // namespace verifier

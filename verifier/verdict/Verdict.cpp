@@ -211,7 +211,9 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
         forged.push_back(makeFinding(FindingCode::FromAmbiguous, {from.problem}));
         break;
     case AddressListKind::Invalid:
-        suspicious.push_back(makeFinding(FindingCode::FromInvalid, {from.problem}));
+        // Strict RFC 5322 cannot read it, yet mail programs show something: the two readings
+        // differ, which ARCHITECTURE.md counts as forged.
+        forged.push_back(makeFinding(FindingCode::FromInvalid, {from.problem}));
         break;
     }
     if (from.hasDeceptiveCharacters)

@@ -5,12 +5,12 @@
 ///  forged          DMARC fail under quarantine/reject without a trusted ARC override; an invalid
 ///                  S/MIME or OpenPGP signature, or one naming another identity than From; several
 ///                  From fields or mailboxes, or a From read differently by strict and lenient
-///                  parsers; a trusted Authentication-Results field reporting dmarc=fail (unless it
+///                  parsers (including one strict parsing cannot read at all); a trusted Authentication-Results field reporting dmarc=fail (unless it
 ///                  also reports policy.dmarc=none, which is "suspicious" like our own p=none rule).
 ///  suspicious      not forged, and: DMARC fail under p=none; a display name holding another
 ///                  address or domain; a lookalike domain; deceptive characters; a signature
 ///                  covering only part of what is displayed; a trusted header that disagrees with
-///                  the recomputation where time does not explain it; a From that cannot be read.
+///                  the recomputation where time does not explain it.
 ///  authenticated   exactly one From mailbox and DMARC pass through a DKIM signature covering the
 ///                  whole message or aligned SPF (recomputed; or reported by a trusted header when
 ///                  a DKIM key was withdrawn after delivery, labelled so; or recorded by a trusted

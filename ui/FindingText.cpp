@@ -1,0 +1,91 @@
+#include "FindingText.h"
+
+#include <QCoreApplication>
+
+namespace sealcheck::ui {
+
+namespace {
+QString tr(const char *s) { return QCoreApplication::translate("Findings", s); }
+} // namespace
+
+QString findingText(const verifier::Finding &f)
+{
+    using verifier::FindingCode;
+    auto a = [&](size_t i) { return i < f.args.size() ? QString::fromStdString(f.args[i]) : QString(); };
+    switch (f.code) {
+    case FindingCode::DmarcPassDkim:
+        return tr("The DKIM signature by %1 is valid, covers the whole message and matches the sender's domain.").arg(a(0));
+    case FindingCode::DmarcPassSpf:
+        return tr("The sending server is authorised by the SPF record of %1, which matches the sender's domain.").arg(a(0));
+    case FindingCode::DmarcPassReported:
+        return tr("Your provider %1 confirmed the sender when the message arrived; the sender has since withdrawn the key, so it cannot be checked again.").arg(a(0));
+    case FindingCode::SmimeValid:
+        return tr("The S/MIME signature by %1 is valid, trusted, and covers the whole message.").arg(a(0));
+    case FindingCode::PgpValid:
+        return tr("The OpenPGP signature by %1 is valid, from a key you trust, and covers the whole message.").arg(a(0));
+    case FindingCode::DmarcFailEnforced:
+        return tr("Nothing proves this message comes from %1, and its owner asks receivers to refuse such mail.").arg(a(0));
+    case FindingCode::SignatureInvalid:
+        return tr("The %1 signature is invalid: the message was changed after signing, or the signature is broken.").arg(a(0));
+    case FindingCode::SignatureOtherIdentity:
+        return tr("The %1 signature belongs to %2, not to the sender shown.").arg(a(0), a(1));
+    case FindingCode::MultipleFromFields:
+        return tr("The message has %1 sender fields; your mail program may show a different sender from the one checked.").arg(a(0));
+    case FindingCode::MultipleFromMailboxes:
+        return tr("The sender field names several senders; only one can be checked.");
+    case FindingCode::FromAmbiguous:
+        return tr("The sender field can be read in two ways; it is built to fool mail programs.");
+    case FindingCode::FromMissing:
+        return tr("The message has no sender field.");
+    case FindingCode::FromInvalid:
+        return tr("The sender field cannot be read as an e-mail address.");
+    case FindingCode::ReportedDmarcFail:
+        return tr("Your provider %1 reported that the sender could not be confirmed.").arg(a(0));
+    case FindingCode::DmarcFailNoPolicy:
+        return tr("Nothing proves this message comes from %1 (its owner only monitors, so it was delivered anyway).").arg(a(0));
+    case FindingCode::DisplayNameAddress:
+        return tr("The sender's name shows %1, but the message comes from %2.").arg(a(0), a(1));
+    case FindingCode::LookalikeDomain:
+        return tr("The sender's domain %1 looks like %2 but is a different domain.").arg(a(0), a(1));
+    case FindingCode::DeceptiveCharacters:
+        return tr("The sender contains invisible, control or direction-changing characters.");
+    case FindingCode::PartialSignature:
+        return tr("The %1 signature covers only part of the message; not signed: %2.").arg(a(0), a(1));
+    case FindingCode::SourcesDisagree:
+        return tr("Your provider's report and Sealcheck's own check disagree: %1").arg(a(0));
+    case FindingCode::ReplyToOtherOrganisation:
+        return tr("Replies go to %1, another organisation than the sender %2.").arg(a(0), a(1));
+    case FindingCode::SenderOtherOrganisation:
+        return tr("The Sender field names %1, another organisation than the sender shown.").arg(a(0));
+    case FindingCode::PartialDkimCoverage:
+        return tr("The DKIM signature by %1 covers only part of the message (%2).").arg(a(0), a(1));
+    case FindingCode::ArcOverride:
+        return tr("The check failed after forwarding, but %1, a forwarder you trust, recorded that it passed when the message reached it.").arg(a(0));
+    case FindingCode::NothingAuthenticates:
+        return tr("Nothing proves who sent this message.");
+    case FindingCode::NoDmarcRecord:
+        return tr("%1 publishes no DMARC policy, so its mail cannot be authenticated.").arg(a(0));
+    case FindingCode::DmarcTemporaryError:
+        return tr("The sender could not be checked now (DNS error); try again later.");
+    case FindingCode::WeakKey:
+        return tr("The DKIM key of %1 is only %2 bits long.").arg(a(0), a(1));
+    case FindingCode::KeyTesting:
+        return tr("The DKIM key of %1 is marked as being tested.").arg(a(0));
+    case FindingCode::DnsNotSecure:
+        return tr("The DNS answers were not protected by DNSSEC.");
+    case FindingCode::HeaderAnomalies:
+        return tr("The header contains malformed lines (%1).").arg(a(0));
+    case FindingCode::UntrustedAuthResults:
+        return tr("%1 Authentication-Results field(s) were not trusted (%2).").arg(a(0), a(1));
+    case FindingCode::ReportedOnly:
+        return tr("Signed by %1, which is not the sender's domain; this does not vouch for the sender.").arg(a(0));
+    case FindingCode::TimeExplainsDisagreement:
+    case FindingCode::SignatureTemporaryError:
+    case FindingCode::Other:
+        break;
+    }
+    // Free-form findings carry their English text.
+    return QString::fromStdString(f.text);
+}
+
+} // namespace sealcheck::ui

@@ -1,0 +1,258 @@
+#include "SecurityPanel.h"
+
+#include "FindingText.h"
+#include "VerdictStyle.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace sealcheck::ui {
+
+using namespace verifier;
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString result(AuthResult r) { return q(rfc8601Token(r)); }
+QString yesNo(bool b) { return b ? SecurityPanel::tr("yes") : SecurityPanel::tr("no"); }
+QString when(const std::optional<int64_t> &t)
+{
+    return t ? QLocale().toString(QDateTime::fromSecsSinceEpoch(*t).toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+} // namespace
+
+SecurityPanel::SecurityPanel(QWidget *parent)
+    : QWidget(parent), m_tabs(new QTabWidget(this)), m_tree(new QTreeWidget(this)), m_hops(new QTableWidget(this)),
+      m_header(new QPlainTextEdit(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Check"), tr("Result")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setWordWrap(true);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setAccessibleName(tr("Security checks"));
+    m_hops->setColumnCount(7);
+    m_hops->setHorizontalHeaderLabels({tr("From"), tr("IP"), tr("By"), tr("Protocol"), tr("TLS"), tr("Time"), tr("Delay")});
+    m_hops->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_hops->horizontalHeader()->setStretchLastSection(true);
+    m_hops->setAccessibleName(tr("Delivery path"));
+    m_header->setReadOnly(true);
+    m_header->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_header->setAccessibleName(tr("Raw header"));
+    m_tabs->addTab(m_tree, tr("Checks"));
+    m_tabs->addTab(m_hops, tr("Delivery path"));
+    m_tabs->addTab(m_header, tr("Raw header"));
+}
+
+void SecurityPanel::clear()
+{
+    m_tree->clear();
+    m_hops->setRowCount(0);
+    m_header->clear();
+}
+
+QTreeWidgetItem *SecurityPanel::section(const QString &title, const QString &summary)
+{
+    auto *item = new QTreeWidgetItem(m_tree, {title, summary});
+    QFont f = item->font(0);
+    f.setBold(true);
+    item->setFont(0, f);
+    item->setExpanded(true);
+    return item;
+}
+
+void SecurityPanel::add(QTreeWidgetItem *parent, const QString &name, const QString &value)
+{
+    if (value.isEmpty())
+        return;
+    auto *item = new QTreeWidgetItem(parent, {name, value});
+    item->setToolTip(1, value);
+}
+
+void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
+{
+    clear();
+    // Verdict.
+    const VerdictState state = stateOf(r.verdict);
+    auto *v = section(tr("Verdict"), verdictWord(state));
+    v->setIcon(0, verdictIcon(state));
+    for (const Finding &f : r.reasons)
+        add(v, tr("Reason"), findingText(f));
+    for (const Finding &f : r.warnings)
+        add(v, tr("Warning"), findingText(f));
+
+    // Sender.
+    auto *from = section(tr("Sender (From)"), r.from.address ? q(*r.from.address) : tr("not one readable address"));
+    add(from, tr("As written"), q(r.from.header));
+    add(from, tr("Name shown"), q(r.from.displayName));
+    add(from, tr("Domain"), q(r.from.domain));
+    add(from, tr("From fields"), QString::number(r.from.fieldCount));
+    add(from, tr("Problem"), q(r.from.problem));
+
+    // DMARC.
+    if (r.dmarc) {
+        const DmarcResult &d = *r.dmarc;
+        auto *s = section(tr("DMARC"), result(d.result));
+        add(s, tr("Domain"), q(d.domain));
+        add(s, tr("Organisational domain"), q(d.orgDomain));
+        add(s, tr("Record at"), q(d.recordDomain));
+        add(s, tr("Record"), q(d.record));
+        add(s, tr("Policy applied"), q(dmarcPolicyName(d.policy)));
+        add(s, tr("DKIM aligned"), yesNo(d.dkimAligned));
+        add(s, tr("SPF aligned"), yesNo(d.spfAligned));
+        add(s, tr("Alignment"), tr("DKIM %1, SPF %2").arg(d.strictDkim ? tr("strict") : tr("relaxed"),
+                                                          d.strictSpf ? tr("strict") : tr("relaxed")));
+        if (d.testing)
+            add(s, tr("Testing"), tr("the domain's policy is in test mode"));
+        add(s, tr("Explanation"), q(d.reason));
+        if (d.orgDomainPsl)
+            add(s, tr("RFC 7489 reading"), tr("organisational domain %1 (public suffix list)").arg(q(*d.orgDomainPsl)));
+    }
+
+    // DKIM.
+    auto *dk = section(tr("DKIM signatures"), r.dkim.empty() ? tr("none") : QString::number(r.dkim.size()));
+    for (const DkimResult &d : r.dkim) {
+        auto *s = new QTreeWidgetItem(dk, {tr("Signature by %1").arg(q(d.domain)), result(d.result)});
+        s->setExpanded(true);
+        add(s, tr("Selector"), q(d.selector));
+        add(s, tr("Algorithm"), q(d.algorithm));
+        if (d.keyBits > 0)
+            add(s, tr("Key"), tr("%1, %2 bits").arg(q(d.keyType)).arg(d.keyBits));
+        add(s, tr("Key protected by DNSSEC"), yesNo(d.dnssec));
+        add(s, tr("Matches the sender"), yesNo(d.aligned));
+        add(s, tr("Canonicalization"), q(d.canonicalization));
+        QStringList signedFields;
+        for (const auto &h : d.signedHeaders)
+            signedFields << q(h);
+        add(s, tr("Signed fields"), signedFields.join(QStringLiteral(", ")));
+        QStringList unsignedFields;
+        for (const auto &h : d.unsignedInstances)
+            unsignedFields << q(h);
+        add(s, tr("Not signed"), unsignedFields.join(QStringLiteral(", ")));
+        if (d.bodyLengthLimit)
+            add(s, tr("Body length (l=)"),
+                tr("%1 of %2 bytes signed").arg(qulonglong(*d.bodyLengthLimit)).arg(qulonglong(d.bodyLength)));
+        add(s, tr("Signed at"), when(d.timestamp));
+        add(s, tr("Expires"), when(d.expiration));
+        add(s, tr("Explanation"), q(d.reason));
+        add(s, tr("Key record"), q(d.keyRecord));
+    }
+
+    // SPF.
+    if (r.spf) {
+        const SpfResult &p = *r.spf;
+        auto *s = section(tr("SPF"), p.evaluated ? result(p.result) : tr("not checked"));
+        add(s, tr("Domain"), q(p.domain));
+        add(s, tr("Client IP"), q(p.clientIp));
+        add(s, tr("HELO"), q(p.helo));
+        add(s, tr("MAIL FROM"), q(p.mailFrom));
+        add(s, tr("Envelope from"), q(p.envelopeSource));
+        add(s, tr("Record"), q(p.record));
+        add(s, tr("Matched"), q(p.mechanism));
+        add(s, tr("DNS lookups"), p.evaluated ? QString::number(p.dnsLookups) : QString());
+        add(s, tr("Explanation"), q(p.reason));
+        add(s, tr("Sender's explanation"), q(p.explanation));
+    }
+
+    // ARC.
+    if (r.arc && r.arc->instances > 0) {
+        auto *s = section(tr("ARC (forwarding)"), result(r.arc->result));
+        add(s, tr("Instances"), QString::number(r.arc->instances));
+        add(s, tr("Explanation"), q(r.arc->reason));
+        for (const ArcInstance &i : r.arc->chain)
+            add(s, tr("Hop %1").arg(i.instance),
+                tr("%1 (cv=%2, seal %3, signature %4)").arg(q(i.domain), q(i.cv), result(i.sealResult),
+                                                            result(i.messageSignatureResult)));
+    }
+
+    // S/MIME and OpenPGP.
+    auto signature = [&](const std::optional<SignatureResult> &sig, const QString &title) {
+        if (!sig)
+            return;
+        auto *s = section(title, result(sig->result));
+        add(s, tr("Signer"), q(sig->signer));
+        add(s, tr("Name"), q(sig->signerName));
+        add(s, tr("Trusted"), yesNo(sig->trusted));
+        add(s, tr("Names the sender"), yesNo(sig->matchesFrom));
+        add(s, tr("Covers the whole message"), yesNo(sig->coversWholeBody));
+        QStringList parts;
+        for (const auto &p : sig->unsignedParts)
+            parts << q(p);
+        add(s, tr("Not signed"), parts.join(QStringLiteral(", ")));
+        add(s, tr("Fingerprint"), q(sig->fingerprint));
+        add(s, tr("Issuer / validity"), q(sig->issuer));
+        add(s, tr("Signed at"), when(sig->signingTime));
+        add(s, tr("Explanation"), q(sig->reason));
+    };
+    signature(r.smime, tr("S/MIME signature"));
+    signature(r.pgp, tr("OpenPGP signature"));
+
+    // Authentication-Results.
+    auto *ar = section(tr("Authentication-Results"), r.authenticationResults.empty()
+                                                         ? tr("none")
+                                                         : QString::number(r.authenticationResults.size()));
+    for (const AuthResultsHeader &h : r.authenticationResults) {
+        auto *s = new QTreeWidgetItem(ar, {h.authservId.empty() ? tr("(unreadable)") : q(h.authservId),
+                                           h.trusted ? tr("trusted") : tr("not trusted")});
+        add(s, tr("Why"), q(h.trustReason));
+        if (!h.parsed)
+            add(s, tr("Parse error"), q(h.parseError));
+        for (const AuthMethodResult &m : h.methods) {
+            QStringList props;
+            for (const auto &[k, val] : m.properties)
+                props << q(k) + QLatin1Char('=') + q(val);
+            add(s, q(m.method), q(m.result) + (props.isEmpty() ? QString() : QStringLiteral(" (") + props.join(QStringLiteral(", ")) + QLatin1Char(')')));
+        }
+        add(s, tr("As written"), q(h.raw));
+    }
+
+    // Hops.
+    m_hops->setRowCount(int(r.received.size()));
+    for (int i = 0; i < int(r.received.size()); ++i) {
+        const ReceivedHop &h = r.received[size_t(i)];
+        const QStringList cells = {q(h.from),
+                                   q(h.ip),
+                                   q(h.by),
+                                   q(h.with),
+                                   h.tls ? tr("yes") + (h.tlsDetail.empty() ? QString() : QStringLiteral(" (") + q(h.tlsDetail) + QLatin1Char(')'))
+                                         : tr("no"),
+                                   q(h.date),
+                                   h.delaySeconds ? tr("%1 s").arg(*h.delaySeconds) : QString()};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            if (i == r.boundaryHop)
+                item->setToolTip(tr("The trust boundary: the envelope for SPF comes from this hop."));
+            if (!h.trusted && r.boundaryHop >= 0 && i > r.boundaryHop)
+                item->setForeground(palette().color(QPalette::PlaceholderText));
+            m_hops->setItem(i, c, item);
+        }
+    }
+    m_hops->resizeColumnsToContents();
+
+    m_header->setPlainText(QString::fromUtf8(rawHeader));
+}
+
+QString SecurityPanel::checksText() const
+{
+    QStringList lines;
+    std::function<void(QTreeWidgetItem *, int)> walk = [&](QTreeWidgetItem *item, int depth) {
+        lines << QString(depth * 2, QLatin1Char(' ')) + item->text(0) + QStringLiteral(": ") + item->text(1);
+        for (int i = 0; i < item->childCount(); ++i)
+            walk(item->child(i), depth + 1);
+    };
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        walk(m_tree->topLevelItem(i), 0);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace sealcheck::ui

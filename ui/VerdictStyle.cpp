@@ -1,0 +1,97 @@
+#include "VerdictStyle.h"
+
+#include <QCoreApplication>
+
+namespace sealcheck::ui {
+
+namespace {
+QString tr(const char *s) { return QCoreApplication::translate("VerdictStyle", s); }
+bool isDark(const QPalette &p) { return p.color(QPalette::Base).lightness() < 128; }
+} // namespace
+
+VerdictState stateOf(verifier::Verdict verdict)
+{
+    switch (verdict) {
+    case verifier::Verdict::Authenticated: return VerdictState::Authenticated;
+    case verifier::Verdict::Forged: return VerdictState::Forged;
+    case verifier::Verdict::Suspicious: return VerdictState::Suspicious;
+    case verifier::Verdict::Unauthenticated: return VerdictState::Unauthenticated;
+    }
+    return VerdictState::Unauthenticated;
+}
+
+VerdictState stateFromName(const QString &name)
+{
+    if (name == QLatin1String("authenticated"))
+        return VerdictState::Authenticated;
+    if (name == QLatin1String("forged"))
+        return VerdictState::Forged;
+    if (name == QLatin1String("suspicious"))
+        return VerdictState::Suspicious;
+    if (name == QLatin1String("unauthenticated"))
+        return VerdictState::Unauthenticated;
+    return VerdictState::Pending;
+}
+
+QIcon verdictIcon(VerdictState state)
+{
+    switch (state) {
+    case VerdictState::Authenticated: return QIcon(QStringLiteral(":/icons/verdict-authenticated.svg"));
+    case VerdictState::Forged: return QIcon(QStringLiteral(":/icons/verdict-forged.svg"));
+    case VerdictState::Suspicious: return QIcon(QStringLiteral(":/icons/verdict-suspicious.svg"));
+    case VerdictState::Unauthenticated: return QIcon(QStringLiteral(":/icons/verdict-unauthenticated.svg"));
+    case VerdictState::Pending: return QIcon(QStringLiteral(":/icons/verdict-pending.svg"));
+    }
+    return {};
+}
+
+QString verdictWord(VerdictState state)
+{
+    switch (state) {
+    case VerdictState::Authenticated: return tr("Authenticated");
+    case VerdictState::Forged: return tr("Forged");
+    case VerdictState::Suspicious: return tr("Suspicious");
+    case VerdictState::Unauthenticated: return tr("Unauthenticated");
+    case VerdictState::Pending: return tr("Checking…");
+    }
+    return {};
+}
+
+QString verdictHeadline(VerdictState state)
+{
+    switch (state) {
+    case VerdictState::Authenticated: return tr("This message really comes from the sender shown.");
+    case VerdictState::Forged: return tr("This message is forged: it does not come from the sender shown.");
+    case VerdictState::Suspicious: return tr("Be careful: this message tries to look like something it is not.");
+    case VerdictState::Unauthenticated: return tr("Nothing proves who sent this message.");
+    case VerdictState::Pending: return tr("This message is being checked.");
+    }
+    return {};
+}
+
+QColor verdictColor(VerdictState state, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (state) {
+    case VerdictState::Authenticated: return dark ? QColor(0x6f, 0xd6, 0x8f) : QColor(0x1b, 0x7f, 0x3b);
+    case VerdictState::Forged: return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+    case VerdictState::Suspicious: return dark ? QColor(0xff, 0xc1, 0x4d) : QColor(0x9a, 0x5b, 0x00);
+    case VerdictState::Unauthenticated: return palette.color(QPalette::Text);
+    case VerdictState::Pending: return palette.color(QPalette::PlaceholderText);
+    }
+    return palette.color(QPalette::Text);
+}
+
+int verdictRank(VerdictState state)
+{
+    switch (state) {
+    case VerdictState::Forged: return 0;
+    case VerdictState::Suspicious: return 1;
+    case VerdictState::Unauthenticated: return 2;
+    case VerdictState::Authenticated: return 3;
+    case VerdictState::Pending: return 4;
+    }
+    return 4;
+}
+
+} // namespace sealcheck::ui
