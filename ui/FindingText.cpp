@@ -79,6 +79,18 @@ QString findingText(const verifier::Finding &f)
         return tr("%1 Authentication-Results field(s) were not trusted (%2).").arg(a(0), a(1));
     case FindingCode::ReportedOnly:
         return tr("Signed by %1, which is not the sender's domain; this does not vouch for the sender.").arg(a(0));
+    case FindingCode::VerifiedWithRememberedKey:
+        return tr("The DKIM key of %1 (selector %2) is no longer published; the signature was verified with the key published on %3, which Sealcheck remembered.").arg(a(0), a(1), a(2));
+    case FindingCode::KeyChanged:
+        return tr("The DKIM key of %1 (selector %2) differs from the one Sealcheck saw there before.").arg(a(0), a(1));
+    case FindingCode::PinnedKeyChanged:
+        return tr("The DKIM key of %1 (selector %2) differs from the key you pinned.").arg(a(0), a(1));
+    case FindingCode::ExpectedSignatureMissing:
+        return tr("%1 always signs its mail, but this message has no valid signature by it.").arg(a(0));
+    case FindingCode::AcceptedSigner:
+        return tr("Signed by %1, which you accepted as the sending service of %2; the signature is valid and covers the whole message.").arg(a(0), a(1));
+    case FindingCode::RememberedKeyNotAccepted:
+        return tr("The signature by %1 verifies only with a key Sealcheck remembered from %2, which was not published when this message arrived; it does not count.").arg(a(0), a(1));
     case FindingCode::TimeExplainsDisagreement:
     case FindingCode::SignatureTemporaryError:
     case FindingCode::Other:

@@ -14,6 +14,10 @@
 #include "SpfChecker.h"
 #include "Strings.h"
 #include "Verdict.h"
+#include "DomainKeysVerifier.h"
+#include "HistoricMethods.h"
+#include "IprevChecker.h"
+#include "VbrChecker.h"
 #include "Rfc2047.h"
 #if __has_include("ArcVerifier.h")
 #include "ArcVerifier.h"
@@ -97,6 +101,13 @@ Report verify(const Message &message, const VerifyContext &context)
     // 3. DKIM.
     report.dkim = verifyDkim(message, resolver, context.now, context.limits);
 
+    // 3b. DomainKeys (RFC 4870, historic): reported, never weighed.
+    {
+        DomainKeysOptions dk;
+        dk.minRsaBits = context.limits.minRsaBits;
+        report.domainKeys = DomainKeysVerifier::verify(message, resolver, dk);
+    }
+
     // 4. SPF, with the envelope from the command line or the trusted hop.
     SpfRequest spf;
     std::string envelopeSource;
@@ -122,6 +133,10 @@ Report verify(const Message &message, const VerifyContext &context)
         report.spf = none;
     }
 
+    // 4b. iprev (RFC 8601 §3) of the trusted hop's client IP: shown beside SPF, never weighed.
+    if (!trace.clientIp.empty())
+        report.iprev = IprevChecker::check(trace.clientIp, resolver);
+
     // 5. DMARC (sets DkimResult::aligned).
     report.dmarc = evaluateDmarc(report.from, report.dkim, *report.spf, resolver);
 
@@ -142,6 +157,11 @@ Report verify(const Message &message, const VerifyContext &context)
     report.authenticationResults =
         collectAuthenticationResults(message, boundaryField, nextUntrusted, context.trust.authservIds,
                                      AuthResultsMode::Relaxed);
+
+    // 7b. VBR (RFC 5518) once DKIM and SPF are known; historic methods other servers reported.
+    //     Neither is weighed by the verdict.
+    report.vbr = VbrChecker::check(message, report.dkim, report.spf, context.trust.vouchingServices, resolver);
+    report.historic = HistoricMethods::recognise(report.authenticationResults, report.from.domain, &resolver);
 
     // 8. S/MIME and OpenPGP over the MIME tree.
     MimePart mime = parseMime(message);
@@ -168,6 +188,23 @@ Report verify(const Message &message, const VerifyContext &context)
             names += (names.empty() ? "" : ", ") + std::string(headerAnomalyName(a));
         inputs.warnings.push_back(makeFinding(FindingCode::HeaderAnomalies, {names}));
     }
+    if (!report.domainKeys.empty())
+        inputs.warnings.push_back(makeFinding(FindingCode::Other, {"uses DomainKeys, a historic method replaced by DKIM"}));
+    for (const HistoricMethod &h : report.historic) {
+        if (h.method == "domainkeys" && !report.domainKeys.empty())
+            continue;
+        inputs.warnings.push_back(makeFinding(
+            FindingCode::Other, {"Authentication-Results reports " + h.method + ", a historic method replaced by " + h.replacedBy}));
+    }
+    if (report.vbr && report.vbr->result == AuthResult::Pass)
+        inputs.warnings.push_back(makeFinding(
+            FindingCode::Other, {"VBR: " + report.vbr->voucher + " vouches for " + report.vbr->domain +
+                                 "; a vouch is reputation, not proof of the sender"}));
+    // Only a reverse name that does not lead back is worth a warning; many honest senders publish
+    // no PTR at all (shown in the panel, not repeated as a warning).
+    if (report.iprev && report.iprev->result == AuthResult::Fail)
+        inputs.warnings.push_back(makeFinding(FindingCode::Other, {"iprev " + std::string(rfc8601Token(report.iprev->result)) +
+                                                                   ": " + report.iprev->reason}));
     bool anySecure = false, anyDns = false;
     for (const DkimResult &d : report.dkim) {
         if (d.result == AuthResult::Pass) {

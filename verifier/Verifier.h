@@ -36,6 +36,8 @@ struct TrustPolicy
     std::vector<std::string> arcSealers;
     /// Domains the user trusts or corresponds with (lookalike detection).
     std::vector<std::string> knownDomains;
+    /// VBR vouching services the user trusts (RFC 5518); empty: no vouch is ever asked for.
+    std::vector<std::string> vouchingServices;
 };
 
 struct SignatureSettings

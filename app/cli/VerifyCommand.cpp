@@ -51,6 +51,8 @@ void addCommonOptions(QCommandLineParser &parser)
          QStringLiteral("HOST")},
         {QStringLiteral("trust-arc-sealer"), QStringLiteral("Trust ARC seals by this domain (repeatable)."),
          QStringLiteral("DOMAIN")},
+        {QStringLiteral("vouching-service"),
+         QStringLiteral("A VBR vouching service you trust (RFC 5518; repeatable)."), QStringLiteral("DOMAIN")},
         {QStringLiteral("known-domain"),
          QStringLiteral("A domain you correspond with: lookalikes of it are flagged (repeatable)."),
          QStringLiteral("DOMAIN")},
@@ -100,6 +102,7 @@ bool readCommonOptions(const QCommandLineParser &parser, CommonOptions &o, QStri
     o.trust.relays = toStdList(parser.values(QStringLiteral("trusted-relay")));
     o.trust.arcSealers = toStdList(parser.values(QStringLiteral("trust-arc-sealer")));
     o.trust.knownDomains = toStdList(parser.values(QStringLiteral("known-domain")));
+    o.trust.vouchingServices = toStdList(parser.values(QStringLiteral("vouching-service")));
     o.signatures.caFiles = toStdList(parser.values(QStringLiteral("ca-file")));
     o.signatures.useSystemCa = !parser.isSet(QStringLiteral("no-system-ca"));
     o.signatures.gnupgHome = toStd(parser.value(QStringLiteral("gnupg-home")));

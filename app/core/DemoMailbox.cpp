@@ -38,6 +38,16 @@ bool runGpg(const QString &home, const QStringList &args, const QByteArray &inpu
 
 } // namespace
 
+DemoMailbox::~DemoMailbox()
+{
+    // Stop the gpg-agent the import started, so the private keyring can be removed.
+    if (!m_settings.signatures.gnupgHome.empty()) {
+        QProcess::execute(QStringLiteral("gpgconf"), {QStringLiteral("--homedir"),
+                                                     QString::fromStdString(m_settings.signatures.gnupgHome),
+                                                     QStringLiteral("--kill"), QStringLiteral("all")});
+    }
+}
+
 QStringList DemoMailbox::knownDomains() { return {QStringLiteral("mybank.example")}; }
 
 verifier::Expected<std::unique_ptr<DemoMailbox>> DemoMailbox::load()

@@ -32,6 +32,7 @@ public:
     const VerificationSettings &settings() const { return m_settings; }
     /// The demo's domains the user "corresponds with" (lookalike detection).
     static QStringList knownDomains();
+    ~DemoMailbox();
 
 private:
     DemoMailbox() = default;

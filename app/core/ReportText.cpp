@@ -58,6 +58,10 @@ std::string reportToText(const Report &r)
             out << " (" << r.spf->reason << ")";
         out << "\n";
     }
+    if (r.iprev)
+        out << "  iprev:    " << rfc8601Token(r.iprev->result) << " ip=" << r.iprev->clientIp
+            << (r.iprev->confirmedName.empty() ? std::string() : " " + r.iprev->confirmedName) << " (" << r.iprev->reason
+            << ")\n";
     if (r.dmarc) {
         out << "  DMARC:    " << rfc8601Token(r.dmarc->result);
         if (!r.dmarc->domain.empty())
@@ -71,6 +75,13 @@ std::string reportToText(const Report &r)
     if (r.arc && r.arc->instances > 0)
         out << "  ARC:      " << rfc8601Token(r.arc->result) << " (" << r.arc->instances << " instances) "
             << r.arc->reason << "\n";
+    if (r.vbr)
+        out << "  VBR:      " << rfc8601Token(r.vbr->result) << "  md=" << r.vbr->domain << " (" << r.vbr->reason << ")\n";
+    for (const DomainKeysResult &d : r.domainKeys)
+        out << "  DomainKeys (historic): " << rfc8601Token(d.result) << "  d=" << d.domain << " (" << d.reason << ")\n";
+    for (const HistoricMethod &h : r.historic)
+        out << "  Historic: " << h.method << "=" << h.result << " by " << h.reportedBy << ", replaced by " << h.replacedBy
+            << (h.recordMeaning.empty() ? std::string() : "; " + h.domain + ": " + h.recordMeaning) << "\n";
     if (r.smime)
         out << "  S/MIME:   " << rfc8601Token(r.smime->result) << " " << r.smime->signer << " ("
             << r.smime->reason << ")\n";

@@ -38,6 +38,16 @@ const char *const kMigrations[] = {
     " bytes BLOB NOT NULL, size INTEGER NOT NULL, stored_at INTEGER NOT NULL);"
     "CREATE TABLE reports (message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
     " report_version INTEGER NOT NULL, computed_at INTEGER NOT NULL, json TEXT NOT NULL);",
+    // 2: key memory and sender expectations (KeyMemory.h, SenderExpectations.h).
+    "CREATE TABLE dkim_keys (id INTEGER PRIMARY KEY, domain TEXT NOT NULL, selector TEXT NOT NULL,"
+    " record TEXT NOT NULL, normalized TEXT NOT NULL, dnssec INTEGER NOT NULL DEFAULT 0,"
+    " first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, UNIQUE(domain, selector, normalized));"
+    "CREATE INDEX dkim_keys_by_name ON dkim_keys(domain, selector);"
+    "CREATE TABLE dkim_pins (domain TEXT NOT NULL, selector TEXT NOT NULL, record TEXT NOT NULL,"
+    " normalized TEXT NOT NULL, pinned_at INTEGER NOT NULL, PRIMARY KEY(domain, selector));"
+    "CREATE TABLE sender_always_signs (domain TEXT PRIMARY KEY, since INTEGER NOT NULL);"
+    "CREATE TABLE accepted_signers (signer_domain TEXT NOT NULL, from_domain TEXT NOT NULL,"
+    " accepted_at INTEGER NOT NULL, PRIMARY KEY(signer_domain, from_domain));",
 };
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL.

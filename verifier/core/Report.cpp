@@ -96,6 +96,12 @@ std::string_view findingCodeName(FindingCode code)
     case FindingCode::ReportedOnly: return "reported-only";
     case FindingCode::TimeExplainsDisagreement: return "time-explains-disagreement";
     case FindingCode::SignatureTemporaryError: return "signature-temporary-error";
+    case FindingCode::VerifiedWithRememberedKey: return "verified-with-remembered-key";
+    case FindingCode::KeyChanged: return "key-changed";
+    case FindingCode::PinnedKeyChanged: return "pinned-key-changed";
+    case FindingCode::ExpectedSignatureMissing: return "expected-signature-missing";
+    case FindingCode::AcceptedSigner: return "accepted-signer";
+    case FindingCode::RememberedKeyNotAccepted: return "remembered-key-not-accepted";
     case FindingCode::Other: return "other";
     }
     return "other";

@@ -107,6 +107,23 @@ struct DkimResult
     std::vector<std::string> warnings;
     size_t fieldIndex = 0;    ///< index of the DKIM-Signature field in the header
 
+    // Key memory (set by the app, app/core/RememberedVerification.h; the verifier leaves them unset).
+    /// The key record was no longer published (NXDOMAIN/NODATA, or revoked with an empty p=) and
+    /// the one Sealcheck remembered was used instead: when that record was first seen (Unix s).
+    std::optional<int64_t> rememberedKeySince;
+    /// With rememberedKeySince: when the remembered record was last seen published.
+    std::optional<int64_t> rememberedKeyLastSeen;
+    /// Another key record was remembered for the same selector before this one appeared.
+    bool keyChanged = false;
+    /// The user pinned a key for this domain (and selector, or every selector) and it matches.
+    bool keyPinned = false;
+    /// The user pinned a key for this domain (and selector) and the record used differs.
+    bool pinnedKeyChanged = false;
+    /// The user accepted this signing domain for the message's From domain ("mail from Y is
+    /// signed by its sending service X"); weighed by the verdict only for a valid signature
+    /// covering the whole message.
+    bool acceptedSigner = false;
+
     /// True when the signature authenticates the whole message: pass, no body bytes after l=,
     /// no unsigned extra instance of a signed field.
     bool coversWholeMessage() const
@@ -116,6 +133,21 @@ struct DkimResult
     }
     bool operator==(const DkimResult &) const = default;
 };
+
+/// A remembered DKIM key vouches for a message only when Sealcheck saw it published around the
+/// message's arrival at the trust boundary (the trusted Received hop, never the sender's Date):
+///  - first seen no later than kRememberedKeyGraceSeconds after the arrival (the first check of
+///    a new message runs soon after it arrives; a week allows for a computer left off). A key
+///    first seen long after cannot vouch for older mail: it may be a key published later
+///    (a taken-over domain) to make back-dated mail pass.
+///  - last seen no earlier than the arrival: a key withdrawn before the message arrived cannot
+///    vouch for it (an old key disclosed after rotation, a replay).
+/// Used by the app when it offers a remembered key, and again by the verdict.
+inline constexpr int64_t kRememberedKeyGraceSeconds = 7 * 24 * 3600;
+inline bool rememberedKeyCoversArrival(int64_t firstSeen, int64_t lastSeen, int64_t arrival)
+{
+    return firstSeen <= arrival + kRememberedKeyGraceSeconds && lastSeen >= arrival;
+}
 
 // ---------------------------------------------------------------- SPF
 
@@ -267,6 +299,67 @@ struct SignatureResult
     bool operator==(const SignatureResult &) const = default;
 };
 
+// ---------------------------------------------------------------- Other methods (verifier/othermethods)
+
+/// iprev, RFC 8601 §3: the PTR names of the trusted hop's client IP, each confirmed by a forward
+/// (A/AAAA) lookup. Shown beside SPF; never weighed by the verdict.
+struct IprevResult
+{
+    AuthResult result = AuthResult::None; ///< pass, fail, temperror, permerror
+    std::string clientIp;
+    std::vector<std::string> ptrNames;    ///< the PTR names checked (at most 10)
+    std::string confirmedName;            ///< the PTR name whose A/AAAA lists the IP (pass)
+    std::string reason;
+    bool operator==(const IprevResult &) const = default;
+};
+
+/// Vouch By Reference, RFC 5518: a vouching service the user trusts vouches for md=. A vouch is
+/// reputation, never authentication: it does not change the verdict.
+struct VbrResult
+{
+    AuthResult result = AuthResult::None; ///< pass (vouched), fail (not vouched), none, temperror, permerror
+    std::string domain;                   ///< md=
+    std::string category;                 ///< mc=
+    std::vector<std::string> vouchers;    ///< mv= as listed in the field
+    std::string authenticatedBy;          ///< "dkim", "spf" or "" when md= is not authenticated
+    std::string voucher;                  ///< the trusted service that answered
+    std::vector<std::string> vouchedCategories; ///< the categories its TXT record lists
+    std::string reason;
+    bool operator==(const VbrResult &) const = default;
+};
+
+/// A DomainKey-Signature (RFC 4870, historic; replaced by DKIM). Reported, never weighed.
+struct DomainKeysResult
+{
+    AuthResult result = AuthResult::None; ///< pass, fail, neutral, permerror, temperror
+    std::string domain;                   ///< d=, lower case
+    std::string selector;                 ///< s=
+    std::string canonicalization;         ///< "simple" or "nofws"
+    std::string sender;                   ///< the sending address (Sender, else From)
+    std::vector<std::string> signedHeaders; ///< h= as written (empty: all fields below it)
+    int keyBits = 0;
+    bool testing = false;                 ///< the key record has t=y
+    std::string reason;
+    size_t fieldIndex = 0;
+    bool operator==(const DomainKeysResult &) const = default;
+};
+
+/// A historic method (ADSP RFC 5617, Sender ID RFC 4406, DomainKeys RFC 4870) that another
+/// server reported in Authentication-Results, with its DNS record when it was looked up.
+struct HistoricMethod
+{
+    std::string method;       ///< "dkim-adsp", "sender-id", "domainkeys"
+    std::string result;       ///< the keyword as reported, lower case
+    std::string reportedBy;   ///< the authserv-id
+    bool trusted = false;     ///< the Authentication-Results field was trusted
+    std::string domain;       ///< the domain the record was looked up for (empty: none)
+    std::string record;       ///< the ADSP / Sender ID record found, as published
+    std::string recordMeaning; ///< e.g. "dkim=discardable", "spf2.0/mfrom,pra"
+    std::string replacedBy;  ///< "DMARC", "SPF and DMARC", "DKIM"
+    std::string reason;
+    bool operator==(const HistoricMethod &) const = default;
+};
+
 // ---------------------------------------------------------------- Findings and the verdict
 
 enum class Verdict { Authenticated, Forged, Suspicious, Unauthenticated };
@@ -287,7 +380,11 @@ enum class FindingCode {
     NothingAuthenticates, NoDmarcRecord, DmarcTemporaryError,
     // warnings
     WeakKey, KeyTesting, DnsNotSecure, HeaderAnomalies, UntrustedAuthResults, ReportedOnly,
-    TimeExplainsDisagreement, SignatureTemporaryError, Other,
+    TimeExplainsDisagreement, SignatureTemporaryError,
+    // key memory and sender expectations (app/core/RememberedVerification.h)
+    VerifiedWithRememberedKey, KeyChanged, PinnedKeyChanged, ExpectedSignatureMissing, AcceptedSigner,
+    RememberedKeyNotAccepted,
+    Other,
 };
 std::string_view findingCodeName(FindingCode code);
 
@@ -321,6 +418,11 @@ struct Report
     std::vector<ReceivedHop> received;
     /// Index into `received` of the hop that gave the SMTP envelope, -1 if none.
     int boundaryHop = -1;
+    /// Other methods (verifier/othermethods): reported, never weighed by the verdict.
+    std::optional<IprevResult> iprev;
+    std::optional<VbrResult> vbr;
+    std::vector<DomainKeysResult> domainKeys;
+    std::vector<HistoricMethod> historic;
 
     /// The time the verification was computed for (Unix seconds).
     int64_t verifiedAt = 0;

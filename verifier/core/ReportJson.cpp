@@ -181,7 +181,13 @@ json toJsonValue(const Report &r)
                              {"expiration", optionalNumber(d.expiration)},
                              {"key_record", d.keyRecord},
                              {"warnings", d.warnings},
-                             {"field_index", d.fieldIndex}});
+                             {"field_index", d.fieldIndex},
+                             {"remembered_key_since", optionalNumber(d.rememberedKeySince)},
+                             {"remembered_key_last_seen", optionalNumber(d.rememberedKeyLastSeen)},
+                             {"key_changed", d.keyChanged},
+                             {"key_pinned", d.keyPinned},
+                             {"pinned_key_changed", d.pinnedKeyChanged},
+                             {"accepted_signer", d.acceptedSigner}});
     }
 
     if (r.dmarc) {
@@ -245,6 +251,35 @@ json toJsonValue(const Report &r)
                                  {"time", optionalNumber(h.time)},
                                  {"delay_seconds", optionalNumber(h.delaySeconds)}, {"trusted", h.trusted},
                                  {"field_index", h.fieldIndex}, {"parsed", h.parsed}});
+    }
+    if (r.iprev) {
+        const IprevResult &i = *r.iprev;
+        j["iprev"] = {{"result", resultToken(i.result)}, {"client_ip", i.clientIp}, {"ptr_names", i.ptrNames},
+                      {"confirmed_name", i.confirmedName}, {"reason", i.reason}};
+    } else {
+        j["iprev"] = nullptr;
+    }
+    if (r.vbr) {
+        const VbrResult &v = *r.vbr;
+        j["vbr"] = {{"result", resultToken(v.result)}, {"domain", v.domain}, {"category", v.category},
+                    {"vouchers", v.vouchers}, {"authenticated_by", v.authenticatedBy}, {"voucher", v.voucher},
+                    {"vouched_categories", v.vouchedCategories}, {"reason", v.reason}};
+    } else {
+        j["vbr"] = nullptr;
+    }
+    j["domainkeys"] = json::array();
+    for (const DomainKeysResult &d : r.domainKeys) {
+        j["domainkeys"].push_back({{"result", resultToken(d.result)}, {"domain", d.domain}, {"selector", d.selector},
+                                   {"canonicalization", d.canonicalization}, {"sender", d.sender},
+                                   {"signed_headers", d.signedHeaders}, {"key_bits", d.keyBits},
+                                   {"testing", d.testing}, {"reason", d.reason}, {"field_index", d.fieldIndex}});
+    }
+    j["historic"] = json::array();
+    for (const HistoricMethod &h : r.historic) {
+        j["historic"].push_back({{"method", h.method}, {"result", h.result}, {"reported_by", h.reportedBy},
+                                 {"trusted", h.trusted}, {"domain", h.domain}, {"record", h.record},
+                                 {"record_meaning", h.recordMeaning}, {"replaced_by", h.replacedBy},
+                                 {"reason", h.reason}});
     }
     j["boundary_hop"] = r.boundaryHop;
     j["verified_at"] = r.verifiedAt;
@@ -359,6 +394,12 @@ Expected<Report> reportFromJson(std::string_view text)
             x.keyRecord = str(d, "key_record");
             x.warnings = strings(d, "warnings");
             x.fieldIndex = d.value("field_index", size_t(0));
+            x.rememberedKeySince = numberFrom<int64_t>(d, "remembered_key_since");
+            x.rememberedKeyLastSeen = numberFrom<int64_t>(d, "remembered_key_last_seen");
+            x.keyChanged = flag(d, "key_changed");
+            x.keyPinned = flag(d, "key_pinned");
+            x.pinnedKeyChanged = flag(d, "pinned_key_changed");
+            x.acceptedSigner = flag(d, "accepted_signer");
             r.dkim.push_back(std::move(x));
         }
     }
@@ -463,6 +504,60 @@ Expected<Report> reportFromJson(std::string_view text)
             x.fieldIndex = h.value("field_index", size_t(0));
             x.parsed = flag(h, "parsed");
             r.received.push_back(std::move(x));
+        }
+    }
+    if (j.contains("iprev") && j["iprev"].is_object()) {
+        const json &i = j["iprev"];
+        IprevResult x;
+        x.result = resultFrom(i, "result");
+        x.clientIp = str(i, "client_ip");
+        x.ptrNames = strings(i, "ptr_names");
+        x.confirmedName = str(i, "confirmed_name");
+        x.reason = str(i, "reason");
+        r.iprev = x;
+    }
+    if (j.contains("vbr") && j["vbr"].is_object()) {
+        const json &v = j["vbr"];
+        VbrResult x;
+        x.result = resultFrom(v, "result");
+        x.domain = str(v, "domain");
+        x.category = str(v, "category");
+        x.vouchers = strings(v, "vouchers");
+        x.authenticatedBy = str(v, "authenticated_by");
+        x.voucher = str(v, "voucher");
+        x.vouchedCategories = strings(v, "vouched_categories");
+        x.reason = str(v, "reason");
+        r.vbr = x;
+    }
+    if (j.contains("domainkeys") && j["domainkeys"].is_array()) {
+        for (const json &d : j["domainkeys"]) {
+            DomainKeysResult x;
+            x.result = resultFrom(d, "result");
+            x.domain = str(d, "domain");
+            x.selector = str(d, "selector");
+            x.canonicalization = str(d, "canonicalization");
+            x.sender = str(d, "sender");
+            x.signedHeaders = strings(d, "signed_headers");
+            x.keyBits = d.value("key_bits", 0);
+            x.testing = flag(d, "testing");
+            x.reason = str(d, "reason");
+            x.fieldIndex = d.value("field_index", size_t(0));
+            r.domainKeys.push_back(std::move(x));
+        }
+    }
+    if (j.contains("historic") && j["historic"].is_array()) {
+        for (const json &h : j["historic"]) {
+            HistoricMethod x;
+            x.method = str(h, "method");
+            x.result = str(h, "result");
+            x.reportedBy = str(h, "reported_by");
+            x.trusted = flag(h, "trusted");
+            x.domain = str(h, "domain");
+            x.record = str(h, "record");
+            x.recordMeaning = str(h, "record_meaning");
+            x.replacedBy = str(h, "replaced_by");
+            x.reason = str(h, "reason");
+            r.historic.push_back(std::move(x));
         }
     }
     r.boundaryHop = j.value("boundary_hop", -1);

@@ -81,6 +81,25 @@ bool keyGoneByTime(DkimFailure f)
     return false;
 }
 
+/// YYYY-MM-DD (UTC) of a Unix time (civil-from-days, proleptic Gregorian calendar).
+std::string isoDate(int64_t unixSeconds)
+{
+    int64_t z = (unixSeconds >= 0 ? unixSeconds : unixSeconds - 86399) / 86400 + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    auto pad = [](int64_t v, size_t width) {
+        std::string t = std::to_string(v);
+        return t.size() < width ? std::string(width - t.size(), '0') + t : t;
+    };
+    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
+}
+
 void addOnce(std::vector<Finding> &list, Finding f)
 {
     for (const Finding &x : list) {
@@ -170,6 +189,23 @@ std::string findingText(FindingCode code, const std::vector<std::string> &a)
         return arg(a, 0);
     case FindingCode::SignatureTemporaryError:
         return "A signature could not be checked now: " + arg(a, 0);
+    case FindingCode::VerifiedWithRememberedKey:
+        return "The DKIM key of " + arg(a, 0) + " (selector " + arg(a, 1) +
+               ") is no longer published; the signature was verified with the key published on " + arg(a, 2) +
+               ", which Sealcheck remembered";
+    case FindingCode::KeyChanged:
+        return "The DKIM key of " + arg(a, 0) + " (selector " + arg(a, 1) +
+               ") differs from the one Sealcheck saw there before";
+    case FindingCode::PinnedKeyChanged:
+        return "The DKIM key of " + arg(a, 0) + " (selector " + arg(a, 1) + ") differs from the key you pinned";
+    case FindingCode::ExpectedSignatureMissing:
+        return arg(a, 0) + " always signs its mail, but this message has no valid DKIM signature by it";
+    case FindingCode::AcceptedSigner:
+        return "Signed by " + arg(a, 0) + ", which you accepted as the sending service of " + arg(a, 1) +
+               "; the signature is valid and covers the whole message";
+    case FindingCode::RememberedKeyNotAccepted:
+        return "The DKIM signature by " + arg(a, 0) + " verifies only with a key Sealcheck remembered from " + arg(a, 1) +
+               ", which was not published when this message arrived; it does not count";
     case FindingCode::Other:
         return arg(a, 0);
     }
@@ -283,17 +319,41 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
         }
     }
 
+    // Key memory (set by the app): a remembered key vouches only for mail that arrived while it was
+    // published (rememberedKeyCoversArrival), judged by the trusted hop's time, never by Date.
+    std::optional<int64_t> arrival;
+    if (r.boundaryHop >= 0 && size_t(r.boundaryHop) < r.received.size())
+        arrival = r.received[size_t(r.boundaryHop)].time;
     const DkimResult *wholeDkim = nullptr;
     const DkimResult *partialDkim = nullptr;
+    const DkimResult *acceptedDkim = nullptr;
     for (size_t i = 0; i < r.dkim.size(); ++i) {
         const DkimResult &k = r.dkim[i];
+        if (k.keyChanged)
+            addOnce(warnings, makeFinding(FindingCode::KeyChanged, {k.domain, k.selector}));
+        if (k.pinnedKeyChanged)
+            addOnce(warnings, makeFinding(FindingCode::PinnedKeyChanged, {k.domain, k.selector}));
         if (k.result != AuthResult::Pass || contradicted[i])
             continue;
+        if (k.rememberedKeySince) {
+            const int64_t since = *k.rememberedKeySince;
+            if (!arrival || !rememberedKeyCoversArrival(since, k.rememberedKeyLastSeen.value_or(since), *arrival)) {
+                addOnce(suspicious, makeFinding(FindingCode::RememberedKeyNotAccepted, {k.domain, isoDate(since)}));
+                continue;
+            }
+            addOnce(warnings, makeFinding(FindingCode::VerifiedWithRememberedKey, {k.domain, k.selector, isoDate(since)}));
+        }
         if (k.keyBits > 0 && k.keyBits < 2048 && k.keyType == "rsa")
             addOnce(warnings, makeFinding(FindingCode::WeakKey, {k.domain, std::to_string(k.keyBits)}));
         if (k.testing)
             addOnce(warnings, makeFinding(FindingCode::KeyTesting, {k.domain}));
         if (!k.aligned) {
+            // A signer the user accepted for this From domain counts only when it covers everything.
+            if (k.acceptedSigner && k.coversWholeMessage() && fromOne) {
+                if (!acceptedDkim)
+                    acceptedDkim = &k;
+                continue;
+            }
             addOnce(warnings, makeFinding(FindingCode::ReportedOnly, {k.domain}));
             continue;
         }
@@ -352,6 +412,10 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             } else if ((d.policy == DmarcPolicy::Quarantine || d.policy == DmarcPolicy::Reject) && !d.testing) {
                 forged.push_back(
                     makeFinding(FindingCode::DmarcFailEnforced, {d.domain, std::string(dmarcPolicyName(d.policy))}));
+            } else if (acceptedDkim) {
+                // The owner does not enforce DMARC and the user accepted this sending service.
+                authenticated.push_back(makeFinding(FindingCode::AcceptedSigner, {acceptedDkim->domain, from.domain}));
+                addOnce(warnings, makeFinding(FindingCode::DmarcFailNoPolicy, {d.domain}));
             } else {
                 suspicious.push_back(makeFinding(FindingCode::DmarcFailNoPolicy, {d.domain}));
             }
@@ -361,6 +425,8 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             break;
         case AuthResult::None:
             unauthenticated.push_back(makeFinding(FindingCode::NoDmarcRecord, {from.domain}));
+            if (acceptedDkim)
+                authenticated.push_back(makeFinding(FindingCode::AcceptedSigner, {acceptedDkim->domain, from.domain}));
             break;
         case AuthResult::TempError:
             unauthenticated.push_back(makeFinding(FindingCode::DmarcTemporaryError));

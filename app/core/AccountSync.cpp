@@ -1,0 +1,491 @@
+#include "AccountSync.h"
+
+#include "ImapCertificatePin.h"
+#include "ImapSyncClient.h"
+#include "Keychain.h"
+#include "Message.h"
+#include "Rfc2047.h"
+#include "Strings.h"
+#include "Verifier.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <algorithm>
+#include <map>
+
+namespace sealcheck {
+
+namespace {
+
+QString fromStd(const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+
+/// The list row from a fetched header: what the list shows until the report arrives.
+MessageRow rowFromHeader(qint64 mailboxId, const imap::FetchData &data)
+{
+    MessageRow row;
+    row.mailboxId = mailboxId;
+    row.uid = data.uid.value_or(0);
+    row.size = qint64(data.rfc822Size.value_or(0));
+    if (data.flags) {
+        QList<QByteArray> flags = *data.flags;
+        row.flags = QString::fromLatin1(flags.join(' '));
+    }
+    QByteArray header = data.header().value_or(data.message().value_or(QByteArray()));
+    auto m = verifier::Message::parse(std::string(header.constData(), size_t(header.size())));
+    if (m) {
+        if (const auto *f = m->field("From")) {
+            row.fromHeader = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
+            const QString v = fromStd(f->value()).simplified();
+            const qsizetype lt = v.lastIndexOf(QLatin1Char('<'));
+            const qsizetype gt = v.lastIndexOf(QLatin1Char('>'));
+            row.fromAddress = (lt >= 0 && gt > lt ? v.mid(lt + 1, gt - lt - 1) : v).trimmed().toLower();
+        }
+        if (const auto *f = m->field("Subject"))
+            row.subject = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
+        if (const auto *f = m->field("Date"))
+            row.date = QDateTime::fromString(fromStd(f->value()).simplified(), Qt::RFC2822Date);
+        if (const auto *f = m->field("Message-ID"))
+            row.messageId = fromStd(f->value()).trimmed();
+    }
+    if (!row.date.isValid() && !data.internalDate.isEmpty()) // "17-Jul-1996 02:44:25 -0700"
+        row.date = QDateTime::fromString(QString::fromLatin1(data.internalDate).simplified(),
+                                         QStringLiteral("d-MMM-yyyy HH:mm:ss t"));
+    return row;
+}
+
+void appendUnique(std::vector<std::string> &to, const QStringList &from)
+{
+    for (const QString &s : from) {
+        const std::string v = s.trimmed().toLower().toStdString();
+        if (!v.empty() && std::find(to.begin(), to.end(), v) == to.end())
+            to.push_back(v);
+    }
+}
+
+/// Reports of the newest @p sample messages of a mailbox.
+QVector<verifier::Report> sampleReports(const MessageStore &store, qint64 mailboxId, int sample)
+{
+    QVector<verifier::Report> out;
+    for (const MessageRow &row : store.messages(mailboxId, VerdictFilter::All, {}, 0, sample)) {
+        if (auto r = store.report(row.id))
+            out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+QStringList byFrequency(const QHash<QString, int> &counts)
+{
+    QStringList keys = counts.keys();
+    std::sort(keys.begin(), keys.end(), [&](const QString &a, const QString &b) {
+        return counts.value(a) != counts.value(b) ? counts.value(a) > counts.value(b) : a < b;
+    });
+    return keys;
+}
+
+} // namespace
+
+AccountSync::AccountSync(QObject *parent) : QObject(parent) {}
+
+AccountSync::~AccountSync()
+{
+    stop();
+    wait();
+    delete m_thread;
+}
+
+bool AccountSync::isRunning() const { return m_starting || (m_thread && m_thread->isRunning()); }
+
+void AccountSync::stop()
+{
+    m_stop = true;
+    m_starting = false;
+}
+
+bool AccountSync::wait(int msecs)
+{
+    if (!m_thread)
+        return true;
+    return msecs < 0 ? m_thread->wait() : m_thread->wait(QDeadlineTimer(msecs));
+}
+
+bool AccountSync::start(const AccountSyncOptions &options)
+{
+    if (isRunning()) {
+        emit failed(tr("This mailbox is already being synchronised."));
+        return false;
+    }
+    MessageStore store;
+    if (!store.open(options.storePath)) {
+        emit failed(tr("The local message store cannot be opened."));
+        return false;
+    }
+    const auto account = store.account(options.accountId);
+    if (!account) {
+        emit failed(tr("The account no longer exists."));
+        return false;
+    }
+    m_stop = false;
+    m_starting = true;
+    const QString key = Keychain::imapKey(account->username, account->host, account->port);
+    QPointer<AccountSync> self(this);
+    Keychain::readPassword(key, this, [self, options, account = *account](verifier::Expected<QString> pw) {
+        if (!self || !self->m_starting)
+            return;
+        self->m_starting = false;
+        if (!pw) {
+            emit self->failed(tr("The password of %1 could not be read from the keychain: %2")
+                                  .arg(account.name, QString::fromStdString(pw.error().message)));
+            emit self->finished();
+            return;
+        }
+        self->launch(options, account, *pw);
+    });
+    return true;
+}
+
+void AccountSync::launch(const AccountSyncOptions &options, const AccountRecord &account, const QString &password)
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_thread = QThread::create([this, options, account, password] { run(options, account, password); });
+    m_thread->setObjectName(QStringLiteral("AccountSync"));
+    connect(m_thread, &QThread::finished, this, &AccountSync::finished);
+    m_thread->start();
+}
+
+imap::ImapConnectionSettings AccountSync::connectionSettings(const AccountRecord &account,
+                                                             const QList<QSslCertificate> &extraCa)
+{
+    imap::ImapConnectionSettings s;
+    s.host = account.host;
+    s.port = quint16(account.port);
+    s.tlsMode = account.security == ConnectionSecurity::StartTls ? imap::TlsMode::StartTls : imap::TlsMode::Implicit;
+    s.extraCaCertificates = extraCa;
+    if (!account.pinnedKeySha256.isEmpty()) {
+        if (auto pin = imap::ImapCertificatePin::parse(account.pinnedKeySha256))
+            s.pinnedPublicKeySha256 = *pin;
+    }
+    return s;
+}
+
+VerificationSettings AccountSync::settingsFor(const AccountRecord &account, VerificationSettings base)
+{
+    appendUnique(base.trust.authservIds, account.trustedAuthservIds);
+    appendUnique(base.trust.relays, account.trustedRelays);
+    appendUnique(base.trust.arcSealers, account.trustedArcSealers);
+    return base;
+}
+
+QString AccountSync::explain(const imap::ImapError &error)
+{
+    using K = imap::ImapErrorKind;
+    switch (error.kind) {
+    case K::AuthenticationFailed: return tr("The server refused the user name or password. Check both and try again.");
+    case K::Network: return tr("The server could not be found or refused the connection. Check the host name and port.");
+    case K::Timeout: return tr("The server did not answer in time. Check the host name and port, or try again later.");
+    case K::UntrustedCertificate:
+        return tr("The server's certificate is not trusted: it is not signed by a known authority or does not name "
+                  "this server. Someone may be intercepting the connection.");
+    case K::TlsHandshake: return tr("A secure connection could not be set up with the server.");
+    case K::StartTlsNotOffered:
+        return tr("The server does not offer STARTTLS, so the connection would not be encrypted. Try implicit TLS "
+                  "(port 993).");
+    case K::LoginDisabled: return tr("The server does not allow logging in with a password on this connection.");
+    case K::ConnectionLost:
+    case K::ServerBye: return tr("The server closed the connection.");
+    case K::NoSuchMailbox: return tr("The mailbox does not exist on the server.");
+    case K::ProtocolError:
+    case K::ResponseTooLarge:
+    case K::CommandFailed:
+    case K::NotConnected:
+    case K::Aborted: break;
+    }
+    return tr("The server answered in an unexpected way: %1").arg(error.message);
+}
+
+QString AccountSync::topmostAuthservId(const MessageStore &store, qint64 mailboxId, int sample)
+{
+    QHash<QString, int> counts;
+    for (const verifier::Report &r : sampleReports(store, mailboxId, sample)) {
+        const verifier::AuthResultsHeader *top = nullptr;
+        for (const auto &h : r.authenticationResults) {
+            if (h.parsed && !h.authservId.empty() && (!top || h.fieldIndex < top->fieldIndex))
+                top = &h;
+        }
+        if (top)
+            ++counts[fromStd(top->authservId).toLower()];
+    }
+    const QStringList ranked = byFrequency(counts);
+    return ranked.isEmpty() ? QString() : ranked.front();
+}
+
+QStringList AccountSync::topmostRelays(const MessageStore &store, qint64 mailboxId, int sample)
+{
+    QHash<QString, int> counts;
+    for (const verifier::Report &r : sampleReports(store, mailboxId, sample)) {
+        const verifier::ReceivedHop *top = nullptr;
+        for (const auto &h : r.received) {
+            if (!h.by.empty() && (!top || h.fieldIndex < top->fieldIndex))
+                top = &h;
+        }
+        if (top)
+            ++counts[fromStd(top->by).toLower()];
+    }
+    return byFrequency(counts);
+}
+
+void AccountSync::testConnection(const imap::ImapConnectionSettings &settings, const QString &user,
+                                 const QString &password, QObject *context, TestCallback done)
+{
+    QPointer<QObject> ctx(context);
+    QThread *t = QThread::create([settings, user, password, ctx, done] {
+        std::optional<imap::ImapError> error;
+        {
+            imap::ImapSyncClient client(settings);
+            auto r = client.connectAndLogin(user, password);
+            if (!r)
+                error = r.error();
+            else if (auto l = client.listMailboxes(); !l)
+                error = l.error();
+            client.logout();
+        }
+        // Posted to the application object: @p context may be gone by now (checked there).
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [ctx, done, error] {
+                if (ctx)
+                    done(error);
+            },
+            Qt::QueuedConnection);
+    });
+    QObject::connect(t, &QThread::finished, t, &QObject::deleteLater);
+    t->start();
+}
+
+// ------------------------------------------------------------------------- the worker thread
+
+namespace {
+
+/// One sync session on one connection; everything here runs in the worker thread.
+class Session
+{
+public:
+    Session(AccountSync *q, const AccountSyncOptions &o, const AccountRecord &a, const QString &pw,
+            MessageStore &store, const std::atomic_bool &stop)
+        : q(q), options(o), account(a), password(pw), store(store), stopFlag(stop),
+          settings(AccountSync::settingsFor(a, o.verification))
+    {}
+
+    /// Runs until stopped (ok) or an error ends the connection. @p loggedIn says whether the
+    /// login succeeded (then the retry counter starts again).
+    std::optional<imap::ImapError> run(bool &loggedIn, QString &storeError);
+
+private:
+    std::optional<imap::ImapError> round(imap::ImapSyncClient &client, QString &storeError);
+
+    AccountSync *q;
+    const AccountSyncOptions &options;
+    const AccountRecord &account;
+    const QString &password;
+    MessageStore &store;
+    const std::atomic_bool &stopFlag;
+    VerificationSettings settings;
+    qint64 mailboxId = 0;
+};
+
+std::optional<imap::ImapError> Session::run(bool &loggedIn, QString &storeError)
+{
+    emit q->phaseChanged(AccountSync::Phase::Connecting);
+    imap::ImapSyncClient client(AccountSync::connectionSettings(account, options.extraCaCertificates));
+    if (auto r = client.connectAndLogin(account.username, password); !r)
+        return r.error();
+    loggedIn = true;
+    auto id = store.mailbox(account.id, options.mailbox);
+    if (!id) {
+        storeError = QString::fromStdString(id.error().message);
+        return std::nullopt;
+    }
+    mailboxId = *id;
+    emit q->mailboxReady(mailboxId);
+    for (;;) {
+        if (auto e = round(client, storeError))
+            return e;
+        if (!storeError.isEmpty() || stopFlag || !options.watch)
+            break;
+        emit q->phaseChanged(AccountSync::Phase::Watching);
+        bool more = false;
+        while (!stopFlag && !more) {
+            auto w = client.waitForNewMail(options.waitChunkMs, options.pollIntervalMs);
+            if (!w)
+                return w.error();
+            more = w->newMail;
+        }
+        if (stopFlag)
+            break;
+    }
+    client.logout();
+    return std::nullopt;
+}
+
+std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QString &storeError)
+{
+    auto box = client.examine(options.mailbox);
+    if (!box)
+        return box.error();
+    const auto record = store.mailboxRecord(mailboxId);
+    imap::SyncState known;
+    if (record) {
+        known.uidValidity = record->uidValidity;
+        known.highestModSeq = record->highestModSeq;
+    }
+    known.highestUid = store.highestUid(mailboxId);
+    if (known.uidValidity == 0 && known.highestUid > 0)
+        known.uidValidity = box->uidValidity; // headers stored by an interrupted first round
+    auto delta = client.incrementalSync(known);
+    if (!delta)
+        return delta.error();
+    if (delta->uidValidityChanged && !store.clearMailbox(mailboxId)) {
+        storeError = store.lastError();
+        return std::nullopt;
+    }
+
+    // 1. Headers of the new messages: the list fills before any body is downloaded.
+    emit q->phaseChanged(AccountSync::Phase::Headers);
+    const int newCount = int(delta->newUids.size());
+    int headerDone = 0;
+    QVector<MessageRow> batch;
+    auto flushBatch = [&] {
+        if (batch.isEmpty())
+            return;
+        if (auto s = store.saveMessages(batch); !s)
+            storeError = QString::fromStdString(s.error().message);
+        headerDone += int(batch.size());
+        batch.clear();
+        emit q->progress(headerDone, newCount);
+    };
+    if (newCount > 0) {
+        auto f = client.fetchMessages(
+            delta->newUids, imap::FetchParts::Headers,
+            [&](const imap::FetchData &d) {
+                batch.push_back(rowFromHeader(mailboxId, d));
+                if (batch.size() >= options.fetchBatchSize)
+                    flushBatch();
+            },
+            options.fetchBatchSize);
+        flushBatch(); // what arrived stays valid even when the fetch failed
+        if (!f)
+            return f.error();
+    }
+    if (!storeError.isEmpty())
+        return std::nullopt;
+
+    // 2. Bodies of every message without a report, newest first (also resumes an interrupted round).
+    emit q->phaseChanged(AccountSync::Phase::Bodies);
+    const QVector<qint64> pending = store.unverified(mailboxId, 1000000);
+    QHash<quint32, qint64> idOfUid;
+    QList<quint32> uids;
+    for (qint64 id : pending) {
+        if (auto m = store.message(id)) {
+            idOfUid.insert(m->uid, id);
+            uids.push_back(m->uid);
+        }
+    }
+    QList<quint32> forged;
+    int bodyDone = 0;
+    const int bodyTotal = int(uids.size());
+    if (bodyTotal > 0) {
+        emit q->progress(0, bodyTotal);
+        auto f = client.fetchMessages(
+            uids, imap::FetchParts::FullMessage,
+            [&](const imap::FetchData &d) {
+                ++bodyDone;
+                const qint64 id = idOfUid.value(d.uid.value_or(0));
+                const auto raw = d.message();
+                if (id == 0 || !raw || stopFlag)
+                    return;
+                store.saveRaw(id, *raw);
+                auto message = verifier::Message::parse(std::string(raw->constData(), size_t(raw->size())));
+                if (message) {
+                    verifier::VerifyContext context;
+                    context.resolver = settings.resolver.get();
+                    context.now = settings.fixedNow ? settings.fixedNow : QDateTime::currentSecsSinceEpoch();
+                    context.trust = settings.trust;
+                    context.signatures = settings.signatures;
+                    context.limits = settings.limits;
+                    context.source = QStringLiteral("imap:%1/%2").arg(options.mailbox).arg(*d.uid).toStdString();
+                    const verifier::Report report = verifier::verify(*message, context);
+                    store.saveReport(id, report);
+                    if (report.verdict == verifier::Verdict::Forged)
+                        forged.push_back(*d.uid);
+                }
+                if (bodyDone % 10 == 0 || bodyDone == bodyTotal)
+                    emit q->progress(bodyDone, bodyTotal);
+            },
+            options.fetchBatchSize);
+        if (!f)
+            return f.error();
+    }
+    if (stopFlag)
+        return std::nullopt;
+
+    // 3. The one opt-in write.
+    if (account.setPhishingKeyword && !forged.isEmpty()) {
+        client.setKeywordWritesEnabled(true);
+        for (quint32 uid : forged) {
+            if (auto m = client.markAsPhishing(uid); !m)
+                return m.error();
+        }
+        client.setKeywordWritesEnabled(false);
+    }
+
+    const imap::MailboxState &state = delta->mailbox;
+    store.setMailboxState(mailboxId, state.uidValidity, state.uidNext, state.highestModSeq);
+    emit q->synced(mailboxId, newCount);
+    return std::nullopt;
+}
+
+} // namespace
+
+void AccountSync::run(AccountSyncOptions options, AccountRecord account, QString password)
+{
+    MessageStore store;
+    if (!store.open(options.storePath)) {
+        emit failed(tr("The local message store cannot be opened."));
+        emit phaseChanged(Phase::Stopped);
+        return;
+    }
+    int attempt = 0;
+    while (!m_stop) {
+        bool loggedIn = false;
+        QString storeError;
+        Session session(this, options, account, password, store, m_stop);
+        const std::optional<imap::ImapError> error = session.run(loggedIn, storeError);
+        if (!storeError.isEmpty()) {
+            emit failed(tr("The local message store could not be written: %1").arg(storeError));
+            break;
+        }
+        if (!error || m_stop)
+            break;
+        if (loggedIn)
+            attempt = 0;
+        if (!imap::ImapReconnectPolicy::shouldRetry(*error)
+            || (options.maxRetries >= 0 && attempt >= options.maxRetries)) {
+            emit failed(explain(*error));
+            break;
+        }
+        const int delay = options.reconnect.delayMs(attempt++, QRandomGenerator::global()->generateDouble());
+        emit phaseChanged(Phase::Reconnecting);
+        emit retrying(explain(*error), delay);
+        for (int slept = 0; slept < delay && !m_stop; slept += 100)
+            QThread::msleep(100);
+    }
+    emit phaseChanged(Phase::Stopped);
+}
+
+} // namespace sealcheck

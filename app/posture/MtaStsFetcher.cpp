@@ -1,0 +1,205 @@
+#include "MtaStsFetcher.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+
+#include <memory>
+
+namespace sealcheck {
+
+namespace {
+
+verifier::MtaStsFetchOutcome failure(const QString &why)
+{
+    verifier::MtaStsFetchOutcome o;
+    o.fetched = false;
+    o.error = why.toStdString();
+    return o;
+}
+
+// The state of one fetch, shared by the reply's signal handlers.
+struct Job
+{
+    QPointer<QNetworkReply> reply;
+    QByteArray body;
+    QString error;
+    QStringList sslErrors;
+    bool done = false;
+    MtaStsFetcher::Callback callback;
+
+    void finish(const verifier::MtaStsFetchOutcome &outcome)
+    {
+        if (done)
+            return;
+        done = true;
+        if (reply) {
+            reply->disconnect();
+            if (reply->isRunning())
+                reply->abort();
+            reply->deleteLater();
+        }
+        if (callback)
+            callback(outcome);
+    }
+};
+
+} // namespace
+
+MtaStsFetcher::MtaStsFetcher(MtaStsFetchOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_network(new QNetworkAccessManager(this))
+{
+    m_network->setCookieJar(nullptr);
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+MtaStsFetcher::~MtaStsFetcher() = default;
+
+QUrl MtaStsFetcher::policyUrl(const QString &domain)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setHost(QStringLiteral("mta-sts.") + domain, QUrl::StrictMode);
+    url.setPath(QStringLiteral("/.well-known/mta-sts.txt"));
+    return url;
+}
+
+void MtaStsFetcher::fetch(const QString &domainIn, Callback done)
+{
+    const QString domain = domainIn.toLower();
+    const QUrl url = policyUrl(domain);
+    const QString host = url.host();
+    if (!url.isValid() || host.isEmpty() || host != QStringLiteral("mta-sts.") + domain) {
+        QTimer::singleShot(0, this, [done, domainIn] {
+            done(failure(QStringLiteral("'%1' is not a valid domain name").arg(domainIn)));
+        });
+        return;
+    }
+
+    QUrl target = url;
+    QNetworkRequest request;
+    const auto override = m_options.hostOverrides.constFind(host);
+    if (override != m_options.hostOverrides.constEnd()) {
+        // Connect elsewhere, but verify and present the real name (peer name, SNI, Host).
+        target.setHost(override->address.toString());
+        target.setPort(override->port);
+        request.setRawHeader("Host", host.toLatin1());
+    }
+    request.setUrl(target);
+    request.setPeerVerifyName(host);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(m_options.timeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("sealcheck"));
+    request.setRawHeader("Accept", "text/plain");
+
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    tls.setProtocol(QSsl::SecureProtocols);
+    if (!m_options.extraCaCertificates.isEmpty()) {
+        // Setting roots explicitly turns off on-demand loading of the system's: add both.
+        QList<QSslCertificate> roots = QSslConfiguration::systemCaCertificates();
+        roots += m_options.extraCaCertificates;
+        tls.setCaCertificates(roots);
+    }
+    request.setSslConfiguration(tls);
+
+    auto job = std::make_shared<Job>();
+    job->callback = std::move(done);
+    QNetworkReply *reply = m_network->get(request);
+    job->reply = reply;
+    const qint64 maxBytes = m_options.maxBytes;
+
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [job, this] {
+        job->finish(failure(QStringLiteral("no answer within %1 seconds").arg(m_options.timeoutMs / 1000.0)));
+    });
+    timer->start(m_options.timeoutMs);
+
+    connect(reply, &QNetworkReply::sslErrors, this, [job](const QList<QSslError> &errors) {
+        // Recorded for the message; never ignored.
+        for (const QSslError &e : errors)
+            job->sslErrors << e.errorString();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [job, maxBytes] {
+        if (!job->reply)
+            return;
+        const QVariant length = job->reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > maxBytes)
+            job->finish(failure(QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [job, maxBytes] {
+        if (!job->reply)
+            return;
+        job->body += job->reply->read(maxBytes + 1 - job->body.size());
+        if (job->body.size() > maxBytes)
+            job->finish(failure(QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
+    });
+    connect(reply, &QNetworkReply::finished, this, [job, maxBytes, host] {
+        if (job->done || !job->reply)
+            return;
+        QNetworkReply *r = job->reply;
+        const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (r->error() != QNetworkReply::NoError && status == 0) {
+            QString why = r->errorString();
+            if (!job->sslErrors.isEmpty())
+                why = QStringLiteral("TLS certificate of %1 not accepted: %2").arg(host, job->sslErrors.join(QStringLiteral("; ")));
+            job->finish(failure(why));
+            return;
+        }
+        if (status >= 300 && status < 400) {
+            const QString location = QString::fromLatin1(r->rawHeader("Location"));
+            job->finish(failure(QStringLiteral("the server answers with a redirect (HTTP %1%2), which MTA-STS forbids")
+                                    .arg(status)
+                                    .arg(location.isEmpty() ? QString() : QStringLiteral(" to ") + location)));
+            return;
+        }
+        if (status != 200) {
+            job->finish(failure(QStringLiteral("the server answers HTTP %1, not 200").arg(status)));
+            return;
+        }
+        const QString type = r->header(QNetworkRequest::ContentTypeHeader).toString();
+        const QString mediaType = type.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+        if (mediaType != QLatin1String("text/plain")) {
+            job->finish(failure(QStringLiteral("the policy is served as '%1', not text/plain")
+                                    .arg(type.isEmpty() ? QStringLiteral("no Content-Type") : type)));
+            return;
+        }
+        job->body += r->read(maxBytes + 1 - job->body.size());
+        if (job->body.size() > maxBytes) {
+            job->finish(failure(QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
+            return;
+        }
+        verifier::MtaStsFetchOutcome ok;
+        ok.fetched = true;
+        ok.body = job->body.toStdString();
+        job->finish(ok);
+    });
+}
+
+verifier::MtaStsFetchOutcome MtaStsFetcher::fetchBlocking(const QString &domain)
+{
+    QEventLoop loop;
+    verifier::MtaStsFetchOutcome result;
+    bool finished = false;
+    fetch(domain, [&](const verifier::MtaStsFetchOutcome &o) {
+        result = o;
+        finished = true;
+        loop.quit();
+    });
+    if (!finished)
+        loop.exec();
+    return result;
+}
+
+} // namespace sealcheck

@@ -1,0 +1,520 @@
+// Integration: AccountSync against a real Dovecot on 127.0.0.1 (fixture as in
+// tests/imap/tst_imapdovecot.cpp). The password comes from a private keyring: run through
+// scripts/testenv/with-keyring.sh (ctest does). Skips when dovecot is absent or not root.
+#include "AccountSync.h"
+#include "DemoMailbox.h"
+#include "ImapSyncClient.h"
+#include "Keychain.h"
+#include "MessageStore.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMultiHash>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <signal.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+using namespace imap;
+using namespace sealcheck;
+
+namespace {
+
+const QString kUser = QStringLiteral("alice");
+const QString kPassword = QStringLiteral("correct horse");
+
+bool run(const QString &program, const QStringList &args, const QByteArray &input = {}, QByteArray *out = nullptr)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForStarted(5000))
+        return false;
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(30000);
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning("%s %s failed: %s", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))),
+                 p.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+QByteArray message(int n, const QByteArray &subject = "Test")
+{
+    return "From: Sender " + QByteArray::number(n) + " <sender" + QByteArray::number(n)
+        + "@example.com>\r\nTo: alice@example.org\r\nSubject: " + subject + ' ' + QByteArray::number(n)
+        + "\r\nMessage-ID: <" + QByteArray::number(n) + ".msg@example.com>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\n"
+          "Body of message " + QByteArray::number(n) + ".\r\n";
+}
+
+/// One Dovecot instance: PITFALLS.md recipe.
+class Dovecot
+{
+public:
+    QTemporaryDir dir{QStringLiteral("/tmp/scdovXXXXXX")};
+    quint16 port = 0;
+    QString conf, pin;
+    QSslCertificate caCert;
+    qint64 pid = 0;
+
+    QString path(const QString &rel) const { return dir.path() + QLatin1Char('/') + rel; }
+
+    QString setUp()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("dovecot"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}).isEmpty())
+            return QStringLiteral("dovecot is not installed (apt install dovecot-imapd)");
+        if (getuid() != 0)
+            return QStringLiteral("these tests run dovecot as root (mail user nobody); run them as root");
+        const QString d = dir.path();
+        // dovecot's auth (user dovecot) reads the passwd file; the mail user (nobody) needs the home.
+        QFile::setPermissions(d, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                     | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+        // A CA and a server certificate for localhost / 127.0.0.1.
+        if (!run(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                            QStringLiteral("-nodes"), QStringLiteral("-keyout"), path(QStringLiteral("ca.key")),
+                                            QStringLiteral("-out"), path(QStringLiteral("ca.pem")), QStringLiteral("-days"), QStringLiteral("2"),
+                                            QStringLiteral("-subj"), QStringLiteral("/CN=Dovecot Test CA"),
+                                            QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                                            QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign")})
+            || !run(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                               QStringLiteral("-keyout"), path(QStringLiteral("server.key")), QStringLiteral("-out"),
+                                               path(QStringLiteral("server.csr")), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")}))
+            return QStringLiteral("openssl failed");
+        QFile ext(path(QStringLiteral("ext.cnf")));
+        ext.open(QIODevice::WriteOnly);
+        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+        ext.close();
+        if (!run(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), path(QStringLiteral("server.csr")),
+                                            QStringLiteral("-CA"), path(QStringLiteral("ca.pem")), QStringLiteral("-CAkey"), path(QStringLiteral("ca.key")),
+                                            QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), path(QStringLiteral("server.pem")),
+                                            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), path(QStringLiteral("ext.cnf"))}))
+            return QStringLiteral("openssl failed");
+        QByteArray pinOut;
+        if (!run(QStringLiteral("sh"), {QStringLiteral("-c"),
+                                       QStringLiteral("openssl x509 -in '%1' -pubkey -noout | openssl pkey -pubin -outform der | "
+                                                      "openssl dgst -sha256 -binary | base64").arg(path(QStringLiteral("server.pem")))},
+                 {}, &pinOut))
+            return QStringLiteral("openssl pin computation failed");
+        pin = QString::fromLatin1(pinOut.trimmed());
+        QFile caFile(path(QStringLiteral("ca.pem")));
+        caFile.open(QIODevice::ReadOnly);
+        caCert = QSslCertificate(&caFile, QSsl::Pem);
+
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        port = probe.serverPort();
+        probe.close();
+
+        QDir().mkpath(path(QStringLiteral("home/alice")));
+        QFile pw(path(QStringLiteral("passwd")));
+        pw.open(QIODevice::WriteOnly);
+        pw.write(QStringLiteral("alice:{PLAIN}%1:65534:65534::%2::\n").arg(kPassword, path(QStringLiteral("home/alice"))).toUtf8());
+        pw.close();
+        conf = path(QStringLiteral("dovecot.conf"));
+        QFile c(conf);
+        c.open(QIODevice::WriteOnly);
+        c.write(QStringLiteral(R"(protocols = imap
+listen = 127.0.0.1
+base_dir = %1/run
+state_dir = %1/state
+log_path = %1/dovecot.log
+info_log_path = %1/dovecot.log
+ssl = required
+ssl_cert = <%1/server.pem
+ssl_key = <%1/server.key
+ssl_min_protocol = TLSv1.2
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+auth_failure_delay = 0
+mail_location = maildir:~/Maildir
+first_valid_uid = 1
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN %1/passwd
+}
+userdb {
+  driver = passwd-file
+  args = %1/passwd
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    port = 0
+  }
+  inet_listener imaps {
+    port = %2
+    ssl = yes
+  }
+}
+service auth {
+  chroot =
+}
+service anvil {
+  chroot =
+  unix_listener anvil-auth-penalty {
+    path = %1/run/no-auth-penalty
+    mode = 0
+  }
+}
+protocol imap {
+  mail_max_userip_connections = 200
+}
+)").arg(d).arg(port).toUtf8());
+        c.close();
+        run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("nobody:nogroup"), path(QStringLiteral("home"))});
+        return start() ? QString() : QStringLiteral("dovecot did not start; see %1").arg(path(QStringLiteral("dovecot.log")));
+    }
+
+    bool start()
+    {
+        QDir(path(QStringLiteral("run"))).removeRecursively();
+        if (!run(QStringLiteral("dovecot"), {QStringLiteral("-c"), conf}))
+            return false;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 10000) {
+            QFile pidFile(path(QStringLiteral("run/master.pid")));
+            if (pidFile.open(QIODevice::ReadOnly))
+                pid = pidFile.readAll().trimmed().toLongLong();
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            if (pid > 0 && s.waitForConnected(200))
+                return true;
+            QThread::msleep(50);
+        }
+        return false;
+    }
+
+    /// The processes this dovecot master started (by parent pid, from /proc).
+    static QList<pid_t> descendants(pid_t root)
+    {
+        QMultiHash<pid_t, pid_t> children;
+        for (const QString &e : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            bool ok = false;
+            const pid_t p = pid_t(e.toInt(&ok));
+            if (!ok)
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(p));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (f.size() > 1)
+                children.insert(pid_t(f[1].toInt()), p);
+        }
+        QList<pid_t> out, todo{root};
+        while (!todo.isEmpty()) {
+            const auto kids = children.values(todo.takeFirst());
+            out += kids;
+            todo += kids;
+        }
+        return out;
+    }
+
+    /// kill -TERM the master and wait for it; leftovers (login proxies, imap) are ended too.
+    void stop(int signal = SIGTERM)
+    {
+        if (pid <= 0)
+            return;
+        const QList<pid_t> kids = descendants(pid_t(pid));
+        ::kill(pid_t(pid), signal);
+        if (signal == SIGKILL)
+            for (pid_t k : kids)
+                ::kill(k, SIGKILL);
+        QElapsedTimer t;
+        t.start();
+        while (::kill(pid_t(pid), 0) == 0 && t.elapsed() < 15000)
+            QThread::msleep(20);
+        for (pid_t k : kids)
+            ::kill(k, SIGKILL);
+        pid = 0;
+    }
+
+    bool deliver(const QByteArray &msg, const QString &mailbox = QStringLiteral("INBOX"))
+    {
+        return run(QStringLiteral("doveadm"), {QStringLiteral("-c"), conf, QStringLiteral("save"), QStringLiteral("-u"), kUser,
+                                               QStringLiteral("-m"), mailbox},
+                   msg);
+    }
+
+    bool doveadm(const QStringList &args)
+    {
+        return run(QStringLiteral("doveadm"), QStringList{QStringLiteral("-c"), conf} + args);
+    }
+};
+
+} // namespace
+
+class tst_AccountSync : public QObject
+{
+    Q_OBJECT
+    Dovecot m_dovecot;
+    QTemporaryDir m_dir;
+    QString m_storePath;
+    std::unique_ptr<DemoMailbox> m_demo;
+    QStringList m_names; ///< demo file names by UID - 1
+    qint64 m_accountId = 0;
+    qint64 m_mailboxId = 0;
+
+    AccountSyncOptions options(bool watch = false) const
+    {
+        AccountSyncOptions o;
+        o.accountId = m_accountId;
+        o.storePath = m_storePath;
+        o.verification = m_demo->settings();
+        o.watch = watch;
+        o.waitChunkMs = 1000;
+        o.pollIntervalMs = 500;
+        o.extraCaCertificates = {m_dovecot.caCert};
+        o.maxRetries = 2;
+        o.reconnect.baseDelayMs = 100;
+        return o;
+    }
+
+    /// One round with watch off; returns the new-message count of the round (-1 on failure).
+    int syncOnce(QString *failure = nullptr)
+    {
+        AccountSync sync;
+        QSignalSpy synced(&sync, &AccountSync::synced);
+        QSignalSpy failed(&sync, &AccountSync::failed);
+        QSignalSpy finished(&sync, &AccountSync::finished);
+        if (!sync.start(options()))
+            return -1;
+        if (!finished.wait(60000) && finished.isEmpty())
+            return -1;
+        if (!failed.isEmpty()) {
+            if (failure)
+                *failure = failed.front().front().toString();
+            return -1;
+        }
+        if (synced.size() != 1)
+            return -1;
+        m_mailboxId = synced.front().at(0).toLongLong();
+        return synced.front().at(1).toInt();
+    }
+
+    QHash<quint32, QList<QByteArray>> serverFlags()
+    {
+        QHash<quint32, QList<QByteArray>> out;
+        ImapConnectionSettings s;
+        s.host = QStringLiteral("127.0.0.1");
+        s.port = m_dovecot.port;
+        s.extraCaCertificates = {m_dovecot.caCert};
+        ImapSyncClient c(s);
+        if (!c.connectAndLogin(kUser, kPassword).ok() || !c.examine(QStringLiteral("INBOX")).ok())
+            return out;
+        auto uids = c.listUids();
+        if (!uids)
+            return out;
+        (void)c.fetchMessages(*uids, FetchParts::Flags, [&](const FetchData &m) {
+            QList<QByteArray> flags = m.flags.value_or(QList<QByteArray>());
+            flags.removeAll("\\Recent"); // a session flag of the server, not a write of ours
+            out.insert(*m.uid, flags);
+        });
+        c.logout();
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (const QString why = m_dovecot.setUp(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        if (!qEnvironmentVariableIsSet("SEALCHECK_KEYRING_TEST"))
+            QSKIP("needs a private keyring: run through scripts/testenv/with-keyring.sh (ctest does)");
+        auto demo = DemoMailbox::load();
+        QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().message.c_str());
+        m_demo = std::move(*demo);
+        for (const auto &m : m_demo->messages()) {
+            QVERIFY(m_dovecot.deliver(m.raw));
+            m_names << m.name;
+        }
+        m_storePath = m_dir.filePath(QStringLiteral("store.sqlite"));
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        AccountRecord a;
+        a.name = QStringLiteral("Test account");
+        a.host = QStringLiteral("127.0.0.1");
+        a.port = m_dovecot.port;
+        a.username = kUser;
+        auto id = store.saveAccount(a);
+        QVERIFY(id.ok());
+        m_accountId = *id;
+        QVERIFY(Keychain::writePasswordBlocking(Keychain::imapKey(a.username, a.host, a.port), kPassword).ok());
+    }
+
+    void cleanupTestCase() { m_dovecot.stop(); }
+
+    void syncInboxWithVerdicts()
+    {
+        QString failure;
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(syncOnce(&failure), int(m_names.size()));
+        qInfo("first sync of %d demo messages: %lld ms", int(m_names.size()), t.elapsed());
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        QCOMPARE(store.messageCount(m_mailboxId), int(m_names.size()));
+        QCOMPARE(store.messageCount(m_mailboxId, VerdictFilter::Pending), 0);
+        const QHash<QString, QString> expected = {
+            {QStringLiteral("01-authenticated-bank"), QStringLiteral("authenticated")},
+            {QStringLiteral("02-forged-bank-spoof"), QStringLiteral("forged")},
+            {QStringLiteral("03-forged-two-from"), QStringLiteral("forged")},
+            {QStringLiteral("04-suspicious-display-name"), QStringLiteral("suspicious")},
+            {QStringLiteral("05-suspicious-lookalike"), QStringLiteral("suspicious")},
+            {QStringLiteral("06-suspicious-dmarc-none"), QStringLiteral("suspicious")},
+            {QStringLiteral("07-authenticated-ed25519"), QStringLiteral("authenticated")},
+            {QStringLiteral("08-unauthenticated-club"), QStringLiteral("unauthenticated")},
+            {QStringLiteral("09-forged-tampered"), QStringLiteral("forged")},
+            {QStringLiteral("10-smime-signed"), QStringLiteral("authenticated")},
+            {QStringLiteral("11-openpgp-signed"), QStringLiteral("authenticated")},
+        };
+        for (int i = 0; i < m_names.size(); ++i) {
+            const QString name = m_names[i].section(QLatin1Char('.'), 0, 0);
+            QVERIFY2(expected.contains(name), qPrintable(name));
+            const auto id = store.messageId(m_mailboxId, quint32(i + 1));
+            QVERIFY(id);
+            const auto row = store.message(*id);
+            QVERIFY(row);
+            QVERIFY2(row->verdict == expected.value(name), qPrintable(name + QStringLiteral(": ") + row->verdict));
+            QVERIFY(!row->fromHeader.isEmpty());
+            QVERIFY(store.raw(*id).has_value());
+            const auto report = store.report(*id);
+            QVERIFY(report);
+            QCOMPARE(QString::fromStdString(report->source), QStringLiteral("imap:INBOX/%1").arg(i + 1));
+        }
+        const auto box = store.mailboxRecord(m_mailboxId);
+        QVERIFY(box);
+        QVERIFY(box->uidValidity != 0);
+        QCOMPARE(box->uidNext, quint32(m_names.size() + 1));
+        // Read-only: nothing set on the server, \Seen least of all.
+        const auto flags = serverFlags();
+        QCOMPARE(flags.size(), m_names.size());
+        for (auto it = flags.cbegin(); it != flags.cend(); ++it)
+            QVERIFY2(it->isEmpty(), it->join(' ').constData());
+    }
+
+    void incrementalAfterDelivery()
+    {
+        QVERIFY(m_mailboxId > 0);
+        QCOMPARE(syncOnce(), 0); // nothing new: nothing fetched
+        QVERIFY(m_dovecot.deliver(m_demo->messages().at(7).raw)); // the unauthenticated club mail again
+        QCOMPARE(syncOnce(), 1);
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        QCOMPARE(store.messageCount(m_mailboxId), int(m_names.size()) + 1);
+        const auto id = store.messageId(m_mailboxId, quint32(m_names.size() + 1));
+        QVERIFY(id);
+        QCOMPARE(store.message(*id)->verdict, QStringLiteral("unauthenticated"));
+        QCOMPARE(store.mailboxRecord(m_mailboxId)->uidNext, quint32(m_names.size() + 2));
+    }
+
+    void newMailWhileWatching()
+    {
+        AccountSync sync;
+        QSignalSpy synced(&sync, &AccountSync::synced);
+        QSignalSpy failed(&sync, &AccountSync::failed);
+        QSignalSpy finished(&sync, &AccountSync::finished);
+        QVERIFY(sync.start(options(true)));
+        QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 1, 30000);
+        QCOMPARE(synced.front().at(1).toInt(), 0);
+        QVERIFY(m_dovecot.deliver(m_demo->messages().at(0).raw));
+        QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 2, 30000);
+        QCOMPARE(synced.at(1).at(1).toInt(), 1);
+        QElapsedTimer t;
+        t.start();
+        sync.stop();
+        QVERIFY(finished.wait(15000) || !finished.isEmpty());
+        qInfo("stop took %lld ms", t.elapsed());
+        QVERIFY(failed.isEmpty());
+    }
+
+    void phishingKeywordOnlyWhenOptedIn()
+    {
+        {
+            MessageStore store;
+            QVERIFY(store.open(m_storePath).ok());
+            auto a = store.account(m_accountId);
+            a->setPhishingKeyword = true;
+            QVERIFY(store.saveAccount(*a).ok());
+        }
+        QVERIFY(m_dovecot.deliver(m_demo->messages().at(1).raw)); // forged bank spoof
+        QVERIFY(m_dovecot.deliver(m_demo->messages().at(0).raw)); // authenticated
+        QCOMPARE(syncOnce(), 2);
+        const auto flags = serverFlags();
+        const quint32 forgedUid = quint32(m_names.size()) + 3, goodUid = forgedUid + 1;
+        QCOMPARE(flags.value(forgedUid), QList<QByteArray>{QByteArray("$Phishing")});
+        QVERIFY(flags.value(goodUid).isEmpty());
+        for (auto it = flags.cbegin(); it != flags.cend(); ++it) {
+            QVERIFY(!it->contains("\\Seen"));
+            if (it.key() != forgedUid)
+                QVERIFY2(!it->contains("$Phishing"), qPrintable(QString::number(it.key()))); // earlier forged: opt-in was off
+        }
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        auto a = store.account(m_accountId);
+        a->setPhishingKeyword = false;
+        QVERIFY(store.saveAccount(*a).ok());
+    }
+
+    void wrongPasswordIsExplained()
+    {
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        AccountRecord a;
+        a.name = QStringLiteral("Wrong");
+        a.host = QStringLiteral("localhost");
+        a.port = m_dovecot.port;
+        a.username = kUser;
+        const qint64 id = *store.saveAccount(a);
+        QVERIFY(Keychain::writePasswordBlocking(Keychain::imapKey(a.username, a.host, a.port), QStringLiteral("wrong")).ok());
+        AccountSync sync;
+        QSignalSpy failed(&sync, &AccountSync::failed);
+        QSignalSpy retrying(&sync, &AccountSync::retrying);
+        QSignalSpy finished(&sync, &AccountSync::finished);
+        AccountSyncOptions o = options();
+        o.accountId = id;
+        QVERIFY(sync.start(o));
+        QVERIFY(finished.wait(30000) || !finished.isEmpty());
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.front().front().toString(),
+                 QStringLiteral("The server refused the user name or password. Check both and try again."));
+        QCOMPARE(retrying.size(), 0); // a wrong password is never retried
+    }
+
+    void missingPasswordIsExplained()
+    {
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        AccountRecord a;
+        a.name = QStringLiteral("No password");
+        a.host = QStringLiteral("localhost");
+        a.port = m_dovecot.port;
+        a.username = QStringLiteral("nobody-here");
+        const qint64 id = *store.saveAccount(a);
+        AccountSync sync;
+        QSignalSpy failed(&sync, &AccountSync::failed);
+        AccountSyncOptions o = options();
+        o.accountId = id;
+        QVERIFY(sync.start(o));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+        QVERIFY(failed.front().front().toString().contains(QStringLiteral("keychain")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AccountSync)
+#include "tst_accountsync.moc"

@@ -1,0 +1,366 @@
+// MtaStsFetcher (app/posture) and DomainPostureRunner against a local HTTPS server started by the
+// test (QSslServer on 127.0.0.1, a free port). Certificates come from a throw-away CA made with the
+// openssl command in a temporary directory (the test skips when openssl is absent):
+//   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes ... (the CA)
+//   openssl req -newkey ec ... | openssl x509 -req -CA ... (mta-sts.example.com, mta-sts.example.net)
+//   openssl req -x509 ... (a self-signed "rogue" certificate for mta-sts.example.com)
+// The fetcher gets the CA as an extra root and a host → 127.0.0.1:PORT mapping; it still verifies
+// the certificate against the real host name, which the rows check (wrong name, untrusted root).
+#include "DomainPostureRunner.h"
+#include "MtaStsFetcher.h"
+#include "UnboundResolver.h"
+#include "ZoneResolver.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+#include <QUdpSocket>
+
+#include <QFile>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sealcheck;
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+struct Response
+{
+    QByteArray raw;      // the whole HTTP response
+    bool silent = false; // accept, read, never answer
+};
+
+QByteArray http(int status, const QByteArray &contentType, const QByteArray &body, const QByteArray &extra = {},
+                bool withLength = true)
+{
+    QByteArray r = "HTTP/1.1 " + QByteArray::number(status) + " X\r\n";
+    if (!contentType.isEmpty())
+        r += "Content-Type: " + contentType + "\r\n";
+    if (withLength)
+        r += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    r += extra + "Connection: close\r\n\r\n" + body;
+    return r;
+}
+
+const QByteArray kGoodPolicy = "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.example.net\r\nmax_age: 604800\r\n";
+const QByteArray kMismatchPolicy = "version: STSv1\nmode: enforce\nmx: mx.example.org\nmax_age: 604800\n";
+
+} // namespace
+
+class tst_MtaSts : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_skip;
+    QSslCertificate m_ca, m_serverCert, m_rogueCert;
+    QSslKey m_serverKey, m_rogueKey;
+    QSslServer m_server;
+    Response m_response;
+    QList<QByteArray> m_requests;
+
+    bool openssl(const QStringList &args)
+    {
+        QProcess p;
+        p.setWorkingDirectory(m_dir.path());
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("openssl"), args);
+        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+            qWarning("openssl %s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAll().constData());
+            return false;
+        }
+        return true;
+    }
+
+    QByteArray read(const QString &name)
+    {
+        QFile f(m_dir.filePath(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    void useCertificate(bool rogue)
+    {
+        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+        c.setLocalCertificate(rogue ? m_rogueCert : m_serverCert);
+        c.setPrivateKey(rogue ? m_rogueKey : m_serverKey);
+        c.setPeerVerifyMode(QSslSocket::VerifyNone); // the server asks for no client certificate
+        m_server.setSslConfiguration(c);
+    }
+
+    MtaStsFetchOptions options(bool trustCa, int timeoutMs = 10000) const
+    {
+        MtaStsFetchOptions o;
+        if (trustCa)
+            o.extraCaCertificates << m_ca;
+        for (const char *host : {"mta-sts.example.com", "mta-sts.example.net", "mta-sts.example.org"})
+            o.hostOverrides.insert(QLatin1String(host), {QHostAddress(QHostAddress::LocalHost), m_server.serverPort()});
+        o.timeoutMs = timeoutMs;
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend here");
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("the 'openssl' command is not installed; the MTA-STS fetch rows are skipped");
+        QVERIFY(m_dir.isValid());
+        const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+        QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
+                        QStringList{QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                                    QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                                    QStringLiteral("-subj"), QStringLiteral("/CN=Sealcheck Test CA"),
+                                    QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                                    QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")}));
+        QVERIFY(openssl(QStringList{QStringLiteral("req")} + ec +
+                        QStringList{QStringLiteral("-keyout"), QStringLiteral("srv.key"), QStringLiteral("-out"),
+                                    QStringLiteral("srv.csr"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=mta-sts.example.com")}));
+        QFile ext(m_dir.filePath(QStringLiteral("ext.cnf")));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("subjectAltName=DNS:mta-sts.example.com,DNS:mta-sts.example.net\n"
+                  "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+        ext.close();
+        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("srv.csr"),
+                         QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                         QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("srv.pem"),
+                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")}));
+        QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
+                        QStringList{QStringLiteral("-keyout"), QStringLiteral("rogue.key"), QStringLiteral("-out"),
+                                    QStringLiteral("rogue.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                                    QStringLiteral("-subj"), QStringLiteral("/CN=mta-sts.example.com"),
+                                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:mta-sts.example.com")}));
+        m_ca = QSslCertificate(read(QStringLiteral("ca.pem")));
+        m_serverCert = QSslCertificate(read(QStringLiteral("srv.pem")));
+        m_rogueCert = QSslCertificate(read(QStringLiteral("rogue.pem")));
+        m_serverKey = QSslKey(read(QStringLiteral("srv.key")), QSsl::Ec);
+        m_rogueKey = QSslKey(read(QStringLiteral("rogue.key")), QSsl::Ec);
+        QVERIFY(!m_ca.isNull() && !m_serverCert.isNull() && !m_rogueCert.isNull());
+        QVERIFY(!m_serverKey.isNull() && !m_rogueKey.isNull());
+
+        useCertificate(false);
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                auto *socket = s;
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+                    *buffer += socket->readAll();
+                    if (!buffer->contains("\r\n\r\n"))
+                        return;
+                    m_requests << *buffer;
+                    if (m_response.silent)
+                        return;
+                    socket->write(m_response.raw);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
+    }
+
+    void fetch_data()
+    {
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<QByteArray>("response");
+        QTest::addColumn<bool>("rogueCertificate");
+        QTest::addColumn<bool>("trustCa");
+        QTest::addColumn<QString>("error"); // "" = fetched
+
+        QTest::newRow("good-policy") << "example.com" << http(200, "text/plain", kGoodPolicy) << false << true << "";
+        QTest::newRow("good-policy-charset") << "example.com" << http(200, "text/plain; charset=utf-8", kGoodPolicy)
+                                             << false << true << "";
+        QTest::newRow("second-name-in-certificate") << "example.net" << http(200, "text/plain", kGoodPolicy) << false
+                                                    << true << "";
+        QTest::newRow("untrusted-root") << "example.com" << http(200, "text/plain", kGoodPolicy) << false << false
+                                        << "not accepted";
+        QTest::newRow("self-signed-certificate") << "example.com" << http(200, "text/plain", kGoodPolicy) << true << true
+                                                 << "not accepted";
+        QTest::newRow("certificate-for-another-name") << "example.org" << http(200, "text/plain", kGoodPolicy) << false
+                                                      << true << "not accepted";
+        QTest::newRow("redirect") << "example.com"
+                                  << http(301, "text/html", "moved", "Location: https://www.example.com/p.txt\r\n")
+                                  << false << true << "redirect (HTTP 301 to https://www.example.com/p.txt)";
+        QTest::newRow("not-found") << "example.com" << http(404, "text/plain", "no") << false << true << "HTTP 404";
+        QTest::newRow("wrong-content-type") << "example.com" << http(200, "text/html", kGoodPolicy) << false << true
+                                            << "not text/plain";
+        QTest::newRow("oversized") << "example.com" << http(200, "text/plain", kGoodPolicy + QByteArray(70000, '#'))
+                                   << false << true << "larger than 64 KiB";
+        QTest::newRow("oversized-no-length")
+            << "example.com" << http(200, "text/plain", kGoodPolicy + QByteArray(70000, '#'), {}, false) << false << true
+            << "larger than 64 KiB";
+        QTest::newRow("timeout") << "example.com" << QByteArray() << false << true << "no answer within";
+    }
+
+    void fetch()
+    {
+        QFETCH(QString, domain);
+        QFETCH(QByteArray, response);
+        QFETCH(bool, rogueCertificate);
+        QFETCH(bool, trustCa);
+        QFETCH(QString, error);
+        useCertificate(rogueCertificate);
+        m_response = {response, response.isEmpty()};
+        m_requests.clear();
+        MtaStsFetcher fetcher(options(trustCa, response.isEmpty() ? 1500 : 10000));
+        const verifier::MtaStsFetchOutcome o = fetcher.fetchBlocking(domain);
+        if (error.isEmpty()) {
+            QVERIFY2(o.fetched, o.error.c_str());
+            QCOMPARE(QByteArray::fromStdString(o.body), kGoodPolicy);
+            QCOMPARE(m_requests.size(), 1);
+            QVERIFY2(m_requests.front().startsWith("GET /.well-known/mta-sts.txt HTTP/1.1\r\n"), m_requests.front().constData());
+            QVERIFY2(m_requests.front().contains("\r\nHost: mta-sts." + domain.toLatin1() + "\r\n"),
+                     m_requests.front().constData());
+        } else {
+            QVERIFY(!o.fetched);
+            QVERIFY2(q(o.error).contains(error), o.error.c_str());
+            if (error == QLatin1String("not accepted"))
+                QVERIFY(m_requests.isEmpty()); // nothing was sent over an unverified connection
+        }
+    }
+
+    // The whole assessment: DNS from a zone, the policy from the local server.
+    void assess_data()
+    {
+        QTest::addColumn<QByteArray>("policy");
+        QTest::addColumn<bool>("trustCa");
+        QTest::addColumn<QString>("rating");
+        QTest::addColumn<QString>("unmatched");
+        QTest::addColumn<QString>("grade");
+        QTest::newRow("enforced") << kGoodPolicy << true << "good" << "" << "A";
+        QTest::newRow("mx-mismatch") << kMismatchPolicy << true << "broken" << "mail.example.com,mx2.example.net" << "C";
+        QTest::newRow("untrusted") << kGoodPolicy << false << "broken" << "" << "C";
+    }
+
+    void assess()
+    {
+        QFETCH(QByteArray, policy);
+        QFETCH(bool, trustCa);
+        useCertificate(false);
+        m_response = {http(200, "text/plain", policy)};
+        verifier::ZoneResolver zone;
+        QVERIFY(zone.loadMasterFile("$ORIGIN example.com.\n"
+                                    "@ IN MX 10 mail\n@ IN MX 20 mx2.example.net.\n"
+                                    "@ IN TXT \"v=spf1 mx -all\"\n"
+                                    "_dmarc IN TXT \"v=DMARC1; p=reject; rua=mailto:d@example.com\"\n"
+                                    "_mta-sts IN TXT \"v=STSv1; id=2026112301\"\n"
+                                    "_smtp._tls IN TXT \"v=TLSRPTv1; rua=mailto:tls@example.com\"\n")
+                    .ok());
+        DomainPostureRequest request;
+        request.domain = QStringLiteral("example.com");
+        request.fetch = options(trustCa);
+        auto p = DomainPostureRunner::run(request, zone);
+        QVERIFY(p.ok());
+        QFETCH(QString, rating);
+        QFETCH(QString, unmatched);
+        QFETCH(QString, grade);
+        QCOMPARE(q(std::string(verifier::postureRatingName(p->mtaSts.rating))), rating);
+        QStringList um;
+        for (const auto &h : p->mtaSts.unmatchedMx)
+            um << q(h);
+        QCOMPARE(um.join(QLatin1Char(',')), unmatched);
+        QCOMPARE(q(std::string(verifier::postureGradeName(p->grade))), grade);
+        if (!trustCa)
+            QCOMPARE(p->mtaSts.fetch, verifier::MtaStsPosture::Fetch::Failed);
+    }
+
+    // The same assessment with DNS from a real unbound on loopback (PITFALLS.md "unbound on
+    // loopback"; the fixture mirrors tests/dns/tst_unboundresolver.cpp). Skips without unbound.
+    void throughUnbound()
+    {
+        const QString binary = QStandardPaths::findExecutable(
+            QStringLiteral("unbound"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin")});
+        if (binary.isEmpty())
+            QSKIP("the 'unbound' binary is not installed; the unbound row is skipped");
+        QUdpSocket probe; // a free port, chosen by the kernel
+        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.localPort();
+        probe.close();
+        const QByteArray dir = m_dir.path().toUtf8();
+        QFile conf(m_dir.filePath(QStringLiteral("unbound.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        conf.write("server:\n  verbosity: 1\n  interface: 127.0.0.1\n  port: " + QByteArray::number(port) +
+                   "\n  do-ip6: no\n  username: \"\"\n  chroot: \"\"\n  directory: \"" + dir +
+                   "\"\n  pidfile: \"" + dir + "/unbound.pid\"\n  use-syslog: no\n  num-threads: 1\n"
+                   "  outgoing-range: 32\n  so-reuseport: no\n  module-config: \"iterator\"\n"
+                   "  access-control: 127.0.0.0/8 allow\n  local-zone: \".\" refuse\n"
+                   // The DMARC tree walk also asks _dmarc.com: answer it (NXDOMAIN), not REFUSED.
+                   "  local-zone: \"com.\" static\n"
+                   "  local-zone: \"example.com.\" static\n"
+                   "  local-data: \"example.com. 3600 IN SOA ns.example.com. h.example.com. 1 7200 3600 1209600 120\"\n"
+                   "  local-data: \"example.com. 300 IN MX 10 mail.example.com.\"\n"
+                   "  local-data: 'example.com. 300 IN TXT \"v=spf1 mx -all\"'\n"
+                   "  local-data: '_dmarc.example.com. 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:d@example.com\"'\n"
+                   "  local-data: '_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=2026112301\"'\n"
+                   "  local-data: '_smtp._tls.example.com. 300 IN TXT \"v=TLSRPTv1; rua=mailto:tls@example.com\"'\n"
+                   "  local-data: \"mail.example.com. 300 IN A 192.0.2.25\"\n"
+                   "  local-data: \"_25._tcp.mail.example.com. 300 IN TLSA 3 1 1 8CB0FC6C527506A053F4F14C8464BEBBD6DEDE2738D11468DD953D7D6A3021F1\"\n"
+                   "remote-control:\n  control-enable: no\n");
+        conf.close();
+        QProcess unbound;
+        unbound.setProcessChannelMode(QProcess::MergedChannels);
+        unbound.start(binary, {QStringLiteral("-d"), QStringLiteral("-c"), conf.fileName()});
+        QVERIFY(unbound.waitForStarted(5000));
+        auto stop = qScopeGuard([&unbound] {
+            unbound.terminate();
+            if (!unbound.waitForFinished(5000))
+                unbound.kill();
+        });
+        verifier::UnboundOptions o;
+        o.forwarder = "127.0.0.1@" + std::to_string(port);
+        o.trustAnchorFile.clear(); // the local zone is unsigned
+        o.timeout = std::chrono::milliseconds(3000);
+        auto resolver = verifier::UnboundResolver::create(o);
+        QVERIFY2(resolver.ok(), resolver.ok() ? "" : resolver.error().message.c_str());
+        QElapsedTimer t;
+        t.start();
+        while ((*resolver)->query("example.com", verifier::RrType::MX).status != verifier::DnsStatus::Ok) {
+            QVERIFY2(t.elapsed() < 10000, unbound.readAll().constData());
+            QThread::msleep(50);
+        }
+        useCertificate(false);
+        m_response = {http(200, "text/plain", kGoodPolicy)};
+        DomainPostureRequest request;
+        request.domain = QStringLiteral("example.com");
+        request.fetch = options(true);
+        auto p = DomainPostureRunner::run(request, **resolver);
+        QVERIFY(p.ok());
+        for (const std::string &r : p->gradeReasons)
+            qInfo("%s", r.c_str());
+        QCOMPARE(q(std::string(verifier::postureGradeName(p->grade))), QStringLiteral("A"));
+        QCOMPARE(p->mtaSts.rating, verifier::PostureRating::Good);
+        QCOMPARE(p->tlsRpt.rating, verifier::PostureRating::Good);
+        QCOMPARE(p->dmarc.rating, verifier::PostureRating::Good);
+        // TLSA is published but the answer is not DNSSEC-validated: not counted.
+        QCOMPARE(p->dane.rating, verifier::PostureRating::Weak);
+        QCOMPARE(p->dane.hosts.size(), size_t(1));
+        QCOMPARE(p->dane.hosts.front().tlsaRecords, 1);
+        QVERIFY(!p->dane.hosts.front().secure);
+    }
+
+    void productionUrl()
+    {
+        QCOMPARE(MtaStsFetcher::policyUrl(QStringLiteral("example.com")).toString(),
+                 QStringLiteral("https://mta-sts.example.com/.well-known/mta-sts.txt"));
+        MtaStsFetcher fetcher;
+        const auto o = fetcher.fetchBlocking(QStringLiteral("bad domain/x"));
+        QVERIFY(!o.fetched);
+        QVERIFY(q(o.error).contains(QStringLiteral("not a valid domain")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_MtaSts)
+#include "tst_mtasts.moc"

@@ -1,0 +1,1441 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>MessageList</name>
+    <message>
+        <location filename="../ui/MessageColumns.cpp" line="+12"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../ui/main.cpp" line="+60"/>
+        <source>Checks who really sent your e-mail.</source>
+        <translation>Vérifie qui a réellement envoyé vos e-mails.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the built-in demo mailbox.</source>
+        <translation>Ouvrir la boîte aux lettres de démonstration intégrée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a picture of the window once it has settled, then exit.</source>
+        <translation>Enregistrer une image de la fenêtre une fois son affichage terminé, puis quitter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a dark palette.</source>
+        <translation>Utiliser des couleurs sombres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the first message with this verdict.</source>
+        <translation>Sélectionner le premier message ayant ce verdict.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages to inspect (.eml, mbox).</source>
+        <translation>Messages à examiner (.eml, mbox).</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::AccountSync</name>
+    <message>
+        <location filename="../app/core/AccountSync.cpp" line="+119"/>
+        <source>This mailbox is already being synchronised.</source>
+        <translation>Cette boîte aux lettres est déjà en cours de synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+335"/>
+        <source>The local message store cannot be opened.</source>
+        <translation>Le stockage local des messages ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <location line="-330"/>
+        <source>The account no longer exists.</source>
+        <translation>Le compte n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The password of %1 could not be read from the keychain: %2</source>
+        <translation>Le mot de passe de %1 n&apos;a pas pu être lu dans le trousseau : %2</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The server refused the user name or password. Check both and try again.</source>
+        <translation>Le serveur a refusé le nom d&apos;utilisateur ou le mot de passe. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server could not be found or refused the connection. Check the host name and port.</source>
+        <translation>Le serveur est introuvable ou a refusé la connexion. Vérifiez le nom du serveur et le port.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not answer in time. Check the host name and port, or try again later.</source>
+        <translation>Le serveur n&apos;a pas répondu à temps. Vérifiez le nom du serveur et le port, ou réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s certificate is not trusted: it is not signed by a known authority or does not name this server. Someone may be intercepting the connection.</source>
+        <translation>Le certificat du serveur n&apos;est pas de confiance : il n&apos;est pas signé par une autorité connue ou ne correspond pas à ce serveur. Quelqu&apos;un intercepte peut-être la connexion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A secure connection could not be set up with the server.</source>
+        <translation>Impossible d&apos;établir une connexion sécurisée avec le serveur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server does not offer STARTTLS, so the connection would not be encrypted. Try implicit TLS (port 993).</source>
+        <translation>Le serveur ne propose pas STARTTLS : la connexion ne serait donc pas chiffrée. Essayez le TLS implicite (port 993).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server does not allow logging in with a password on this connection.</source>
+        <translation>Le serveur n&apos;autorise pas l&apos;identification par mot de passe sur cette connexion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server closed the connection.</source>
+        <translation>Le serveur a fermé la connexion.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mailbox does not exist on the server.</source>
+        <translation>La boîte aux lettres n&apos;existe pas sur le serveur.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server answered in an unexpected way: %1</source>
+        <translation>Le serveur a répondu de manière inattendue : %1</translation>
+    </message>
+    <message>
+        <location line="+260"/>
+        <source>The local message store could not be written: %1</source>
+        <translation>Impossible d&apos;écrire dans le stockage local des messages : %1</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui</name>
+    <message>
+        <location filename="../ui/FindingText.cpp" line="+17"/>
+        <source>The DKIM signature by %1 is valid, covers the whole message and matches the sender&apos;s domain.</source>
+        <translation>La signature DKIM de %1 est valide, couvre tout le message et correspond au domaine de l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sending server is authorised by the SPF record of %1, which matches the sender&apos;s domain.</source>
+        <translation>Le serveur d&apos;envoi est autorisé par l&apos;enregistrement SPF de %1, qui correspond au domaine de l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your provider %1 confirmed the sender when the message arrived; the sender has since withdrawn the key, so it cannot be checked again.</source>
+        <translation>Votre fournisseur %1 a confirmé l&apos;expéditeur à l&apos;arrivée du message ; l&apos;expéditeur a depuis retiré la clé, la vérification ne peut donc pas être refaite.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The S/MIME signature by %1 is valid, trusted, and covers the whole message.</source>
+        <translation>La signature S/MIME de %1 est valide, de confiance et couvre tout le message.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The OpenPGP signature by %1 is valid, from a key you trust, and covers the whole message.</source>
+        <translation>La signature OpenPGP de %1 est valide, provient d&apos;une clé à laquelle vous faites confiance et couvre tout le message.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing proves this message comes from %1, and its owner asks receivers to refuse such mail.</source>
+        <translation>Rien ne prouve que ce message provienne de %1, et son propriétaire demande aux destinataires de refuser ce type de message.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 signature is invalid: the message was changed after signing, or the signature is broken.</source>
+        <translation>La signature %1 n&apos;est pas valide : le message a été modifié après avoir été signé, ou la signature est endommagée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 signature belongs to %2, not to the sender shown.</source>
+        <translation>La signature %1 appartient à %2, et non à l&apos;expéditeur affiché.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message has %1 sender fields; your mail program may show a different sender from the one checked.</source>
+        <translation>Le message contient %1 champs d&apos;expéditeur ; votre logiciel de messagerie peut afficher un autre expéditeur que celui qui a été vérifié.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender field names several senders; only one can be checked.</source>
+        <translation>Le champ d&apos;expéditeur indique plusieurs expéditeurs ; un seul peut être vérifié.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender field can be read in two ways; it is built to fool mail programs.</source>
+        <translation>Le champ d&apos;expéditeur peut être lu de deux façons ; il est conçu pour tromper les logiciels de messagerie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message has no sender field.</source>
+        <translation>Le message n&apos;a pas de champ d&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender field cannot be read as an e-mail address.</source>
+        <translation>Le champ d&apos;expéditeur ne peut pas être lu comme une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your provider %1 reported that the sender could not be confirmed.</source>
+        <translation>Votre fournisseur %1 a signalé que l&apos;expéditeur n&apos;a pas pu être confirmé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing proves this message comes from %1 (its owner only monitors, so it was delivered anyway).</source>
+        <translation>Rien ne prouve que ce message provienne de %1 (son propriétaire se contente de surveiller, le message a donc été distribué quand même).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender&apos;s name shows %1, but the message comes from %2.</source>
+        <translation>Le nom de l&apos;expéditeur affiche %1, mais le message provient de %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender&apos;s domain %1 looks like %2 but is a different domain.</source>
+        <translation>Le domaine de l&apos;expéditeur, %1, ressemble à %2 mais c&apos;est un autre domaine.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender contains invisible, control or direction-changing characters.</source>
+        <translation>L&apos;expéditeur contient des caractères invisibles, des caractères de contrôle ou des caractères qui changent le sens d&apos;écriture.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 signature covers only part of the message; not signed: %2.</source>
+        <translation>La signature %1 ne couvre qu&apos;une partie du message ; non signé : %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your provider&apos;s report and Sealcheck&apos;s own check disagree: %1</source>
+        <translation>Le rapport de votre fournisseur et la vérification de Sealcheck ne concordent pas : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replies go to %1, another organisation than the sender %2.</source>
+        <translation>Les réponses iront à %1, une autre organisation que l&apos;expéditeur %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Sender field names %1, another organisation than the sender shown.</source>
+        <translation>Le champ « Sender » indique %1, une autre organisation que l&apos;expéditeur affiché.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DKIM signature by %1 covers only part of the message (%2).</source>
+        <translation>La signature DKIM de %1 ne couvre qu&apos;une partie du message (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check failed after forwarding, but %1, a forwarder you trust, recorded that it passed when the message reached it.</source>
+        <translation>La vérification a échoué après un transfert, mais %1, un service de transfert auquel vous faites confiance, a noté qu&apos;elle avait réussi quand le message lui est parvenu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../ui/VerdictStyle.cpp" line="+66"/>
+        <source>Nothing proves who sent this message.</source>
+        <translation>Rien ne prouve qui a envoyé ce message.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 publishes no DMARC policy, so its mail cannot be authenticated.</source>
+        <translation>%1 ne publie aucune politique DMARC : ses messages ne peuvent donc pas être authentifiés.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender could not be checked now (DNS error); try again later.</source>
+        <translation>L&apos;expéditeur n&apos;a pas pu être vérifié pour le moment (erreur DNS) ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DKIM key of %1 is only %2 bits long.</source>
+        <translation>La clé DKIM de %1 ne fait que %2 bits.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DKIM key of %1 is marked as being tested.</source>
+        <translation>La clé DKIM de %1 est marquée comme étant en test.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DNS answers were not protected by DNSSEC.</source>
+        <translation>Les réponses DNS n&apos;étaient pas protégées par DNSSEC.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The header contains malformed lines (%1).</source>
+        <translation>L&apos;en-tête contient des lignes mal formées (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 Authentication-Results field(s) were not trusted (%2).</source>
+        <translation>Champs Authentication-Results auxquels Sealcheck ne fait pas confiance : %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1, which is not the sender&apos;s domain; this does not vouch for the sender.</source>
+        <translation>Signé par %1, qui n&apos;est pas le domaine de l&apos;expéditeur ; cela ne garantit pas l&apos;identité de l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DKIM key of %1 (selector %2) is no longer published; the signature was verified with the key published on %3, which Sealcheck remembered.</source>
+        <translation>La clé DKIM de %1 (sélecteur %2) n&apos;est plus publiée ; la signature a été vérifiée avec la clé publiée le %3, que Sealcheck avait mémorisée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DKIM key of %1 (selector %2) differs from the one Sealcheck saw there before.</source>
+        <translation>La clé DKIM de %1 (sélecteur %2) diffère de celle que Sealcheck y avait vue auparavant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DKIM key of %1 (selector %2) differs from the key you pinned.</source>
+        <translation>La clé DKIM de %1 (sélecteur %2) diffère de la clé que vous avez épinglée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 always signs its mail, but this message has no valid signature by it.</source>
+        <translation>%1 signe toujours ses messages, mais ce message ne porte aucune signature valide de sa part.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1, which you accepted as the sending service of %2; the signature is valid and covers the whole message.</source>
+        <translation>Signé par %1, que vous avez accepté comme service d&apos;envoi de %2 ; la signature est valide et couvre tout le message.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature by %1 verifies only with a key Sealcheck remembered from %2, which was not published when this message arrived; it does not count.</source>
+        <translation>La signature de %1 ne se vérifie qu&apos;avec une clé que Sealcheck connaît depuis le %2 et qui n&apos;était pas publiée à l&apos;arrivée de ce message ; elle n&apos;est donc pas prise en compte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/VerdictStyle.cpp" line="-15"/>
+        <source>Authenticated</source>
+        <translation>Authentifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forged</source>
+        <translation>Falsifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspicious</source>
+        <translation>Suspect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unauthenticated</source>
+        <translation>Non authentifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking…</source>
+        <translation>Vérification en cours…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This message really comes from the sender shown.</source>
+        <translation>Ce message provient réellement de l&apos;expéditeur affiché.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This message is forged: it does not come from the sender shown.</source>
+        <translation>Ce message est falsifié : il ne provient pas de l&apos;expéditeur affiché.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Be careful: this message tries to look like something it is not.</source>
+        <translation>Attention : ce message essaie de se faire passer pour ce qu&apos;il n&apos;est pas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This message is being checked.</source>
+        <translation>Ce message est en cours de vérification.</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::AccountDialog</name>
+    <message>
+        <location filename="../ui/AccountDialog.cpp" line="+43"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server certificate</source>
+        <translation>Certificat du serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust this certificate</source>
+        <translation>Faire confiance à ce certificat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark forged messages with the $Phishing keyword</source>
+        <translation>Marquer les messages falsifiés avec le mot-clé $Phishing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Implicit TLS (recommended)</source>
+        <translation>TLS implicite (recommandé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>you@example.com</source>
+        <translation>nom@example.com</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One per line. Empty: no Authentication-Results field is believed.</source>
+        <translation>Un par ligne. Vide : aucun champ Authentication-Results n&apos;est pris en compte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One host name per line</source>
+        <translation>Un nom de serveur par ligne</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail address:</source>
+        <translation>Adresse &amp;e-mail :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;curity:</source>
+        <translation>Sécurité de la &amp;connexion :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is kept in your system keychain, never in Sealcheck&apos;s files.</source>
+        <translation>Le mot de passe est conservé dans le trousseau de votre système, jamais dans les fichiers de Sealcheck.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Trust</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trusted authentication servers:</source>
+        <translation>Serveurs d&apos;authentification de confiance :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trusted relays:</source>
+        <translation>Relais de confiance :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The receiving servers of your provider. Filled from the topmost Received fields of your mail after the first synchronisation; edit it if it is wrong.</source>
+        <translation>Les serveurs de réception de votre fournisseur. Cette liste est remplie après la première synchronisation à partir des premiers champs Received de vos messages ; corrigez-la si elle est fausse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Off by default. When on, Sealcheck adds the keyword $Phishing to forged messages on the server, so other mail programs can warn too. Nothing else on the server is ever changed.</source>
+        <translation>Désactivé par défaut. Lorsque cette option est activée, Sealcheck ajoute le mot-clé $Phishing aux messages falsifiés sur le serveur, afin que d&apos;autres logiciels de messagerie puissent aussi avertir. Rien d&apos;autre n&apos;est jamais modifié sur le serveur.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+160"/>
+        <source>Trusted certificate key (SHA-256): %1</source>
+        <translation>Clé de certificat de confiance (SHA-256) : %1</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>The password could not be stored in the keychain: %1</source>
+        <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau : %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Looking up the server of %1…</source>
+        <translation>Recherche du serveur de %1…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No server is published for this domain; %1 is a guess.</source>
+        <translation>Aucun serveur n&apos;est publié pour ce domaine ; %1 n&apos;est qu&apos;une supposition.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The domain names %1 as its mail server.</source>
+        <translation>Le domaine indique %1 comme serveur de messagerie.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter the server first.</source>
+        <translation>Saisissez d&apos;abord le serveur.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connection and login work.</source>
+        <translation>La connexion et l&apos;identification fonctionnent.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The server presented a certificate that is not trusted.
+Subject: %1
+Key fingerprint (SHA-256): %2
+Trust it only if your provider or administrator confirms this fingerprint.</source>
+        <translation>Le serveur a présenté un certificat qui n&apos;est pas de confiance.
+Sujet : %1
+Empreinte de la clé (SHA-256) : %2
+Ne lui faites confiance que si votre fournisseur ou votre administrateur confirme cette empreinte.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The certificate will be trusted for this account. Test the connection again.</source>
+        <translation>Ce certificat sera considéré comme de confiance pour ce compte. Testez à nouveau la connexion.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Trust %1</source>
+        <translation>Faire confiance à %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Authentication-Results fields written by %1 will be believed. Confirm only if %1 is your own mail provider.</source>
+        <translation>Les champs Authentication-Results écrits par %1 seront alors pris en compte. Ne confirmez que si %1 est votre propre fournisseur de messagerie.</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::AccountsPane</name>
+    <message>
+        <location filename="../ui/AccountsPane.cpp" line="+13"/>
+        <source>Accounts and mailboxes</source>
+        <translation>Comptes et boîtes aux lettres</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Opened files</source>
+        <translation>Fichiers ouverts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+44"/>
+        <source>Sealcheck</source>
+        <translation>Sealcheck</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All messages</source>
+        <translation>Tous les messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only forged and suspicious</source>
+        <translation>Uniquement falsifiés et suspects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forged</source>
+        <translation>Falsifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspicious</source>
+        <translation>Suspect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authenticated</source>
+        <translation>Authentifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unauthenticated</source>
+        <translation>Non authentifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search sender and subject</source>
+        <translation>Rechercher dans l&apos;expéditeur et l&apos;objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Show:</source>
+        <translation>Affic&amp;her :</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Drop .eml or mbox files here, or open the demo (File › Open demo mailbox).</source>
+        <translation>Déposez ici des fichiers .eml ou mbox, ou ouvrez la démonstration (Fichier › Ouvrir la boîte aux lettres de démonstration).</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open messages…</source>
+        <translation>&amp;Ouvrir des messages…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;demo mailbox</source>
+        <translation>Ouvrir la boîte aux lettres de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo</source>
+        <translation>Démonstration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Comptes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Sealcheck</source>
+        <translation>À &amp;propos de Sealcheck</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Demo: %1</source>
+        <translation>Démo : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealcheck — demo mailbox</source>
+        <translation>Sealcheck — boîte aux lettres de démonstration</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This message has not been downloaded yet.</source>
+        <translation>Ce message n&apos;a pas encore été téléchargé.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Checking %1 of %2 messages…</source>
+        <translation>Vérification du message %1 sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) checked.</source>
+        <translation>
+            <numerusform>%n message vérifié.</numerusform>
+            <numerusform>%n messages vérifiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open messages</source>
+        <translation>Ouvrir des messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages (*.eml *.mbox *.txt);;All files (*)</source>
+        <translation>Messages (*.eml *.mbox *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About Sealcheck</source>
+        <translation>À propos de Sealcheck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealcheck %1
+
+Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME and OpenPGP on your own computer. It never changes your mailbox unless you ask it to, never loads remote content, and keeps passwords only in your keychain.</source>
+        <translation>Sealcheck %1
+
+Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM, DMARC, ARC, S/MIME et OpenPGP sur votre propre ordinateur. Il ne modifie jamais votre boîte aux lettres sans que vous le demandiez, ne charge jamais de contenu distant et ne conserve les mots de passe que dans votre trousseau.</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Synchronising: %1 of %2 messages…</source>
+        <translation>Synchronisation : %1 messages sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n new message(s) checked.</source>
+        <translation>
+            <numerusform>%n nouveau message vérifié.</numerusform>
+            <numerusform>%n nouveaux messages vérifiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 Trying again in %n second(s).</source>
+        <translation>
+            <numerusform>%1 Nouvelle tentative dans %n seconde.</numerusform>
+            <numerusform>%1 Nouvelle tentative dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+6"/>
+        <source>Add account</source>
+        <translation>Ajouter un compte</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The local message store cannot be opened: %1</source>
+        <translation>Le stockage local des messages ne peut pas être ouvert : %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Settings saved. A new language is used from the next start.</source>
+        <translation>Paramètres enregistrés. Une nouvelle langue sera utilisée à partir du prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::MessageView</name>
+    <message>
+        <location filename="../ui/MessageView.cpp" line="+23"/>
+        <source>&amp;Copy report</source>
+        <translation>Copier le &amp;rapport</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message text</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Message</source>
+        <translation>M&amp;essage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Security</source>
+        <translation>&amp;Sécurité</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>(This message has no text part.)</source>
+        <translation>(Ce message n&apos;a pas de partie texte.)</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::SecurityPanel</name>
+    <message>
+        <location filename="../ui/SecurityPanel.cpp" line="+23"/>
+        <location line="+204"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <location line="+205"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Security checks</source>
+        <translation>Vérifications de sécurité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Reçu par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delay</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Delivery path</source>
+        <translation>Chemin d&apos;acheminement</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Raw header</source>
+        <translation>En-tête brut</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sender (From)</source>
+        <translation>Expéditeur (From)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not one readable address</source>
+        <translation>pas d&apos;adresse unique lisible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+120"/>
+        <source>As written</source>
+        <translation>Texte d&apos;origine</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Name shown</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+49"/>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>From fields</source>
+        <translation>Champs d&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisational domain</source>
+        <translation>Domaine organisationnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record at</source>
+        <translation>Emplacement de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Policy applied</source>
+        <translation>Politique appliquée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DKIM aligned</source>
+        <translation>DKIM correspond à l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPF aligned</source>
+        <translation>SPF correspond à l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignment</source>
+        <translation>Alignement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DKIM %1, SPF %2</source>
+        <translation>DKIM %1, SPF %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>strict</source>
+        <translation>strict</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>relaxed</source>
+        <translation>souple</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Testing</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the domain&apos;s policy is in test mode</source>
+        <translation>la politique du domaine est en mode test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <location line="+16"/>
+        <location line="+8"/>
+        <location line="+24"/>
+        <source>Explanation</source>
+        <translation>Explication</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>RFC 7489 reading</source>
+        <translation>Interprétation selon la RFC 7489</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>organisational domain %1 (public suffix list)</source>
+        <translation>domaine organisationnel %1 (Public Suffix List)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DKIM signatures</source>
+        <translation>Signatures DKIM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+79"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Signature by %1</source>
+        <translation>Signature de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selector</source>
+        <translation>Sélecteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Algorithm</source>
+        <translation>Algorithme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, %2 bits</source>
+        <translation>%1, %2 bits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key protected by DNSSEC</source>
+        <translation>Clé protégée par DNSSEC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matches the sender</source>
+        <translation>Correspond à l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canonicalization</source>
+        <translation>Canonicalisation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed fields</source>
+        <translation>Champs signés</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+50"/>
+        <source>Not signed</source>
+        <translation>Non signé</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Body length (l=)</source>
+        <translation>Longueur du corps du message (l=)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 bytes signed</source>
+        <translation>%1 octets signés sur %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+49"/>
+        <source>Signed at</source>
+        <translation>Signé le</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key record</source>
+        <translation>Enregistrement de la clé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client IP</source>
+        <translation>Adresse IP du serveur d&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HELO</source>
+        <translation>HELO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAIL FROM</source>
+        <translation>MAIL FROM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Envelope from</source>
+        <translation>Enveloppe issue de</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matched</source>
+        <translation>Règle correspondante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS lookups</source>
+        <translation>Requêtes DNS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sender&apos;s explanation</source>
+        <translation>Explication de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ARC (forwarding)</source>
+        <translation>ARC (transfert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instances</source>
+        <translation>Instances</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hop %1</source>
+        <translation>Étape %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (cv=%2, seal %3, signature %4)</source>
+        <translation>%1 (cv=%2, sceau %3, signature %4)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signer</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted</source>
+        <translation>De confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names the sender</source>
+        <translation>Mentionne l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covers the whole message</source>
+        <translation>Couvre tout le message</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer / validity</source>
+        <translation>Émetteur / validité</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S/MIME signature</source>
+        <translation>Signature S/MIME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenPGP signature</source>
+        <translation>Signature OpenPGP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication-Results</source>
+        <translation>Authentication-Results</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(unreadable)</source>
+        <translation>(illisible)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trusted</source>
+        <translation>de confiance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not trusted</source>
+        <translation>pas de confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parse error</source>
+        <translation>Erreur d&apos;analyse</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The trust boundary: the envelope for SPF comes from this hop.</source>
+        <translation>La limite de confiance : l&apos;enveloppe utilisée pour SPF provient de cette étape.</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+84"/>
+        <source>Use the system&apos;s DNS resolvers</source>
+        <translation>Utiliser les serveurs DNS du système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this DNS server:</source>
+        <translation>Utiliser ce serveur DNS :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark forged messages with $Phishing in new accounts</source>
+        <translation>Marquer les messages falsifiés avec $Phishing dans les nouveaux comptes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+93"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>address, or address@port (e.g. 127.0.0.1@5353)</source>
+        <translation>adresse, ou adresse@port (par ex. 127.0.0.1@5353)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Extra S/MIME roots (PEM):</source>
+        <translation>Certificats racines S/MIME supplémentaires (PEM) :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GnuPG&apos;s default</source>
+        <translation>Valeur par défaut de GnuPG</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GnuPG home:</source>
+        <translation>Dossier GnuPG :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language is used from the next start.</source>
+        <translation>Une nouvelle langue sera utilisée à partir du prochain démarrage.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>S/MIME root certificates</source>
+        <translation>Certificats racines S/MIME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>GnuPG home</source>
+        <translation>Dossier GnuPG</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The DNS server must be an IP address, optionally followed by @ and a port.</source>
+        <translation>Le serveur DNS doit être une adresse IP, éventuellement suivie de @ et d&apos;un port.</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::StoreMessageModel</name>
+    <message>
+        <location filename="../ui/StoreMessageModel.cpp" line="+83"/>
+        <source>IMAP message %1</source>
+        <translation>Message IMAP %1</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::VerdictBanner</name>
+    <message>
+        <location filename="../ui/VerdictBanner.cpp" line="+73"/>
+        <source>The message could not be read: %1</source>
+        <translation>Le message n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a message to see who really sent it.</source>
+        <translation>Sélectionnez un message pour voir qui l&apos;a réellement envoyé.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,189 @@
+#include "SettingsDialog.h"
+
+#include "ResolverSetup.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace sealcheck::ui {
+
+namespace {
+const QString kDns = QStringLiteral("dns/server");
+const QString kRoots = QStringLiteral("smime/extraRoots");
+const QString kGnupg = QStringLiteral("openpgp/gnupgHome");
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kPhishing = QStringLiteral("accounts/phishingKeywordDefault");
+} // namespace
+
+AppSettings AppSettings::load(QSettings &s)
+{
+    AppSettings a;
+    a.dnsServer = s.value(kDns).toString();
+    a.smimeRootFiles = s.value(kRoots).toStringList();
+    a.gnupgHome = s.value(kGnupg).toString();
+    a.language = s.value(kLanguage).toString();
+    a.phishingKeywordDefault = s.value(kPhishing, false).toBool();
+    return a;
+}
+
+void AppSettings::store(QSettings &s) const
+{
+    s.setValue(kDns, dnsServer);
+    s.setValue(kRoots, smimeRootFiles);
+    s.setValue(kGnupg, gnupgHome);
+    s.setValue(kLanguage, language);
+    s.setValue(kPhishing, phishingKeywordDefault);
+}
+
+bool AppSettings::isValidDnsServer(const QString &server)
+{
+    QString addr = server.trimmed();
+    const qsizetype at = addr.lastIndexOf(QLatin1Char('@'));
+    if (at >= 0) {
+        bool ok = false;
+        const int port = addr.mid(at + 1).toInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return false;
+        addr = addr.left(at);
+    }
+    return !QHostAddress(addr).isNull();
+}
+
+verifier::Expected<VerificationSettings> AppSettings::toVerificationSettings() const
+{
+    if (!dnsServer.isEmpty() && !isValidDnsServer(dnsServer))
+        return verifier::makeError("the DNS server must be an address, optionally with @port");
+    ResolverOptions options;
+    options.server = dnsServer.trimmed().toStdString();
+    auto resolver = makeResolver(options);
+    if (!resolver)
+        return resolver.error();
+    VerificationSettings s;
+    s.resolver = *resolver;
+    for (const QString &f : smimeRootFiles)
+        s.signatures.caFiles.push_back(f.toStdString());
+    s.signatures.gnupgHome = gnupgHome.toStdString();
+    return s;
+}
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent), m_systemDns(new QRadioButton(tr("Use the system's DNS resolvers"), this)),
+      m_customDns(new QRadioButton(tr("Use this DNS server:"), this)), m_dnsServer(new QLineEdit(this)),
+      m_roots(new QListWidget(this)), m_gnupgHome(new QLineEdit(this)), m_language(new QComboBox(this)),
+      m_phishing(new QCheckBox(tr("Mark forged messages with $Phishing in new accounts"), this))
+{
+    setWindowTitle(tr("Settings"));
+    m_dnsServer->setPlaceholderText(tr("address, or address@port (e.g. 127.0.0.1@5353)"));
+    m_systemDns->setChecked(true);
+    m_dnsServer->setEnabled(false);
+    connect(m_customDns, &QRadioButton::toggled, m_dnsServer, &QWidget::setEnabled);
+
+    auto *dnsBox = new QGroupBox(tr("DNS"), this);
+    auto *dnsLayout = new QVBoxLayout(dnsBox);
+    dnsLayout->addWidget(m_systemDns);
+    auto *custom = new QHBoxLayout;
+    custom->addWidget(m_customDns);
+    custom->addWidget(m_dnsServer, 1);
+    dnsLayout->addLayout(custom);
+
+    auto *sigBox = new QGroupBox(tr("Signatures"), this);
+    auto *sigForm = new QFormLayout(sigBox);
+    auto *rootButtons = new QHBoxLayout;
+    auto *addRoot = new QPushButton(tr("Add…"), this);
+    auto *removeRoot = new QPushButton(tr("Remove"), this);
+    rootButtons->addWidget(addRoot);
+    rootButtons->addWidget(removeRoot);
+    rootButtons->addStretch(1);
+    auto *rootPane = new QVBoxLayout;
+    rootPane->addWidget(m_roots);
+    rootPane->addLayout(rootButtons);
+    sigForm->addRow(tr("Extra S/MIME roots (PEM):"), rootPane);
+    auto *gpgRow = new QHBoxLayout;
+    auto *browse = new QPushButton(tr("Choose…"), this);
+    m_gnupgHome->setPlaceholderText(tr("GnuPG's default"));
+    gpgRow->addWidget(m_gnupgHome, 1);
+    gpgRow->addWidget(browse);
+    sigForm->addRow(tr("GnuPG home:"), gpgRow);
+
+    auto *generalBox = new QGroupBox(tr("General"), this);
+    auto *generalForm = new QFormLayout(generalBox);
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    generalForm->addRow(tr("Language:"), m_language);
+    auto *languageNote = new QLabel(tr("A new language is used from the next start."), this);
+    generalForm->addRow(QString(), languageNote);
+    generalForm->addRow(QString(), m_phishing);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(dnsBox);
+    layout->addWidget(sigBox);
+    layout->addWidget(generalBox);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(addRoot, &QPushButton::clicked, this, [this] {
+        for (const QString &f : QFileDialog::getOpenFileNames(this, tr("S/MIME root certificates"), QString(),
+                                                              tr("PEM certificates (*.pem *.crt);;All files (*)")))
+            m_roots->addItem(f);
+    });
+    connect(removeRoot, &QPushButton::clicked, this, [this] { delete m_roots->currentItem(); });
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("GnuPG home"), m_gnupgHome->text());
+        if (!d.isEmpty())
+            m_gnupgHome->setText(d);
+    });
+}
+
+void SettingsDialog::setSettings(const AppSettings &s)
+{
+    (s.dnsServer.isEmpty() ? m_systemDns : m_customDns)->setChecked(true);
+    m_dnsServer->setText(s.dnsServer);
+    m_roots->clear();
+    m_roots->addItems(s.smimeRootFiles);
+    m_gnupgHome->setText(s.gnupgHome);
+    const int lang = m_language->findData(s.language);
+    m_language->setCurrentIndex(lang < 0 ? 0 : lang);
+    m_phishing->setChecked(s.phishingKeywordDefault);
+}
+
+AppSettings SettingsDialog::settings() const
+{
+    AppSettings s;
+    s.dnsServer = m_customDns->isChecked() ? m_dnsServer->text().trimmed() : QString();
+    for (int i = 0; i < m_roots->count(); ++i)
+        s.smimeRootFiles << m_roots->item(i)->text();
+    s.gnupgHome = m_gnupgHome->text().trimmed();
+    s.language = m_language->currentData().toString();
+    s.phishingKeywordDefault = m_phishing->isChecked();
+    return s;
+}
+
+void SettingsDialog::accept()
+{
+    const AppSettings s = settings();
+    if (!s.dnsServer.isEmpty() && !AppSettings::isValidDnsServer(s.dnsServer)) {
+        QMessageBox::warning(this, tr("Settings"),
+                             tr("The DNS server must be an IP address, optionally followed by @ and a port."));
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace sealcheck::ui

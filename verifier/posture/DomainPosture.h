@@ -1,0 +1,174 @@
+#pragma once
+/// The assessment of a sender domain's mail protection (SPF, DMARC, DKIM, MTA-STS, TLS-RPT,
+/// DANE, BIMI), as plain values. Made by PostureAssessor; read by `sealcheck-cli domain` and
+/// the security panel. Every check carries a rating, a one-line summary in plain words, notes,
+/// and for each weakness the concrete DNS record (or action) the owner should publish.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verifier {
+
+/// The verdict on one check. Unknown: could not be checked (DNS failure, DKIM without a
+/// selector, MTA-STS policy not fetched) or not applicable (no MX host).
+enum class PostureRating { Good, Weak, Missing, Broken, Unknown };
+std::string_view postureRatingName(PostureRating rating); ///< "good", "weak", "missing", "broken", "unknown"
+
+/// The overall grade, A (best) to F. A: DMARC enforced at 100 % + working SPF + transport
+/// security (MTA-STS enforce or secure DANE on every MX, or no MX at all). B: as A without
+/// transport security. C: DMARC enforced with SPF not working, or partially enforced (pct <
+/// 100, t=y). D: DMARC p=none or no DMARC, with working SPF. F: nothing stops spoofing.
+enum class PostureGrade { A, B, C, D, F };
+std::string_view postureGradeName(PostureGrade grade); ///< "A" ... "F"
+
+/// Fields shared by every check.
+struct PostureCheck
+{
+    PostureRating rating = PostureRating::Missing;
+    std::string summary;             ///< one line, plain words
+    std::vector<std::string> notes;  ///< further facts and problems, plain words
+    /// What to publish: whole DNS records in zone-file form ("_dmarc.example.com. TXT \"...\""),
+    /// or a short instruction when no single record fixes it.
+    std::vector<std::string> fixes;
+};
+
+/// One MX host of the domain (RFC 5321 §5.1), in preference order.
+struct PostureMxHost
+{
+    std::string host; ///< lower case, no trailing dot
+    uint16_t preference = 0;
+};
+
+/// An include:/redirect= target met while counting SPF lookups.
+struct SpfIncludeStatus
+{
+    enum class State { Ok, Missing, Broken, TempError, NotFollowed };
+    std::string domain;
+    std::string via;    ///< "include" or "redirect"
+    State state = State::Ok;
+    std::string detail; ///< why missing/broken/not followed
+};
+std::string_view spfIncludeStateName(SpfIncludeStatus::State state); ///< "ok", "missing", "broken", "temperror", "not_followed"
+
+struct SpfPosture : PostureCheck
+{
+    std::string record;        ///< the top-level record text; empty when none
+    bool valid = false;        ///< exactly one record, and it parses
+    /// DNS-querying terms (include, a, mx, ptr, exists, redirect) across the whole include /
+    /// redirect tree: the most one evaluation can use (RFC 7208 §4.6.4).
+    int dnsLookups = 0;
+    int lookupLimit = 10;
+    /// Terms of the tree whose query answers NXDOMAIN or no records (limit 2, §4.6.4).
+    int voidLookups = 0;
+    /// What the effective `all` says: "-all", "~all", "?all", "+all", or "" (none: a
+    /// non-matching sender gets neutral, §4.7).
+    std::string all;
+    /// Where `all` came from when it came through redirect= (the target domain), else "".
+    std::string allFrom;
+    std::vector<SpfIncludeStatus> includes;
+};
+
+struct DmarcPosture : PostureCheck
+{
+    std::string record;        ///< the record text; empty when none
+    std::string recordDomain;  ///< where the record was found (the domain or an ancestor)
+    std::string orgDomain;     ///< RFC 9989 §4.10.2
+    std::string policy;        ///< p= as read: "none", "quarantine", "reject", "" when absent/invalid
+    std::string subdomainPolicy; ///< sp= as read, "" when absent
+    /// The policy that applies to mail From this domain (p=, or sp= when the record is an
+    /// ancestor's), "" when there is none.
+    std::string effectivePolicy;
+    std::optional<int> pct;    ///< RFC 7489 pct= (legacy)
+    bool testing = false;      ///< t=y (RFC 9989)
+    std::string dkimAlignment = "relaxed"; ///< adkim
+    std::string spfAlignment = "relaxed";  ///< aspf
+    std::vector<std::string> rua, ruf;
+    /// quarantine or reject, applied to all failing mail (no pct < 100, no t=y).
+    bool enforcing = false;
+};
+
+struct DkimSelectorPosture
+{
+    std::string selector;
+    PostureRating rating = PostureRating::Missing;
+    std::string keyType;       ///< "rsa", "ed25519", or as written
+    int keyBits = 0;           ///< 0 when the key could not be read
+    bool testing = false;      ///< t=y
+    bool revoked = false;      ///< p= empty
+    std::string summary;
+};
+
+struct DkimPosture : PostureCheck
+{
+    std::vector<DkimSelectorPosture> selectors; ///< one per selector asked for, in order
+};
+
+struct MtaStsPosture : PostureCheck
+{
+    std::string record;        ///< the _mta-sts TXT record; empty when none usable
+    std::string id;            ///< id=
+    bool recordValid = false;
+    /// The policy fetch: not attempted (no record, or the caller did not fetch), done, failed.
+    enum class Fetch { NotAttempted, Fetched, Failed };
+    Fetch fetch = Fetch::NotAttempted;
+    std::string fetchError;    ///< when Failed: why (certificate, redirect, size, timeout...)
+    bool policyValid = false;
+    std::string mode;          ///< "enforce", "testing", "none"; "" when no valid policy
+    std::optional<int64_t> maxAge;
+    std::vector<std::string> mxPatterns;
+    /// MX hosts of the domain that no mx pattern matches (RFC 8461 §4.1).
+    std::vector<std::string> unmatchedMx;
+};
+std::string_view mtaStsFetchName(MtaStsPosture::Fetch fetch); ///< "not_attempted", "fetched", "failed"
+
+struct TlsRptPosture : PostureCheck
+{
+    std::string record;
+    std::vector<std::string> rua;
+};
+
+struct DaneHostPosture
+{
+    std::string host;
+    int tlsaRecords = 0;   ///< TLSA RRs at _25._tcp.host
+    bool secure = false;   ///< the TLSA answer was DNSSEC-validated
+    std::vector<std::string> tlsa; ///< "usage selector matching hex" as published
+};
+
+struct DanePosture : PostureCheck
+{
+    bool mxSecure = false; ///< the MX RRset was DNSSEC-validated (RFC 7672 §2.2.1)
+    std::vector<DaneHostPosture> hosts;
+};
+
+struct BimiPosture : PostureCheck
+{
+    std::string record;
+    std::string logo;       ///< l=
+    std::string authority;  ///< a=
+    /// True when mail clients may show the logo: a valid record and an enforcing DMARC policy.
+    bool shown = false;
+};
+
+struct DomainPosture
+{
+    std::string domain;        ///< lower case, no trailing dot
+    bool domainExists = true;  ///< false when DNS says NXDOMAIN for the domain itself
+    std::vector<PostureMxHost> mx;
+    bool nullMx = false;       ///< RFC 7505: "0 ." — the domain accepts no mail
+    bool mxSecure = false;
+    SpfPosture spf;
+    DmarcPosture dmarc;
+    DkimPosture dkim;
+    MtaStsPosture mtaSts;
+    TlsRptPosture tlsRpt;
+    DanePosture dane;
+    BimiPosture bimi;
+    PostureGrade grade = PostureGrade::F;
+    std::vector<std::string> gradeReasons;
+};
+
+} // namespace verifier
