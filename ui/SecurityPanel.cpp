@@ -164,6 +164,19 @@ void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
         add(s, tr("Sender's explanation"), q(p.explanation));
     }
 
+    // iprev: the reverse name of the sending server, beside SPF.
+    if (r.iprev) {
+        const IprevResult &i = *r.iprev;
+        auto *s = section(tr("Reverse DNS (iprev)"), result(i.result));
+        add(s, tr("Client IP"), q(i.clientIp));
+        QStringList names;
+        for (const auto &n : i.ptrNames)
+            names << q(n);
+        add(s, tr("Reverse names"), names.join(QStringLiteral(", ")));
+        add(s, tr("Confirmed name"), q(i.confirmedName));
+        add(s, tr("Explanation"), q(i.reason));
+    }
+
     // ARC.
     if (r.arc && r.arc->instances > 0) {
         auto *s = section(tr("ARC (forwarding)"), result(r.arc->result));
@@ -196,6 +209,39 @@ void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
     };
     signature(r.smime, tr("S/MIME signature"));
     signature(r.pgp, tr("OpenPGP signature"));
+
+    // Vouch By Reference: reputation, never authentication.
+    if (r.vbr) {
+        const VbrResult &v = *r.vbr;
+        auto *s = section(tr("Vouch By Reference (VBR)"), result(v.result));
+        add(s, tr("Domain"), q(v.domain));
+        add(s, tr("Category"), q(v.category));
+        add(s, tr("Authenticated by"), q(v.authenticatedBy));
+        add(s, tr("Vouching service"), q(v.voucher));
+        add(s, tr("Explanation"), q(v.reason));
+        add(s, tr("Note"), tr("A vouch is reputation, not proof of the sender; it never changes the verdict."));
+    }
+
+    // Historic methods: shown so that no header is left unexplained, never weighed.
+    if (!r.domainKeys.empty() || !r.historic.empty()) {
+        auto *s = section(tr("Historic methods"), tr("not used for the verdict"));
+        for (const DomainKeysResult &d : r.domainKeys) {
+            auto *k = new QTreeWidgetItem(s, {tr("DomainKeys signature by %1").arg(q(d.domain)), result(d.result)});
+            add(k, tr("Selector"), q(d.selector));
+            add(k, tr("Canonicalization"), q(d.canonicalization));
+            add(k, tr("Sender"), q(d.sender));
+            add(k, tr("Explanation"), q(d.reason));
+            add(k, tr("Replaced by"), QStringLiteral("DKIM"));
+        }
+        for (const HistoricMethod &h : r.historic) {
+            auto *k = new QTreeWidgetItem(s, {q(h.method), q(h.result)});
+            add(k, tr("Reported by"), q(h.reportedBy));
+            add(k, tr("Record"), q(h.record));
+            add(k, tr("Meaning"), q(h.recordMeaning));
+            add(k, tr("Replaced by"), q(h.replacedBy));
+            add(k, tr("Explanation"), q(h.reason));
+        }
+    }
 
     // Authentication-Results.
     auto *ar = section(tr("Authentication-Results"), r.authenticationResults.empty()

@@ -96,6 +96,8 @@ private slots:
         QVERIFY(checks.contains(QStringLiteral("DMARC: fail")));
         QVERIFY(checks.contains(QStringLiteral("SPF: fail")));
         QVERIFY(checks.contains(QStringLiteral("Client IP: 203.0.113.66")));
+        // iprev is shown beside SPF (the demo zone publishes no PTR for the address).
+        QVERIFY(checks.contains(QStringLiteral("Reverse DNS (iprev): permerror")));
         QVERIFY(w.messageView()->reportText().contains(QStringLiteral("FORGED")));
     }
 
