@@ -591,7 +591,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
 <context>
     <name>sealcheck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+44"/>
+        <location filename="../ui/MainWindow.cpp" line="+45"/>
         <source>Sealcheck</source>
         <translation>Sealcheck</translation>
     </message>
@@ -773,7 +773,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DMARC, ARC, S/MIME und OpenPGP auf Ihrem eigenen Computer neu. Es verändert Ihr Postfach nie, ohne dass Sie es verlangen, lädt nie Inhalte aus dem Internet nach und bewahrt Passwörter nur in Ihrem Schlüsselbund auf.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Synchronising: %1 of %2 messages…</source>
         <translation>Synchronisierung: %1 von %2 Nachrichten…</translation>
     </message>
@@ -852,18 +852,18 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     <name>sealcheck::ui::SecurityPanel</name>
     <message>
         <location filename="../ui/SecurityPanel.cpp" line="+23"/>
-        <location line="+204"/>
+        <location line="+250"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+205"/>
+        <location line="-250"/>
+        <location line="+251"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-235"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
@@ -956,12 +956,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+120"/>
+        <location line="+166"/>
         <source>As written</source>
         <translation>Originaltext</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-165"/>
         <source>Name shown</source>
         <translation>Angezeigter Name</translation>
     </message>
@@ -969,11 +969,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <location line="+1"/>
         <location line="+8"/>
         <location line="+49"/>
+        <location line="+62"/>
         <source>Domain</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-118"/>
         <source>From fields</source>
         <translation>Absenderfelder</translation>
     </message>
@@ -1000,11 +1001,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     <message>
         <location line="+1"/>
         <location line="+51"/>
+        <location line="+79"/>
         <source>Record</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-129"/>
         <source>Policy applied</source>
         <translation>Angewandte Richtlinie</translation>
     </message>
@@ -1054,13 +1056,17 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <location line="+1"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+8"/>
+        <location line="+14"/>
+        <location line="+7"/>
         <location line="+24"/>
+        <location line="+13"/>
+        <location line="+12"/>
+        <location line="+9"/>
         <source>Explanation</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-123"/>
         <source>RFC 7489 reading</source>
         <translation>Auslegung nach RFC 7489</translation>
     </message>
@@ -1076,22 +1082,23 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+0"/>
-        <location line="+79"/>
+        <location line="+125"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-123"/>
         <source>Signature by %1</source>
         <translation>Signatur von %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+103"/>
         <source>Selector</source>
         <translation>Selektor</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-102"/>
         <source>Algorithm</source>
         <translation>Algorithmus</translation>
     </message>
@@ -1117,22 +1124,23 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
+        <location line="+98"/>
         <source>Canonicalization</source>
         <translation>Kanonisierung</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-94"/>
         <source>Signed fields</source>
         <translation>Signierte Felder</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>Not signed</source>
         <translation>Nicht signiert</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-61"/>
         <source>Body length (l=)</source>
         <translation>Länge des Nachrichtentexts (l=)</translation>
     </message>
@@ -1143,12 +1151,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+62"/>
         <source>Signed at</source>
         <translation>Signiert am</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-61"/>
         <source>Expires</source>
         <translation>Läuft ab am</translation>
     </message>
@@ -1169,11 +1177,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+2"/>
+        <location line="+15"/>
         <source>Client IP</source>
         <translation>IP-Adresse des sendenden Servers</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>HELO</source>
         <translation>HELO</translation>
     </message>
@@ -1203,7 +1212,22 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Erklärung des Absenders</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Reverse DNS (iprev)</source>
+        <translation>Reverse-DNS (iprev)</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Reverse names</source>
+        <translation>Namen aus Reverse-DNS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed name</source>
+        <translation>Bestätigter Name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>ARC (forwarding)</source>
         <translation>ARC (Weiterleitung)</translation>
     </message>
@@ -1268,7 +1292,73 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>OpenPGP-Signatur</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Vouch By Reference (VBR)</source>
+        <translation>Vouch By Reference (VBR)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authenticated by</source>
+        <translation>Authentifiziert durch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vouching service</source>
+        <translation>Bürgender Dienst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A vouch is reputation, not proof of the sender; it never changes the verdict.</source>
+        <translation>Eine Bürgschaft sagt etwas über den Ruf aus, beweist aber nicht den Absender; sie ändert nie die Bewertung.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Historic methods</source>
+        <translation>Veraltete Verfahren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not used for the verdict</source>
+        <translation>fließen nicht in die Bewertung ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DomainKeys signature by %1</source>
+        <translation>DomainKeys-Signatur von %1</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Sender</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Replaced by</source>
+        <translation>Ersetzt durch</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Reported by</source>
+        <translation>Gemeldet von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Authentication-Results</source>
         <translation>Authentication-Results</translation>
     </message>
@@ -1311,7 +1401,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+84"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+85"/>
         <source>Use the system&apos;s DNS resolvers</source>
         <translation>DNS-Server des Systems verwenden</translation>
     </message>

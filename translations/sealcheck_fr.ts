@@ -78,7 +78,7 @@
     <message>
         <location line="+12"/>
         <source>The password of %1 could not be read from the keychain: %2</source>
-        <translation>Le mot de passe de %1 n&apos;a pas pu être lu dans le trousseau : %2</translation>
+        <translation>Le mot de passe de %1 n&apos;a pas pu être lu dans le trousseau&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -98,7 +98,7 @@
     <message>
         <location line="+2"/>
         <source>The server&apos;s certificate is not trusted: it is not signed by a known authority or does not name this server. Someone may be intercepting the connection.</source>
-        <translation>Le certificat du serveur n&apos;est pas de confiance : il n&apos;est pas signé par une autorité connue ou ne correspond pas à ce serveur. Quelqu&apos;un intercepte peut-être la connexion.</translation>
+        <translation>Le certificat du serveur n&apos;est pas de confiance&#xa0;: il n&apos;est pas signé par une autorité connue ou ne correspond pas à ce serveur. Quelqu&apos;un intercepte peut-être la connexion.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -108,7 +108,7 @@
     <message>
         <location line="+2"/>
         <source>The server does not offer STARTTLS, so the connection would not be encrypted. Try implicit TLS (port 993).</source>
-        <translation>Le serveur ne propose pas STARTTLS : la connexion ne serait donc pas chiffrée. Essayez le TLS implicite (port 993).</translation>
+        <translation>Le serveur ne propose pas STARTTLS&#xa0;: la connexion ne serait donc pas chiffrée. Essayez le TLS implicite (port 993).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -128,12 +128,12 @@
     <message>
         <location line="+7"/>
         <source>The server answered in an unexpected way: %1</source>
-        <translation>Le serveur a répondu de manière inattendue : %1</translation>
+        <translation>Le serveur a répondu de manière inattendue&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+260"/>
         <source>The local message store could not be written: %1</source>
-        <translation>Impossible d&apos;écrire dans le stockage local des messages : %1</translation>
+        <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -151,7 +151,7 @@
     <message>
         <location line="+2"/>
         <source>Your provider %1 confirmed the sender when the message arrived; the sender has since withdrawn the key, so it cannot be checked again.</source>
-        <translation>Votre fournisseur %1 a confirmé l&apos;expéditeur à l&apos;arrivée du message ; l&apos;expéditeur a depuis retiré la clé, la vérification ne peut donc pas être refaite.</translation>
+        <translation>Votre fournisseur %1 a confirmé l&apos;expéditeur à l&apos;arrivée du message&#xa0;; l&apos;expéditeur a depuis retiré la clé, la vérification ne peut donc pas être refaite.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -171,7 +171,7 @@
     <message>
         <location line="+2"/>
         <source>The %1 signature is invalid: the message was changed after signing, or the signature is broken.</source>
-        <translation>La signature %1 n&apos;est pas valide : le message a été modifié après avoir été signé, ou la signature est endommagée.</translation>
+        <translation>La signature %1 n&apos;est pas valide&#xa0;: le message a été modifié après avoir été signé, ou la signature est endommagée.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -181,17 +181,17 @@
     <message>
         <location line="+2"/>
         <source>The message has %1 sender fields; your mail program may show a different sender from the one checked.</source>
-        <translation>Le message contient %1 champs d&apos;expéditeur ; votre logiciel de messagerie peut afficher un autre expéditeur que celui qui a été vérifié.</translation>
+        <translation>Le message contient %1 champs d&apos;expéditeur&#xa0;; votre logiciel de messagerie peut afficher un autre expéditeur que celui qui a été vérifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The sender field names several senders; only one can be checked.</source>
-        <translation>Le champ d&apos;expéditeur indique plusieurs expéditeurs ; un seul peut être vérifié.</translation>
+        <translation>Le champ d&apos;expéditeur indique plusieurs expéditeurs&#xa0;; un seul peut être vérifié.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The sender field can be read in two ways; it is built to fool mail programs.</source>
-        <translation>Le champ d&apos;expéditeur peut être lu de deux façons ; il est conçu pour tromper les logiciels de messagerie.</translation>
+        <translation>Le champ d&apos;expéditeur peut être lu de deux façons&#xa0;; il est conçu pour tromper les logiciels de messagerie.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -231,12 +231,12 @@
     <message>
         <location line="+2"/>
         <source>The %1 signature covers only part of the message; not signed: %2.</source>
-        <translation>La signature %1 ne couvre qu&apos;une partie du message ; non signé : %2.</translation>
+        <translation>La signature %1 ne couvre qu&apos;une partie du message&#xa0;; non signé&#xa0;: %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your provider&apos;s report and Sealcheck&apos;s own check disagree: %1</source>
-        <translation>Le rapport de votre fournisseur et la vérification de Sealcheck ne concordent pas : %1</translation>
+        <translation>Le rapport de votre fournisseur et la vérification de Sealcheck ne concordent pas&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -246,7 +246,7 @@
     <message>
         <location line="+2"/>
         <source>The Sender field names %1, another organisation than the sender shown.</source>
-        <translation>Le champ « Sender » indique %1, une autre organisation que l&apos;expéditeur affiché.</translation>
+        <translation>Le champ «&#xa0;Sender&#xa0;» indique %1, une autre organisation que l&apos;expéditeur affiché.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -267,12 +267,12 @@
     <message>
         <location line="+2"/>
         <source>%1 publishes no DMARC policy, so its mail cannot be authenticated.</source>
-        <translation>%1 ne publie aucune politique DMARC : ses messages ne peuvent donc pas être authentifiés.</translation>
+        <translation>%1 ne publie aucune politique DMARC&#xa0;: ses messages ne peuvent donc pas être authentifiés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The sender could not be checked now (DNS error); try again later.</source>
-        <translation>L&apos;expéditeur n&apos;a pas pu être vérifié pour le moment (erreur DNS) ; réessayez plus tard.</translation>
+        <translation>L&apos;expéditeur n&apos;a pas pu être vérifié pour le moment (erreur DNS)&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -297,17 +297,17 @@
     <message>
         <location line="+2"/>
         <source>%1 Authentication-Results field(s) were not trusted (%2).</source>
-        <translation>Champs Authentication-Results auxquels Sealcheck ne fait pas confiance : %1 (%2).</translation>
+        <translation>Champs Authentication-Results auxquels Sealcheck ne fait pas confiance&#xa0;: %1 (%2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signed by %1, which is not the sender&apos;s domain; this does not vouch for the sender.</source>
-        <translation>Signé par %1, qui n&apos;est pas le domaine de l&apos;expéditeur ; cela ne garantit pas l&apos;identité de l&apos;expéditeur.</translation>
+        <translation>Signé par %1, qui n&apos;est pas le domaine de l&apos;expéditeur&#xa0;; cela ne garantit pas l&apos;identité de l&apos;expéditeur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The DKIM key of %1 (selector %2) is no longer published; the signature was verified with the key published on %3, which Sealcheck remembered.</source>
-        <translation>La clé DKIM de %1 (sélecteur %2) n&apos;est plus publiée ; la signature a été vérifiée avec la clé publiée le %3, que Sealcheck avait mémorisée.</translation>
+        <translation>La clé DKIM de %1 (sélecteur %2) n&apos;est plus publiée&#xa0;; la signature a été vérifiée avec la clé publiée le %3, que Sealcheck avait mémorisée.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -327,12 +327,12 @@
     <message>
         <location line="+2"/>
         <source>Signed by %1, which you accepted as the sending service of %2; the signature is valid and covers the whole message.</source>
-        <translation>Signé par %1, que vous avez accepté comme service d&apos;envoi de %2 ; la signature est valide et couvre tout le message.</translation>
+        <translation>Signé par %1, que vous avez accepté comme service d&apos;envoi de %2&#xa0;; la signature est valide et couvre tout le message.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The signature by %1 verifies only with a key Sealcheck remembered from %2, which was not published when this message arrived; it does not count.</source>
-        <translation>La signature de %1 ne se vérifie qu&apos;avec une clé que Sealcheck connaît depuis le %2 et qui n&apos;était pas publiée à l&apos;arrivée de ce message ; elle n&apos;est donc pas prise en compte.</translation>
+        <translation>La signature de %1 ne se vérifie qu&apos;avec une clé que Sealcheck connaît depuis le %2 et qui n&apos;était pas publiée à l&apos;arrivée de ce message&#xa0;; elle n&apos;est donc pas prise en compte.</translation>
     </message>
     <message>
         <location filename="../ui/VerdictStyle.cpp" line="-15"/>
@@ -367,12 +367,12 @@
     <message>
         <location line="+1"/>
         <source>This message is forged: it does not come from the sender shown.</source>
-        <translation>Ce message est falsifié : il ne provient pas de l&apos;expéditeur affiché.</translation>
+        <translation>Ce message est falsifié&#xa0;: il ne provient pas de l&apos;expéditeur affiché.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Be careful: this message tries to look like something it is not.</source>
-        <translation>Attention : ce message essaie de se faire passer pour ce qu&apos;il n&apos;est pas.</translation>
+        <translation>Attention&#xa0;: ce message essaie de se faire passer pour ce qu&apos;il n&apos;est pas.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -425,7 +425,7 @@
     <message>
         <location line="+6"/>
         <source>One per line. Empty: no Authentication-Results field is believed.</source>
-        <translation>Un par ligne. Vide : aucun champ Authentication-Results n&apos;est pris en compte.</translation>
+        <translation>Un par ligne. Vide&#xa0;: aucun champ Authentication-Results n&apos;est pris en compte.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -435,37 +435,37 @@
     <message>
         <location line="+5"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;E-mail address:</source>
-        <translation>Adresse &amp;e-mail :</translation>
+        <translation>Adresse &amp;e-mail&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Server:</source>
-        <translation>&amp;Serveur :</translation>
+        <translation>&amp;Serveur&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Se&amp;curity:</source>
-        <translation>Sécurité de la &amp;connexion :</translation>
+        <translation>Sécurité de la &amp;connexion&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;User name:</source>
-        <translation>Nom d&apos;&amp;utilisateur :</translation>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -480,17 +480,17 @@
     <message>
         <location line="+2"/>
         <source>Trusted authentication servers:</source>
-        <translation>Serveurs d&apos;authentification de confiance :</translation>
+        <translation>Serveurs d&apos;authentification de confiance&#xa0;:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Trusted relays:</source>
-        <translation>Relais de confiance :</translation>
+        <translation>Relais de confiance&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The receiving servers of your provider. Filled from the topmost Received fields of your mail after the first synchronisation; edit it if it is wrong.</source>
-        <translation>Les serveurs de réception de votre fournisseur. Cette liste est remplie après la première synchronisation à partir des premiers champs Received de vos messages ; corrigez-la si elle est fausse.</translation>
+        <translation>Les serveurs de réception de votre fournisseur. Cette liste est remplie après la première synchronisation à partir des premiers champs Received de vos messages&#xa0;; corrigez-la si elle est fausse.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -501,12 +501,12 @@
         <location line="+46"/>
         <location line="+160"/>
         <source>Trusted certificate key (SHA-256): %1</source>
-        <translation>Clé de certificat de confiance (SHA-256) : %1</translation>
+        <translation>Clé de certificat de confiance (SHA-256)&#xa0;: %1</translation>
     </message>
     <message>
         <location line="-117"/>
         <source>The password could not be stored in the keychain: %1</source>
-        <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau : %1</translation>
+        <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -516,7 +516,7 @@
     <message>
         <location line="+23"/>
         <source>No server is published for this domain; %1 is a guess.</source>
-        <translation>Aucun serveur n&apos;est publié pour ce domaine ; %1 n&apos;est qu&apos;une supposition.</translation>
+        <translation>Aucun serveur n&apos;est publié pour ce domaine&#xa0;; %1 n&apos;est qu&apos;une supposition.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -545,8 +545,8 @@ Subject: %1
 Key fingerprint (SHA-256): %2
 Trust it only if your provider or administrator confirms this fingerprint.</source>
         <translation>Le serveur a présenté un certificat qui n&apos;est pas de confiance.
-Sujet : %1
-Empreinte de la clé (SHA-256) : %2
+Sujet&#xa0;: %1
+Empreinte de la clé (SHA-256)&#xa0;: %2
 Ne lui faites confiance que si votre fournisseur ou votre administrateur confirme cette empreinte.</translation>
     </message>
     <message>
@@ -591,7 +591,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
 <context>
     <name>sealcheck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+44"/>
+        <location filename="../ui/MainWindow.cpp" line="+45"/>
         <source>Sealcheck</source>
         <translation>Sealcheck</translation>
     </message>
@@ -648,7 +648,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
     <message>
         <location line="+6"/>
         <source>&amp;Show:</source>
-        <translation>Affic&amp;her :</translation>
+        <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -723,7 +723,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
     <message>
         <location line="+52"/>
         <source>Demo: %1</source>
-        <translation>Démo : %1</translation>
+        <translation>Démo&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -770,12 +770,12 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
 Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME and OpenPGP on your own computer. It never changes your mailbox unless you ask it to, never loads remote content, and keeps passwords only in your keychain.</source>
         <translation>Sealcheck %1
 
-Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM, DMARC, ARC, S/MIME et OpenPGP sur votre propre ordinateur. Il ne modifie jamais votre boîte aux lettres sans que vous le demandiez, ne charge jamais de contenu distant et ne conserve les mots de passe que dans votre trousseau.</translation>
+Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, DKIM, DMARC, ARC, S/MIME et OpenPGP sur votre propre ordinateur. Il ne modifie jamais votre boîte aux lettres sans que vous le demandiez, ne charge jamais de contenu distant et ne conserve les mots de passe que dans votre trousseau.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Synchronising: %1 of %2 messages…</source>
-        <translation>Synchronisation : %1 messages sur %2…</translation>
+        <translation>Synchronisation&#xa0;: %1 messages sur %2…</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -812,7 +812,7 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     <message>
         <location line="-6"/>
         <source>The local message store cannot be opened: %1</source>
-        <translation>Le stockage local des messages ne peut pas être ouvert : %1</translation>
+        <translation>Le stockage local des messages ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -852,18 +852,18 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     <name>sealcheck::ui::SecurityPanel</name>
     <message>
         <location filename="../ui/SecurityPanel.cpp" line="+23"/>
-        <location line="+204"/>
+        <location line="+250"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+205"/>
+        <location line="-250"/>
+        <location line="+251"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-235"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
@@ -956,12 +956,12 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     </message>
     <message>
         <location line="+1"/>
-        <location line="+120"/>
+        <location line="+166"/>
         <source>As written</source>
         <translation>Texte d&apos;origine</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-165"/>
         <source>Name shown</source>
         <translation>Nom affiché</translation>
     </message>
@@ -969,11 +969,12 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
         <location line="+1"/>
         <location line="+8"/>
         <location line="+49"/>
+        <location line="+62"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-118"/>
         <source>From fields</source>
         <translation>Champs d&apos;expéditeur</translation>
     </message>
@@ -1000,11 +1001,12 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     <message>
         <location line="+1"/>
         <location line="+51"/>
+        <location line="+79"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-129"/>
         <source>Policy applied</source>
         <translation>Politique appliquée</translation>
     </message>
@@ -1054,13 +1056,17 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
         <location line="+1"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+8"/>
+        <location line="+14"/>
+        <location line="+7"/>
         <location line="+24"/>
+        <location line="+13"/>
+        <location line="+12"/>
+        <location line="+9"/>
         <source>Explanation</source>
         <translation>Explication</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-123"/>
         <source>RFC 7489 reading</source>
         <translation>Interprétation selon la RFC 7489</translation>
     </message>
@@ -1076,22 +1082,23 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     </message>
     <message>
         <location line="+0"/>
-        <location line="+79"/>
+        <location line="+125"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-123"/>
         <source>Signature by %1</source>
         <translation>Signature de %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+103"/>
         <source>Selector</source>
         <translation>Sélecteur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-102"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
@@ -1117,22 +1124,23 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     </message>
     <message>
         <location line="+1"/>
+        <location line="+98"/>
         <source>Canonicalization</source>
         <translation>Canonicalisation</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-94"/>
         <source>Signed fields</source>
         <translation>Champs signés</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>Not signed</source>
         <translation>Non signé</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-61"/>
         <source>Body length (l=)</source>
         <translation>Longueur du corps du message (l=)</translation>
     </message>
@@ -1143,12 +1151,12 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+62"/>
         <source>Signed at</source>
         <translation>Signé le</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-61"/>
         <source>Expires</source>
         <translation>Expire le</translation>
     </message>
@@ -1169,11 +1177,12 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     </message>
     <message>
         <location line="+2"/>
+        <location line="+15"/>
         <source>Client IP</source>
         <translation>Adresse IP du serveur d&apos;envoi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>HELO</source>
         <translation>HELO</translation>
     </message>
@@ -1203,7 +1212,22 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
         <translation>Explication de l&apos;expéditeur</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Reverse DNS (iprev)</source>
+        <translation>DNS inverse (iprev)</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Reverse names</source>
+        <translation>Noms issus du DNS inverse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed name</source>
+        <translation>Nom confirmé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>ARC (forwarding)</source>
         <translation>ARC (transfert)</translation>
     </message>
@@ -1268,7 +1292,73 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
         <translation>Signature OpenPGP</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Vouch By Reference (VBR)</source>
+        <translation>Vouch By Reference (VBR)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authenticated by</source>
+        <translation>Authentifié par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vouching service</source>
+        <translation>Service garant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A vouch is reputation, not proof of the sender; it never changes the verdict.</source>
+        <translation>Une garantie concerne la réputation, elle ne prouve pas l&apos;expéditeur&#xa0;; elle ne change jamais le verdict.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Historic methods</source>
+        <translation>Méthodes obsolètes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not used for the verdict</source>
+        <translation>non prises en compte pour le verdict</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DomainKeys signature by %1</source>
+        <translation>Signature DomainKeys de %1</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Replaced by</source>
+        <translation>Remplacé par</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Reported by</source>
+        <translation>Signalé par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meaning</source>
+        <translation>Signification</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Authentication-Results</source>
         <translation>Authentication-Results</translation>
     </message>
@@ -1300,25 +1390,25 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     <message>
         <location line="+21"/>
         <source>%1 s</source>
-        <translation>%1 s</translation>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The trust boundary: the envelope for SPF comes from this hop.</source>
-        <translation>La limite de confiance : l&apos;enveloppe utilisée pour SPF provient de cette étape.</translation>
+        <translation>La limite de confiance&#xa0;: l&apos;enveloppe utilisée pour SPF provient de cette étape.</translation>
     </message>
 </context>
 <context>
     <name>sealcheck::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+84"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+85"/>
         <source>Use the system&apos;s DNS resolvers</source>
         <translation>Utiliser les serveurs DNS du système</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use this DNS server:</source>
-        <translation>Utiliser ce serveur DNS :</translation>
+        <translation>Utiliser ce serveur DNS&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1359,7 +1449,7 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     <message>
         <location line="+7"/>
         <source>Extra S/MIME roots (PEM):</source>
-        <translation>Certificats racines S/MIME supplémentaires (PEM) :</translation>
+        <translation>Certificats racines S/MIME supplémentaires (PEM)&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1374,7 +1464,7 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     <message>
         <location line="+3"/>
         <source>GnuPG home:</source>
-        <translation>Dossier GnuPG :</translation>
+        <translation>Dossier GnuPG&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1389,7 +1479,7 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     <message>
         <location line="+4"/>
         <source>Language:</source>
-        <translation>Langue :</translation>
+        <translation>Langue&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1430,7 +1520,7 @@ Vérifie qui a réellement envoyé vos e-mails : Sealcheck recalcule SPF, DKIM,
     <message>
         <location filename="../ui/VerdictBanner.cpp" line="+73"/>
         <source>The message could not be read: %1</source>
-        <translation>Le message n&apos;a pas pu être lu : %1</translation>
+        <translation>Le message n&apos;a pas pu être lu&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+6"/>

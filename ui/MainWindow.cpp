@@ -334,7 +334,9 @@ VerificationSettings MainWindow::appVerificationSettings() const
     if (s)
         return *s;
     VerificationSettings fallback;
-    if (auto resolver = makeResolver({}))
+    ResolverOptions deferred;
+        deferred.deferred = true; // never wait for the network on the UI thread
+        if (auto resolver = makeResolver(deferred))
         fallback.resolver = *resolver;
     return fallback;
 }

@@ -69,6 +69,7 @@ verifier::Expected<VerificationSettings> AppSettings::toVerificationSettings() c
         return verifier::makeError("the DNS server must be an address, optionally with @port");
     ResolverOptions options;
     options.server = dnsServer.trimmed().toStdString();
+    options.deferred = true; // built on a worker thread at the first query
     auto resolver = makeResolver(options);
     if (!resolver)
         return resolver.error();

@@ -5,7 +5,8 @@
 namespace sealcheck::ui {
 
 namespace {
-QString tr(const char *s) { return QCoreApplication::translate("VerdictStyle", s); }
+// lupdate files these tr() calls under the namespace context; look them up there.
+QString tr(const char *s) { return QCoreApplication::translate("sealcheck::ui", s); }
 bool isDark(const QPalette &p) { return p.color(QPalette::Base).lightness() < 128; }
 } // namespace
 

@@ -5,6 +5,7 @@
 #include "ZoneResolver.h"
 
 #include <chrono>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 
@@ -18,10 +19,43 @@ int64_t wallClockSeconds()
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+/// Creates the real resolver on the first query (on the querying thread).
+class DeferredResolver final : public verifier::Resolver
+{
+public:
+    explicit DeferredResolver(ResolverOptions options) : m_options(std::move(options)) { m_options.deferred = false; }
+
+    verifier::DnsAnswer query(std::string_view name, verifier::RrType type) const override
+    {
+        std::call_once(m_once, [this] {
+            auto made = makeResolver(m_options);
+            if (made)
+                m_resolver = *made;
+            else
+                m_error = made.error().message;
+        });
+        if (!m_resolver) {
+            verifier::DnsAnswer failed;
+            failed.status = verifier::DnsStatus::ServFail;
+            failed.why = m_error;
+            return failed;
+        }
+        return m_resolver->query(name, type);
+    }
+
+private:
+    ResolverOptions m_options;
+    mutable std::once_flag m_once;
+    mutable std::shared_ptr<const verifier::Resolver> m_resolver;
+    mutable std::string m_error;
+};
+
 } // namespace
 
 verifier::Expected<std::shared_ptr<const verifier::Resolver>> makeResolver(const ResolverOptions &options)
 {
+    if (options.deferred && options.zoneFiles.empty())
+        return std::shared_ptr<const verifier::Resolver>(std::make_shared<DeferredResolver>(options));
     if (!options.zoneFiles.empty()) {
         auto zone = std::make_shared<verifier::ZoneResolver>();
         for (const std::string &file : options.zoneFiles) {

@@ -17,6 +17,10 @@ struct ResolverOptions
     /// "ADDR[@PORT]"; empty = the system's resolvers.
     std::string server;
     int timeoutMs = 5000;
+    /// Build the real resolver (and run its DNSSEC probe) on the first query instead of now.
+    /// The desktop program sets this: queries happen on worker threads, so the UI thread never
+    /// waits for the network.
+    bool deferred = false;
 };
 
 verifier::Expected<std::shared_ptr<const verifier::Resolver>> makeResolver(const ResolverOptions &options);
