@@ -9,6 +9,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPalette>
+#include <QSettings>
 #include <QStyleFactory>
 #include <QTimer>
 #include <QTranslator>
@@ -19,11 +20,16 @@ namespace {
 
 void installTranslations(QApplication &app)
 {
+    // Settings › Language ("" = follow the system locale; "en", "de", "fr").
+    const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    if (!chosen.isEmpty())
+        QLocale::setDefault(locale);
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("sealcheck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("sealcheck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         app.installTranslator(own);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
 }
