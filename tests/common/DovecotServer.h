@@ -1,0 +1,279 @@
+#pragma once
+// A real Dovecot serving IMAPS on 127.0.0.1 for integration tests (recipe in PITFALLS.md): its own
+// config in a temporary folder, a free port, certificates made with openssl at test time, the
+// passwd-file user "alice". Shared by tst_imapdovecot and tst_accountsync.
+
+#include "ImapConnectionSettings.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <signal.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace dovecottest {
+
+inline const QString kUser = QStringLiteral("alice");
+inline const QString kPassword = QStringLiteral("correct horse");
+
+inline bool run(const QString &program, const QStringList &args, const QByteArray &input = {}, QByteArray *out = nullptr)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForStarted(5000))
+        return false;
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(30000);
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning("%s %s failed: %s", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))),
+                 p.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+inline QByteArray message(int n, const QByteArray &subject = "Test")
+{
+    return "From: Sender " + QByteArray::number(n) + " <sender" + QByteArray::number(n)
+        + "@example.com>\r\nTo: alice@example.org\r\nSubject: " + subject + ' ' + QByteArray::number(n)
+        + "\r\nMessage-ID: <" + QByteArray::number(n) + ".msg@example.com>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\n"
+          "Body of message " + QByteArray::number(n) + ".\r\n";
+}
+
+/// One Dovecot instance: PITFALLS.md recipe.
+class Dovecot
+{
+public:
+    QTemporaryDir dir{QStringLiteral("/tmp/scdovXXXXXX")};
+    quint16 port = 0;
+    QString conf, pin;
+    QSslCertificate caCert;
+    qint64 pid = 0;
+
+    QString path(const QString &rel) const { return dir.path() + QLatin1Char('/') + rel; }
+
+    QString setUp()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("dovecot"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}).isEmpty())
+            return QStringLiteral("dovecot is not installed (apt install dovecot-imapd)");
+        if (getuid() != 0)
+            return QStringLiteral("these tests run dovecot as root (mail user nobody); run them as root");
+        const QString d = dir.path();
+        // dovecot's auth (user dovecot) reads the passwd file; the mail user (nobody) needs the home.
+        QFile::setPermissions(d, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                     | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+        // A CA and a server certificate for localhost / 127.0.0.1.
+        if (!run(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                            QStringLiteral("-nodes"), QStringLiteral("-keyout"), path(QStringLiteral("ca.key")),
+                                            QStringLiteral("-out"), path(QStringLiteral("ca.pem")), QStringLiteral("-days"), QStringLiteral("2"),
+                                            QStringLiteral("-subj"), QStringLiteral("/CN=Dovecot Test CA"),
+                                            QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                                            QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign")})
+            || !run(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                               QStringLiteral("-keyout"), path(QStringLiteral("server.key")), QStringLiteral("-out"),
+                                               path(QStringLiteral("server.csr")), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")}))
+            return QStringLiteral("openssl failed");
+        QFile ext(path(QStringLiteral("ext.cnf")));
+        ext.open(QIODevice::WriteOnly);
+        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+        ext.close();
+        if (!run(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), path(QStringLiteral("server.csr")),
+                                            QStringLiteral("-CA"), path(QStringLiteral("ca.pem")), QStringLiteral("-CAkey"), path(QStringLiteral("ca.key")),
+                                            QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), path(QStringLiteral("server.pem")),
+                                            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), path(QStringLiteral("ext.cnf"))}))
+            return QStringLiteral("openssl failed");
+        QByteArray pinOut;
+        if (!run(QStringLiteral("sh"), {QStringLiteral("-c"),
+                                       QStringLiteral("openssl x509 -in '%1' -pubkey -noout | openssl pkey -pubin -outform der | "
+                                                      "openssl dgst -sha256 -binary | base64").arg(path(QStringLiteral("server.pem")))},
+                 {}, &pinOut))
+            return QStringLiteral("openssl pin computation failed");
+        pin = QString::fromLatin1(pinOut.trimmed());
+        QFile caFile(path(QStringLiteral("ca.pem")));
+        caFile.open(QIODevice::ReadOnly);
+        caCert = QSslCertificate(&caFile, QSsl::Pem);
+
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        port = probe.serverPort();
+        probe.close();
+
+        QDir().mkpath(path(QStringLiteral("home/alice")));
+        QFile pw(path(QStringLiteral("passwd")));
+        pw.open(QIODevice::WriteOnly);
+        pw.write(QStringLiteral("alice:{PLAIN}%1:65534:65534::%2::\n").arg(kPassword, path(QStringLiteral("home/alice"))).toUtf8());
+        pw.close();
+        conf = path(QStringLiteral("dovecot.conf"));
+        QFile c(conf);
+        c.open(QIODevice::WriteOnly);
+        c.write(QStringLiteral(R"(protocols = imap
+listen = 127.0.0.1
+base_dir = %1/run
+state_dir = %1/state
+log_path = %1/dovecot.log
+info_log_path = %1/dovecot.log
+ssl = required
+ssl_cert = <%1/server.pem
+ssl_key = <%1/server.key
+ssl_min_protocol = TLSv1.2
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+auth_failure_delay = 0
+mail_location = maildir:~/Maildir
+first_valid_uid = 1
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN %1/passwd
+}
+userdb {
+  driver = passwd-file
+  args = %1/passwd
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    port = 0
+  }
+  inet_listener imaps {
+    port = %2
+    ssl = yes
+  }
+}
+service auth {
+  chroot =
+}
+service anvil {
+  chroot =
+  unix_listener anvil-auth-penalty {
+    path = %1/run/no-auth-penalty
+    mode = 0
+  }
+}
+protocol imap {
+  mail_max_userip_connections = 200
+}
+)").arg(d).arg(port).toUtf8());
+        c.close();
+        run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("nobody:nogroup"), path(QStringLiteral("home"))});
+        return start() ? QString() : QStringLiteral("dovecot did not start; see %1").arg(path(QStringLiteral("dovecot.log")));
+    }
+
+    bool start()
+    {
+        QDir(path(QStringLiteral("run"))).removeRecursively();
+        if (!run(QStringLiteral("dovecot"), {QStringLiteral("-c"), conf}))
+            return false;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 10000) {
+            QFile pidFile(path(QStringLiteral("run/master.pid")));
+            if (pidFile.open(QIODevice::ReadOnly))
+                pid = pidFile.readAll().trimmed().toLongLong();
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            if (pid > 0 && s.waitForConnected(200))
+                return true;
+            QThread::msleep(50);
+        }
+        return false;
+    }
+
+    /// The processes this dovecot master started (by parent pid, from /proc).
+    static QList<pid_t> descendants(pid_t root)
+    {
+        QMultiHash<pid_t, pid_t> children;
+        for (const QString &e : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            bool ok = false;
+            const pid_t p = pid_t(e.toInt(&ok));
+            if (!ok)
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(p));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (f.size() > 1)
+                children.insert(pid_t(f[1].toInt()), p);
+        }
+        QList<pid_t> out, todo{root};
+        while (!todo.isEmpty()) {
+            const auto kids = children.values(todo.takeFirst());
+            out += kids;
+            todo += kids;
+        }
+        return out;
+    }
+
+    /// kill -TERM the master and wait for it; leftovers (login proxies, imap) are ended too.
+    void stop(int signal = SIGTERM)
+    {
+        if (pid <= 0)
+            return;
+        const QList<pid_t> kids = descendants(pid_t(pid));
+        ::kill(pid_t(pid), signal);
+        if (signal == SIGKILL)
+            for (pid_t k : kids)
+                ::kill(k, SIGKILL);
+        QElapsedTimer t;
+        t.start();
+        while (::kill(pid_t(pid), 0) == 0 && t.elapsed() < 15000)
+            QThread::msleep(20);
+        for (pid_t k : kids)
+            ::kill(k, SIGKILL);
+        pid = 0;
+    }
+
+    bool deliver(const QByteArray &msg, const QString &mailbox = QStringLiteral("INBOX"))
+    {
+        return run(QStringLiteral("doveadm"), {QStringLiteral("-c"), conf, QStringLiteral("save"), QStringLiteral("-u"), kUser,
+                                               QStringLiteral("-m"), mailbox},
+                   msg);
+    }
+
+    bool doveadm(const QStringList &args)
+    {
+        return run(QStringLiteral("doveadm"), QStringList{QStringLiteral("-c"), conf} + args);
+    }
+
+    /// Writes messages straight into Maildir/new (fast bulk fill); Dovecot assigns UIDs on access.
+    bool fillMaildir(int count)
+    {
+        const QString newDir = path(QStringLiteral("home/alice/Maildir/new"));
+        QDir().mkpath(newDir);
+        QDir().mkpath(path(QStringLiteral("home/alice/Maildir/cur")));
+        QDir().mkpath(path(QStringLiteral("home/alice/Maildir/tmp")));
+        for (int i = 1; i <= count; ++i) {
+            QFile f(newDir + QStringLiteral("/1700000000.M%1P1.sealcheck").arg(i, 6, 10, QLatin1Char('0')));
+            if (!f.open(QIODevice::WriteOnly))
+                return false;
+            f.write(message(i));
+        }
+        return run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("nobody:nogroup"), path(QStringLiteral("home"))});
+    }
+
+    imap::ImapConnectionSettings settings(bool trustCa = true) const
+    {
+        imap::ImapConnectionSettings s;
+        s.host = QStringLiteral("127.0.0.1");
+        s.port = port;
+        s.tlsMode = imap::TlsMode::Implicit;
+        if (trustCa)
+            s.extraCaCertificates = {caCert};
+        s.responseTimeoutMs = 20000;
+        return s;
+    }
+};
+
+} // namespace dovecottest
