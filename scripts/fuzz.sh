@@ -50,7 +50,7 @@ fi
 
 max_len() {
   case "$1" in
-    message|mime|verify|zone) echo 65536 ;;
+    message|mime|verify|zone|autoconfig) echo 65536 ;;
     imap) echo 16384 ;;
     dkim|authres) echo 8192 ;;
     *) echo 4096 ;;
@@ -130,6 +130,8 @@ for root in roots:
                         for t in ('message', 'mime', 'verify'):
                             add(t, s)
                 continue
+            if f.endswith('.xml'):
+                add('autoconfig', data)
             if f.endswith('.zone') or f.endswith('.db'):
                 add('zone', data)
             if f.endswith(('.txt', '.dat')) and b'._domainkey' in data:

@@ -1,10 +1,26 @@
 #!/usr/bin/env bash
-# Sets up everything (scripts/setup.sh) and runs every test with ctest. Idempotent.
-#   scripts/run-tests.sh                 all tests
-#   scripts/run-tests.sh -L unit         only unit tests (any ctest arguments pass through)
+# Sets up everything (scripts/setup.sh) and runs every test. Idempotent: packages present are
+# not installed again and ninja rebuilds only what changed.
+#
+#   scripts/run-tests.sh             all tests: the normal build (build/), then the hostile-input
+#                                    pass (scripts/sanitize.sh: the whole suite under ASan, UBSan
+#                                    and LeakSanitizer in build-asan/, then every fuzzer briefly)
+#   scripts/run-tests.sh --quick     the normal build's tests only
+#   scripts/run-tests.sh -L unit     any ctest arguments: those tests of the normal build only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
+hostile=1
+if [ "${1:-}" = "--quick" ]; then
+  hostile=0
+  shift
+fi
+[ $# -gt 0 ] && hostile=0
+start=$(date +%s)
 scripts/setup.sh
-cd "$BUILD_DIR"
-ctest --output-on-failure -j "$(nproc)" --timeout 600 "$@"
+(cd "$BUILD_DIR" && ctest --output-on-failure -j "$(nproc)" --timeout 600 "$@")
+echo "run-tests: normal build and tests took $(( $(date +%s) - start )) s"
+if [ "$hostile" = 1 ]; then
+  scripts/sanitize.sh
+fi
+echo "run-tests: all done in $(( $(date +%s) - start )) s"

@@ -2,12 +2,18 @@
 
 #include "AccountSync.h"
 #include "Keychain.h"
+#include "OAuthProvider.h"
+#include "OAuthTokenStore.h"
 #include "ServerDiscovery.h"
+#include "ZoneResolver.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -44,7 +50,10 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
       m_status(new QLabel(this)), m_certBox(new QGroupBox(tr("Server certificate"), this)), m_certText(new QLabel(this)),
       m_trustCert(new QPushButton(tr("Trust this certificate"), this)), m_pinLabel(new QLabel(this)),
       m_authserv(new QPlainTextEdit(this)), m_offerText(new QLabel(this)), m_offerButton(new QPushButton(this)),
-      m_relays(new QPlainTextEdit(this)), m_phishing(new QCheckBox(tr("Mark forged messages with the $Phishing keyword"), this))
+      m_relays(new QPlainTextEdit(this)), m_phishing(new QCheckBox(tr("Mark forged messages with the $Phishing keyword"), this)),
+      m_auth(new QComboBox(this)), m_signIn(new QPushButton(tr("Sign &in…"), this)),
+      m_deviceCode(new QCheckBox(tr("Sign in on another device with a code"), this)), m_signInStatus(new QLabel(this)),
+      m_clientId(new QLineEdit(this))
 {
     setWindowTitle(tr("Account"));
     m_port->setRange(1, 65535);
@@ -66,14 +75,39 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&E-mail address:"), m_email);
+    m_ispdb = new QCheckBox(tr("If the domain publishes nothing, also ask Thunderbird's central database "
+                               "(autoconfig.thunderbird.net learns the domain, never the address)"), this);
+    form->addRow(QString(), m_ispdb);
     form->addRow(tr("&Server:"), m_host);
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("Se&curity:"), m_security);
     form->addRow(tr("&User name:"), m_user);
-    form->addRow(tr("Pass&word:"), m_password);
-    auto *passwordNote = new QLabel(tr("The password is kept in your system keychain, never in Sealcheck's files."), this);
-    passwordNote->setWordWrap(true);
-    form->addRow(QString(), passwordNote);
+    m_auth->addItem(tr("Password"), QString());
+    m_auth->addItem(tr("Sign in with Google"), QStringLiteral("google"));
+    m_auth->addItem(tr("Sign in with Microsoft"), QStringLiteral("microsoft"));
+    form->addRow(tr("&Authentication:"), m_auth);
+    m_passwordLabel = new QLabel(tr("Pass&word:"), this);
+    m_passwordLabel->setBuddy(m_password);
+    form->addRow(m_passwordLabel, m_password);
+    m_passwordNote = new QLabel(tr("The password is kept in your system keychain, never in Sealcheck's files."), this);
+    m_passwordNote->setWordWrap(true);
+    form->addRow(QString(), m_passwordNote);
+    m_signInRow = new QWidget(this);
+    auto *signInLayout = new QVBoxLayout(m_signInRow);
+    signInLayout->setContentsMargins(0, 0, 0, 0);
+    auto *signInButtons = new QHBoxLayout;
+    signInButtons->addWidget(m_signIn);
+    signInButtons->addWidget(m_deviceCode, 1);
+    signInLayout->addLayout(signInButtons);
+    m_signInStatus->setWordWrap(true);
+    m_signInStatus->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    m_signInStatus->setOpenExternalLinks(true);
+    signInLayout->addWidget(m_signInStatus);
+    form->addRow(QString(), m_signInRow);
+    m_clientIdLabel = new QLabel(tr("OAuth &client ID:"), this);
+    m_clientIdLabel->setBuddy(m_clientId);
+    m_clientId->setPlaceholderText(tr("Built in (leave empty)"));
+    form->addRow(m_clientIdLabel, m_clientId);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_status, 1);
@@ -120,6 +154,18 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
     connect(m_test, &QPushButton::clicked, this, &AccountDialog::testConnection);
     connect(m_trustCert, &QPushButton::clicked, this, &AccountDialog::trustOfferedCertificate);
     connect(m_offerButton, &QPushButton::clicked, this, &AccountDialog::acceptAuthservOffer);
+    connect(m_signIn, &QPushButton::clicked, this, &AccountDialog::signIn);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, [this] {
+        // A provider's own server when the user has not typed one.
+        if (const auto p = chosenProvider(nullptr); p && !p->imapHost.isEmpty()
+            && (m_host->text().isEmpty() || m_host->text() == m_discoveredHost)) {
+            applyDiscovery(p->imapHost, p->imapPort, int(ConnectionSecurity::ImplicitTls));
+        }
+        m_pendingTokens.reset();
+        m_signInStatus->clear();
+        updateAuthenticationRows();
+    });
+    updateAuthenticationRows();
     connect(m_security, &QComboBox::currentIndexChanged, this, [this] {
         // Follow the usual port when the user switches and has not chosen another one.
         const bool implicit = ConnectionSecurity(m_security->currentData().toInt()) == ConnectionSecurity::ImplicitTls;
@@ -145,6 +191,17 @@ void AccountDialog::setAccount(const AccountRecord &account)
     m_authserv->setPlainText(account.trustedAuthservIds.join(QLatin1Char('\n')));
     m_relays->setPlainText(account.trustedRelays.join(QLatin1Char('\n')));
     m_phishing->setChecked(account.setPhishingKeyword);
+    {
+        const int index = account.authentication == AuthenticationKind::OAuth ? m_auth->findData(account.oauthProvider) : 0;
+        m_auth->setCurrentIndex(index < 0 ? 0 : index);
+        const QJsonObject o = QJsonDocument::fromJson(account.oauthOverrides.toUtf8()).object();
+        m_clientId->setText(o.value(QLatin1String("client_id")).toString());
+        m_pendingTokens.reset();
+        m_signInStatus->setText(account.authentication == AuthenticationKind::OAuth
+                                    ? tr("Signed in; the sign-in is kept in your system keychain.")
+                                    : QString());
+        updateAuthenticationRows();
+    }
     if (!account.pinnedKeySha256.isEmpty()) {
         m_pinLabel->setText(tr("Trusted certificate key (SHA-256): %1").arg(account.pinnedKeySha256));
         m_pinLabel->setVisible(true);
@@ -168,7 +225,100 @@ AccountRecord AccountDialog::account() const
     a.trustedAuthservIds = lines(m_authserv);
     a.trustedRelays = lines(m_relays);
     a.setPhishingKeyword = m_phishing->isChecked();
+    const QString provider = oauthProviderId();
+    a.authentication = provider.isEmpty() ? AuthenticationKind::Password : AuthenticationKind::OAuth;
+    a.oauthProvider = provider;
+    a.oauthOverrides = provider.isEmpty() ? QString() : QString::fromUtf8(overridesJson());
     return a;
+}
+
+QString AccountDialog::oauthProviderId() const { return m_auth->currentData().toString(); }
+
+QByteArray AccountDialog::overridesJson() const
+{
+    // Keep other overrides of the account (set by a distributor or by hand); the field owns client_id.
+    QJsonObject o = QJsonDocument::fromJson(m_record.oauthOverrides.toUtf8()).object();
+    const QString clientId = m_clientId->text().trimmed();
+    if (clientId.isEmpty())
+        o.remove(QStringLiteral("client_id"));
+    else
+        o.insert(QStringLiteral("client_id"), clientId);
+    return o.isEmpty() ? QByteArray() : QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<oauth::OAuthProvider> AccountDialog::chosenProvider(QString *problem) const
+{
+    const QString id = oauthProviderId();
+    if (id.isEmpty())
+        return std::nullopt;
+    auto p = oauth::OAuthProvider::find(id, overridesJson());
+    if (!p) {
+        if (problem)
+            *problem = p.error().message;
+        return std::nullopt;
+    }
+    return *p;
+}
+
+void AccountDialog::updateAuthenticationRows()
+{
+    const bool oauth = !oauthProviderId().isEmpty();
+    m_passwordLabel->setVisible(!oauth);
+    m_password->setVisible(!oauth);
+    m_passwordNote->setVisible(!oauth);
+    m_signInRow->setVisible(oauth);
+    m_clientIdLabel->setVisible(oauth);
+    m_clientId->setVisible(oauth);
+    const auto p = chosenProvider(nullptr);
+    m_deviceCode->setVisible(p && p->supportsDeviceFlow());
+    if (!m_deviceCode->isVisible())
+        m_deviceCode->setChecked(false);
+}
+
+void AccountDialog::signIn()
+{
+    QString problem;
+    const auto provider = chosenProvider(&problem);
+    if (!provider) {
+        m_signInStatus->setText(problem.isEmpty() ? tr("Choose how to sign in first.") : problem);
+        emit signInFinished(false, m_signInStatus->text());
+        return;
+    }
+    if (m_flow) {
+        m_flow->cancel(); // one flow at a time; its failed(Cancelled) is ignored below
+        m_flow->deleteLater();
+    }
+    auto *flow = new oauth::OAuthSignIn(*provider, this);
+    m_flow = flow;
+    flow->setLoginHint(m_user->text().trimmed().isEmpty() ? m_email->text().trimmed() : m_user->text().trimmed());
+    flow->setMinimumPollIntervalMs(m_minPollMs);
+    flow->setBrowserOpener(m_openBrowser ? m_openBrowser : [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(flow, &oauth::OAuthSignIn::deviceCodeReady, this, [this](const QString &code, const QUrl &uri, int) {
+        m_signInStatus->setText(tr("On any device, open %1 and enter the code %2. This window continues by itself.")
+                                    .arg(QStringLiteral("<a href=\"%1\">%1</a>").arg(uri.toString().toHtmlEscaped()),
+                                         QStringLiteral("<b>%1</b>").arg(code.toHtmlEscaped())));
+    });
+    connect(flow, &oauth::OAuthSignIn::succeeded, this, [this, flow, name = provider->displayName](const oauth::OAuthTokens &t) {
+        if (flow != m_flow)
+            return;
+        m_pendingTokens = t;
+        m_signIn->setEnabled(true);
+        m_signInStatus->setText(tr("Signed in with %1. Press OK to keep this account.").arg(name.toHtmlEscaped()));
+        emit signInFinished(true, m_signInStatus->text());
+    });
+    connect(flow, &oauth::OAuthSignIn::failed, this, [this, flow](const oauth::OAuthError &e) {
+        if (flow != m_flow)
+            return;
+        m_signIn->setEnabled(true);
+        m_signInStatus->setText(tr("The sign-in did not work: %1").arg(e.message.toHtmlEscaped()));
+        emit signInFinished(false, m_signInStatus->text());
+    });
+    m_signIn->setEnabled(false);
+    const bool device = m_deviceCode->isChecked() && provider->supportsDeviceFlow();
+    m_signInStatus->setText(device ? tr("Asking %1 for a code…").arg(provider->displayName.toHtmlEscaped())
+                                   : tr("Continue in your web browser…"));
+    if (!(device ? flow->startDeviceFlow() : flow->startAuthorizationCode()))
+        m_signIn->setEnabled(true); // failed() follows with the reason
 }
 
 QString AccountDialog::password() const { return m_password->text(); }
@@ -181,6 +331,24 @@ verifier::Expected<qint64> AccountDialog::save(MessageStore &store)
         return id;
     m_record = a;
     m_record.id = *id;
+    if (a.authentication == AuthenticationKind::OAuth) {
+        // The tokens of a new sign-in go to the keychain only, never to the store.
+        if (m_pendingTokens) {
+            QPointer<AccountDialog> self(this);
+            oauth::OAuthTokenStore::save(oauth::OAuthTokenStore::key(a.username, a.host, a.port), *m_pendingTokens, this,
+                                         [self](oauth::OAuthExpected<bool> r) {
+                                             if (!self)
+                                                 return;
+                                             if (r)
+                                                 self->m_pendingTokens.reset();
+                                             emit self->tokensStored(
+                                                 r.ok(), r.ok() ? QString()
+                                                                : tr("The sign-in could not be stored in the keychain: %1")
+                                                                      .arg(r.error().message));
+                                         });
+        }
+        return id;
+    }
     if (!password().isEmpty()) {
         QPointer<AccountDialog> self(this);
         Keychain::writePassword(Keychain::imapKey(a.username, a.host, a.port), password(), this,
@@ -210,38 +378,60 @@ void AccountDialog::discoverServer()
         emit discoveryFinished(false);
         return;
     }
-    const int generation = ++m_generation;
     m_status->setText(tr("Looking up the server of %1…").arg(address));
-    QPointer<AccountDialog> self(this);
-    auto resolver = m_resolver;
-    QThread *t = QThread::create([self, resolver, address, generation] {
-        QVector<DiscoveredServer> found;
-        if (resolver)
-            found = ServerDiscovery::discover(*resolver, address);
-        else if (const QString d = ServerDiscovery::domainOf(address); !d.isEmpty())
-            found.push_back({QStringLiteral("imap.") + d, 993, ConnectionSecurity::ImplicitTls,
-                             DiscoveredServer::Source::Guess});
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, found, generation] {
-                if (!self || generation != self->m_generation)
-                    return;
-                if (found.isEmpty()) {
-                    self->m_status->clear();
-                    emit self->discoveryFinished(false);
-                    return;
-                }
-                const DiscoveredServer &best = found.front();
-                self->applyDiscovery(best.host, best.port, int(best.security));
-                self->m_status->setText(best.source == DiscoveredServer::Source::Guess
-                                            ? tr("No server is published for this domain; %1 is a guess.").arg(best.host)
-                                            : tr("The domain names %1 as its mail server.").arg(best.host));
-                emit self->discoveryFinished(true);
-            },
-            Qt::QueuedConnection);
+    // Zone files (demo, tests, `--dns-zone`) mean offline: DNS only, nothing fetched from the web.
+    AutoConfigOptions options = m_autoOptions;
+    options.offline = options.offline || dynamic_cast<const verifier::ZoneResolver *>(m_resolver.get()) != nullptr;
+    options.ispdb = m_ispdb->isChecked() ? IspdbLookup::Allowed : IspdbLookup::Refused;
+    delete m_autoConfig; // abandons a lookup still running
+    m_autoConfig = new AccountAutoConfig(options, this);
+    connect(m_autoConfig, &AccountAutoConfig::finished, this, [this, address](const AutoConfigResult &result) {
+        if (result.candidates.isEmpty()) {
+            m_status->setText(tr("No IMAP server was found for %1; enter it yourself.").arg(result.domain));
+            emit discoveryFinished(false);
+            return;
+        }
+        const AutoConfigCandidate &best = result.candidates.front();
+        applyDiscovery(best.host, best.port, int(best.security));
+        const bool fromConfigFile = best.source == AutoConfigSource::AutoconfigHost
+            || best.source == AutoConfigSource::WellKnown || best.source == AutoConfigSource::Ispdb;
+        if (fromConfigFile && !best.username.isEmpty() && (m_user->text().isEmpty() || m_user->text() == address))
+            m_user->setText(best.username);
+        if (best.authentication == AuthenticationMethod::OAuth2 && !best.oauthProvider.isEmpty()
+            && m_auth->currentIndex() == 0) {
+            if (const int index = m_auth->findData(best.oauthProvider); index >= 0)
+                m_auth->setCurrentIndex(index);
+        }
+        QString where;
+        switch (best.source) {
+        case AutoConfigSource::AutoconfigHost:
+        case AutoConfigSource::WellKnown:
+            where = tr("%1 publishes its settings: the server is %2.").arg(result.domain, best.host);
+            break;
+        case AutoConfigSource::Ispdb:
+            where = tr("Thunderbird's central database names %1 (it was told the domain %2, nothing else).")
+                        .arg(best.host, result.domain);
+            break;
+        case AutoConfigSource::SrvImaps:
+        case AutoConfigSource::SrvImap:
+            where = tr("The domain names %1 as its mail server.").arg(best.host);
+            break;
+        case AutoConfigSource::MxGuess:
+            where = tr("The domain's mail goes to a provider whose IMAP server is %1 (a guess from its MX records).")
+                        .arg(best.host);
+            break;
+        case AutoConfigSource::Guess:
+            where = tr("No server is published for this domain; %1 is a guess.").arg(best.host);
+            break;
+        }
+        m_status->setText(where + QLatin1Char(' ') + tr("Check it before you connect."));
+        QStringList notes;
+        for (const AutoConfigNote &n : result.skipped)
+            notes << QStringLiteral("%1: %2").arg(n.origin.isEmpty() ? autoConfigSourceName(n.source) : n.origin, n.reason);
+        m_status->setToolTip(notes.join(QLatin1Char('\n')));
+        emit discoveryFinished(true);
     });
-    connect(t, &QThread::finished, t, &QObject::deleteLater);
-    t->start();
+    m_autoConfig->start(address, m_resolver);
 }
 
 void AccountDialog::applyDiscovery(const QString &host, int port, int security)
@@ -263,6 +453,44 @@ void AccountDialog::testConnection()
     m_test->setEnabled(false);
     m_status->setText(tr("Connecting to %1…").arg(a.host));
     QPointer<AccountDialog> self(this);
+    if (a.authentication == AuthenticationKind::OAuth) {
+        QString problem;
+        const auto provider = chosenProvider(&problem);
+        auto test = [self, a, provider](const oauth::OAuthTokens &tokens) {
+            AccountSync::testOAuthConnection(AccountSync::connectionSettings(a), a.username, *provider, tokens, self,
+                                             [self](const QString &problem, const oauth::OAuthTokens &after) {
+                                                 if (!self)
+                                                     return;
+                                                 self->m_test->setEnabled(true);
+                                                 if (self->m_pendingTokens)
+                                                     self->m_pendingTokens = after; // keep a refreshed token
+                                                 self->m_status->setText(problem.isEmpty() ? tr("Connection and sign-in work.")
+                                                                                           : problem);
+                                                 emit self->connectionTested(problem.isEmpty(), self->m_status->text());
+                                             });
+        };
+        if (!provider) {
+            m_test->setEnabled(true);
+            m_status->setText(problem);
+            emit connectionTested(false, problem);
+        } else if (m_pendingTokens) {
+            test(*m_pendingTokens);
+        } else {
+            oauth::OAuthTokenStore::load(oauth::OAuthTokenStore::key(a.username, a.host, a.port), this,
+                                         [self, test](oauth::OAuthExpected<oauth::OAuthTokens> t) {
+                                             if (!self)
+                                                 return;
+                                             if (t) {
+                                                 test(*t);
+                                                 return;
+                                             }
+                                             self->m_test->setEnabled(true);
+                                             self->m_status->setText(tr("Sign in first (\"Sign in…\")."));
+                                             emit self->connectionTested(false, self->m_status->text());
+                                         });
+        }
+        return;
+    }
     AccountSync::testConnection(AccountSync::connectionSettings(a), a.username, password(), this,
                                 [self](std::optional<imap::ImapError> error) {
                                     if (!self)

@@ -5,13 +5,23 @@
 // words. An untrusted certificate is shown with its subject and SHA-256 pin, and pinned only
 // when the user clicks "Trust this certificate". Trust in an authserv-id is offered after a
 // first sync, with an explanation, and only recorded when the user confirms.
+//
+// Authentication (issue 12): "Password", or "Sign in with Google" / "Sign in with Microsoft"
+// (OAuth 2.0). "Sign in…" runs the provider's flow (app/oauth/OAuthSignIn): the system browser
+// with a loopback redirect, or, for Microsoft on request, a code to enter on another device,
+// shown with its address. The tokens go only to the keychain when the dialog is saved; an
+// optional client ID overrides the built-in one for this account.
 
+#include "AccountAutoConfig.h"
 #include "MessageStore.h"
+#include "OAuthSignIn.h"
+#include "OAuthTokens.h"
 #include "Resolver.h"
 
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -46,6 +56,17 @@ public:
     /// Starts "Test connection"; connectionTested() follows.
     void testConnection();
 
+    /// The provider id chosen under "Authentication" ("" = password).
+    QString oauthProviderId() const;
+    /// Starts "Sign in…" for the chosen provider; signInFinished() follows.
+    void signIn();
+    /// Replaces QDesktopServices::openUrl (tests play the browser).
+    void setBrowserOpener(oauth::OAuthSignIn::BrowserOpener opener) { m_openBrowser = std::move(opener); }
+    /// Passed on to the device flow (tests poll faster).
+    void setMinimumPollIntervalMs(int ms) { m_minPollMs = ms; }
+    /// The tokens of a sign-in done in this dialog and not yet saved.
+    std::optional<oauth::OAuthTokens> pendingTokens() const { return m_pendingTokens; }
+
     /// After a first sync: offers the topmost authserv-id and fills the relays (when empty)
     /// from the stored reports of @p mailboxId.
     void offerTrustFromStore(const MessageStore &store, qint64 mailboxId);
@@ -72,17 +93,38 @@ public:
     QPlainTextEdit *authservEdit() const { return m_authserv; }
     QPlainTextEdit *relaysEdit() const { return m_relays; }
     QLabel *statusLabel() const { return m_status; }
+    /// Opt-in: also ask Thunderbird's central database (a third party) during discovery.
+    QCheckBox *ispdbBox() const { return m_ispdb; }
+    /// Discovery settings (tests: extra CA, host overrides). ispdb and offline are set per
+    /// lookup from the check box and the resolver.
+    void setAutoConfigOptions(const AutoConfigOptions &options) { m_autoOptions = options; }
+    QComboBox *authenticationBox() const { return m_auth; }
+    QPushButton *signInButton() const { return m_signIn; }
+    QCheckBox *deviceCodeBox() const { return m_deviceCode; }
+    QLabel *signInStatusLabel() const { return m_signInStatus; }
+    QLineEdit *clientIdEdit() const { return m_clientId; }
     QPushButton *trustCertificateButton() const { return m_trustCert; }
 
 signals:
     void discoveryFinished(bool found);
     void connectionTested(bool ok, const QString &message);
     void passwordStored(bool ok, const QString &message);
+    /// The sign-in ended: @p ok, or the reason in words.
+    void signInFinished(bool ok, const QString &message);
+    /// After save(): the keychain's answer for the tokens of a new sign-in.
+    void tokensStored(bool ok, const QString &message);
 
 private:
     void applyDiscovery(const QString &host, int port, int security);
+    void updateAuthenticationRows();
+    /// The account's provider with its overrides (client ID field included).
+    std::optional<oauth::OAuthProvider> chosenProvider(QString *problem) const;
+    QByteArray overridesJson() const;
 
     std::shared_ptr<const verifier::Resolver> m_resolver;
+    AutoConfigOptions m_autoOptions;
+    AccountAutoConfig *m_autoConfig = nullptr;
+    QCheckBox *m_ispdb = nullptr;
     AccountRecord m_record;
     QLineEdit *m_name;
     QLineEdit *m_email;
@@ -106,7 +148,19 @@ private:
     QString m_offeredPin;
     QString m_offeredSubject;
     QString m_discoveredHost; ///< the host the last discovery wrote (so user input is never overwritten)
-    int m_generation = 0;
+    QComboBox *m_auth;
+    QPushButton *m_signIn;
+    QCheckBox *m_deviceCode;
+    QLabel *m_signInStatus;
+    QLineEdit *m_clientId;
+    QLabel *m_passwordLabel = nullptr;
+    QLabel *m_passwordNote = nullptr;
+    QLabel *m_clientIdLabel = nullptr;
+    QWidget *m_signInRow = nullptr;
+    oauth::OAuthSignIn *m_flow = nullptr;
+    oauth::OAuthSignIn::BrowserOpener m_openBrowser;
+    int m_minPollMs = 5000;
+    std::optional<oauth::OAuthTokens> m_pendingTokens;
 };
 
 } // namespace sealcheck::ui

@@ -1,8 +1,11 @@
 #include "AccountsPane.h"
 
 #include <QHeaderView>
+#include <QMenu>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sealcheck::ui {
 
@@ -16,6 +19,42 @@ AccountsPane::AccountsPane(QWidget *parent) : QWidget(parent), m_tree(new QTreeW
     layout->addWidget(m_tree);
     reload(nullptr);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) { onCurrentChanged(current); });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &AccountsPane::showContextMenu);
+}
+
+void AccountsPane::setMailboxOrder(qint64 accountId, const QStringList &names) { m_order.insert(accountId, names); }
+
+qint64 AccountsPane::currentAccountId() const
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    if (item && item->data(0, KindRole).toInt() == MailboxItem)
+        item = item->parent();
+    return item && item->data(0, KindRole).toInt() == AccountItem ? item->data(0, IdRole).toLongLong() : 0;
+}
+
+QStringList AccountsPane::shownMailboxes(qint64 accountId) const
+{
+    QStringList out;
+    if (QTreeWidgetItem *acc = findItem(AccountItem, accountId)) {
+        for (int i = 0; i < acc->childCount(); ++i)
+            out << acc->child(i)->text(0);
+    }
+    return out;
+}
+
+void AccountsPane::showContextMenu(const QPoint &pos)
+{
+    QTreeWidgetItem *item = m_tree->itemAt(pos);
+    if (item)
+        m_tree->setCurrentItem(item);
+    const qint64 accountId = currentAccountId();
+    if (!accountId)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("&Edit account…"), this, [this, accountId] { emit editAccountRequested(accountId); });
+    menu.addAction(tr("&Remove account…"), this, [this, accountId] { emit removeAccountRequested(accountId); });
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 
 void AccountsPane::reload(const MessageStore *store)
@@ -36,12 +75,31 @@ void AccountsPane::reload(const MessageStore *store)
             acc->setData(0, KindRole, int(AccountItem));
             acc->setData(0, IdRole, a.id);
             acc->setToolTip(0, tr("%1 on %2").arg(a.username, a.host));
-            for (const MailboxRecord &m : store->mailboxes(a.id)) {
-                auto *box = new QTreeWidgetItem(acc, {m.name.compare(QStringLiteral("INBOX"), Qt::CaseInsensitive) == 0
-                                                           ? tr("Inbox")
-                                                           : m.name});
+            QVector<MailboxRecord> boxes = store->mailboxes(a.id);
+            const QStringList order = m_order.value(a.id);
+            auto isInbox = [](const MailboxRecord &m) { return m.name.compare(QStringLiteral("INBOX"), Qt::CaseInsensitive) == 0; };
+            if (!order.isEmpty()) {
+                // The server's list: its order, and nothing it no longer has.
+                boxes.erase(std::remove_if(boxes.begin(), boxes.end(), [&](const MailboxRecord &m) {
+                                return !isInbox(m) && !order.contains(m.name);
+                            }),
+                            boxes.end());
+            }
+            std::stable_sort(boxes.begin(), boxes.end(), [&](const MailboxRecord &x, const MailboxRecord &y) {
+                auto rank = [&](const MailboxRecord &m) {
+                    if (isInbox(m))
+                        return -1;
+                    const qsizetype i = order.indexOf(m.name);
+                    return i < 0 ? int(order.size()) : int(i);
+                };
+                const int rx = rank(x), ry = rank(y);
+                return rx != ry ? rx < ry : x.name.compare(y.name, Qt::CaseInsensitive) < 0;
+            });
+            for (const MailboxRecord &m : std::as_const(boxes)) {
+                auto *box = new QTreeWidgetItem(acc, {isInbox(m) ? tr("Inbox") : m.name});
                 box->setData(0, KindRole, int(MailboxItem));
                 box->setData(0, IdRole, m.id);
+                box->setToolTip(0, m.name);
             }
             acc->setExpanded(true);
         }

@@ -9,8 +9,12 @@
 #include "MessageFilterModel.h"
 #include "MessageView.h"
 #include "ResolverSetup.h"
+#include "PostureSection.h"
+#include "SecurityPanel.h"
 #include "SettingsDialog.h"
+#include "Keychain.h"
 #include "StoreMessageModel.h"
+#include "TrustOfferBar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,7 +31,9 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
+#include <QSqlDatabase>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -36,11 +42,20 @@
 
 namespace sealcheck::ui {
 
+namespace {
+/// The file of an open store (key memory, issue 13): the one the app already uses.
+QString storeFile(const MessageStore *store)
+{
+    return store && store->isOpen() ? QSqlDatabase::database(store->connectionName(), false).databaseName() : QString();
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_model(new InspectorModel(this)), m_filter(new MessageFilterModel(this)),
       m_list(new QTableView(this)), m_view(new MessageView(this)), m_filterBox(new QComboBox(this)),
       m_search(new QLineEdit(this)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
-      m_scheduler(new VerificationScheduler(this)), m_accounts(new AccountsPane(this))
+      m_scheduler(new VerificationScheduler(this)), m_accounts(new AccountsPane(this)),
+      m_trustBar(new TrustOfferBar(this)), m_reverify(new VerificationScheduler(this))
 {
     setWindowTitle(tr("Sealcheck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sealcheck.svg")));
@@ -79,11 +94,13 @@ MainWindow::MainWindow(QWidget *parent)
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     auto *bar = new QHBoxLayout;
-    auto *showLabel = new QLabel(tr("&Show:"), listPane);
+    // Mnemonics: one letter per key at each level (tst_mainwindow::mnemonicsDoNotClash).
+    auto *showLabel = new QLabel(tr("Sho&w:"), listPane);
     showLabel->setBuddy(m_filterBox);
     bar->addWidget(showLabel);
     bar->addWidget(m_filterBox);
     bar->addWidget(m_search, 1);
+    listLayout->addWidget(m_trustBar);
     listLayout->addLayout(bar);
     listLayout->addWidget(m_list, 1);
 
@@ -112,10 +129,42 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyListFilter);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrent);
     connect(m_accounts, &AccountsPane::openedFilesSelected, this, &MainWindow::showOpenedFiles);
-    connect(m_accounts, &AccountsPane::mailboxSelected, this, [this](qint64, qint64 mailboxId) { showMailbox(mailboxId); });
+    connect(m_accounts, &AccountsPane::mailboxSelected, this, [this](qint64 accountId, qint64 mailboxId) {
+        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
+            return;
+        if (showMailbox(mailboxId))
+            syncFolder(accountId, mailboxId);
+    });
+    connect(m_accounts, &AccountsPane::editAccountRequested, this, &MainWindow::editAccount);
+    connect(m_accounts, &AccountsPane::removeAccountRequested, this, &MainWindow::removeAccount);
+    connect(m_trustBar, &TrustOfferBar::trustAccepted, this, &MainWindow::trustAuthservId);
+    connect(m_trustBar, &TrustOfferBar::declined, this, [this](qint64 accountId) { m_trustOffered.insert(accountId); });
+    connect(m_reverify, &VerificationScheduler::reportReady, this, [this](qint64 messageId, const verifier::Report &report) {
+        if (!m_store)
+            return;
+        m_store->saveReport(messageId, report);
+        if (m_storeModel)
+            m_storeModel->updateMessages({messageId});
+        const QModelIndex cur = m_list->currentIndex();
+        if (m_storeModel && cur.isValid() && cur.data(KeyRole).toLongLong() == messageId)
+            showCurrent();
+    });
+    connect(m_reverify, &VerificationScheduler::progress, this, [this](int done, int total) {
+        m_status->setText(done < total ? tr("Checking again with the new trust setting: %1 of %n message(s)…", nullptr, total).arg(done)
+                                       : tr("%n message(s) checked again.", nullptr, total));
+        if (done == total)
+            emit reverified(m_reverifyAccount);
+    });
     connect(m_scheduler, &VerificationScheduler::reportReady, this, &MainWindow::onReport);
     connect(m_scheduler, &VerificationScheduler::failed, this, &MainWindow::onFailed);
     connect(m_scheduler, &VerificationScheduler::progress, this, &MainWindow::onProgress);
+    // Key memory (issue 13): after a pin, unpin or expectation change, verify the opened files again.
+    connect(m_view->securityPanel(), &SecurityPanel::memoryChanged, this, [this] {
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            enqueue(m_model->entryAt(r)->key);
+    });
+    connect(m_scheduler, &VerificationScheduler::memoryProblem, this,
+            [this](const QString &error) { m_status->setText(tr("The key memory could not be used: %1").arg(error)); });
 
     buildMenus();
     resize(1100, 760);
@@ -129,8 +178,14 @@ MainWindow::~MainWindow()
 {
     for (AccountSync *sync : std::as_const(m_syncs))
         sync->stop();
+    for (AccountSync *sync : std::as_const(m_folderSyncs))
+        sync->stop();
     qDeleteAll(m_syncs); // each joins its worker
     m_syncs.clear();
+    qDeleteAll(m_folderSyncs);
+    m_folderSyncs.clear();
+    m_reverify->cancel();
+    m_reverify->waitForDone();
     m_scheduler->cancel();
     m_scheduler->waitForDone();
 }
@@ -151,6 +206,8 @@ void MainWindow::buildMenus()
 
     QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
     accounts->addAction(tr("&Add account…"), this, &MainWindow::addAccount);
+    accounts->addAction(tr("&Edit account…"), this, &MainWindow::editCurrentAccount);
+    accounts->addAction(tr("&Remove account…"), this, &MainWindow::removeCurrentAccount);
     QAction *settings = accounts->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
     settings->setShortcut(QKeySequence::Preferences);
 
@@ -168,14 +225,22 @@ void MainWindow::setVerificationSettings(const VerificationSettings &settings)
 {
     m_scheduler->setSettings(settings);
     m_settingsReady = true;
+    m_view->securityPanel()->setMemoryStorePath(settings.memoryStorePath);
+    m_view->securityPanel()->postureSection()->setResolver(settings.resolver); // the domain check (issue 10)
+}
+
+void MainWindow::setAccountVerificationSettings(const VerificationSettings &settings) { m_baseSettings = settings; }
+
+void MainWindow::setSyncIntervals(int waitChunkMs, int pollIntervalMs)
+{
+    m_waitChunkMs = waitChunkMs;
+    m_pollIntervalMs = pollIntervalMs;
 }
 
 void MainWindow::enqueue(qint64 key)
 {
-    if (!m_settingsReady) {
-        m_scheduler->setSettings(appVerificationSettings());
-        m_settingsReady = true;
-    }
+    if (!m_settingsReady)
+        setVerificationSettings(appVerificationSettings());
     if (const auto *e = m_model->entry(key))
         m_scheduler->enqueue(key, e->raw, e->source);
 }
@@ -283,7 +348,7 @@ void MainWindow::onProgress(int done, int total)
     m_progress->setVisible(done < total);
     m_progress->setRange(0, total);
     m_progress->setValue(done);
-    m_status->setText(done < total ? tr("Checking %1 of %2 messages…").arg(done + 1).arg(total)
+    m_status->setText(done < total ? tr("Checking %1 of %n message(s)…", nullptr, total).arg(done + 1)
                                    : tr("%n message(s) checked.", nullptr, total));
     if (done == total)
         emit settled();
@@ -329,11 +394,18 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 VerificationSettings MainWindow::appVerificationSettings() const
 {
+    if (m_baseSettings)
+        return *m_baseSettings;
     QSettings qs;
     auto s = AppSettings::load(qs).toVerificationSettings();
-    if (s)
+    // Key memory in the store the app uses (demo mode sets its own settings, without memory).
+    const QString memory = m_store ? storeFile(m_store.get()) : MessageStore::defaultPath();
+    if (s) {
+        s->memoryStorePath = memory;
         return *s;
+    }
     VerificationSettings fallback;
+    fallback.memoryStorePath = memory;
     ResolverOptions deferred;
         deferred.deferred = true; // never wait for the network on the UI thread
         if (auto resolver = makeResolver(deferred))
@@ -353,6 +425,7 @@ bool MainWindow::openStore(const QString &path, QString *error)
     if (m_storeModel)
         showOpenedFiles();
     m_store = std::move(store);
+    m_storePath = p;
     m_accounts->reload(m_store.get());
     return true;
 }
@@ -398,6 +471,56 @@ void MainWindow::showOpenedFiles()
     m_accounts->selectOpenedFiles();
 }
 
+QString MainWindow::storePath() const { return m_storePath.isEmpty() ? MessageStore::defaultPath() : m_storePath; }
+
+AccountSync *MainWindow::makeSync(qint64 id, bool inbox)
+{
+    auto *sync = new AccountSync;
+    if (inbox) {
+        connect(sync, &AccountSync::progress, this, [this](int done, int total) {
+            m_progress->setVisible(done < total);
+            m_progress->setRange(0, total);
+            m_progress->setValue(done);
+            m_status->setText(tr("Synchronising: %1 of %n message(s)…", nullptr, total).arg(done));
+        });
+        connect(sync, &AccountSync::retrying, this, [this, id](const QString &reason, int delayMs) {
+            m_accounts->setAccountStatus(id, tr("offline"));
+            m_status->setText(tr("%1 Trying again in %n second(s).", nullptr, (delayMs + 999) / 1000).arg(reason));
+        });
+        connect(sync, &AccountSync::failed, this, [this, id](const QString &message) {
+            m_progress->setVisible(false);
+            m_accounts->setAccountStatus(id, tr("stopped"));
+            m_status->setText(message);
+        });
+    } else {
+        connect(sync, &AccountSync::failed, this, [this](const QString &message) { m_status->setText(message); });
+    }
+    connect(sync, &AccountSync::mailboxReady, this, [this] {
+        if (m_store)
+            m_accounts->reload(m_store.get());
+    });
+    connect(sync, &AccountSync::mailboxesListed, this, [this, id](const QStringList &names) {
+        m_accounts->setMailboxOrder(id, names);
+        if (m_store)
+            m_accounts->reload(m_store.get());
+    });
+    connect(sync, &AccountSync::flagsChanged, this, [this](qint64 mailboxId, const QList<qint64> &ids) {
+        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
+            m_storeModel->updateMessages(ids);
+    });
+    connect(sync, &AccountSync::synced, this, [this, id, inbox](qint64 mailboxId, int added) {
+        if (inbox) {
+            m_progress->setVisible(false);
+            m_accounts->setAccountStatus(id, QString());
+            m_status->setText(tr("%n new message(s) checked.", nullptr, added));
+        }
+        if (m_storeModel && m_storeModel->mailboxId() == mailboxId && added > 0)
+            m_storeModel->refresh();
+        offerTrust(id, mailboxId);
+    });
+    return sync;
+}
+
 void MainWindow::startSync(qint64 accountId)
 {
     if (!m_store)
@@ -407,39 +530,64 @@ void MainWindow::startSync(qint64 accountId)
             continue;
         AccountSync *sync = m_syncs.value(a.id);
         if (!sync) {
-            sync = new AccountSync;
+            sync = makeSync(a.id, true);
             m_syncs.insert(a.id, sync);
-            const qint64 id = a.id;
-            connect(sync, &AccountSync::progress, this, [this](int done, int total) {
-                m_progress->setVisible(done < total);
-                m_progress->setRange(0, total);
-                m_progress->setValue(done);
-                m_status->setText(tr("Synchronising: %1 of %2 messages…").arg(done).arg(total));
-            });
-            connect(sync, &AccountSync::mailboxReady, this, [this] { m_accounts->reload(m_store.get()); });
-            connect(sync, &AccountSync::synced, this, [this, id](qint64 mailboxId, int added) {
-                m_progress->setVisible(false);
-                m_accounts->setAccountStatus(id, QString());
-                m_status->setText(tr("%n new message(s) checked.", nullptr, added));
-                if (m_storeModel && m_storeModel->mailboxId() == mailboxId && added > 0)
-                    m_storeModel->refresh();
-            });
-            connect(sync, &AccountSync::retrying, this, [this, id](const QString &reason, int delayMs) {
-                m_accounts->setAccountStatus(id, tr("offline"));
-                m_status->setText(tr("%1 Trying again in %n second(s).", nullptr, (delayMs + 999) / 1000).arg(reason));
-            });
-            connect(sync, &AccountSync::failed, this, [this, id](const QString &message) {
-                m_progress->setVisible(false);
-                m_accounts->setAccountStatus(id, tr("stopped"));
-                m_status->setText(message);
-            });
         }
         AccountSyncOptions o;
         o.accountId = a.id;
-        o.storePath = MessageStore::defaultPath();
+        o.storePath = storePath();
         o.verification = appVerificationSettings();
+        if (m_waitChunkMs > 0)
+            o.waitChunkMs = m_waitChunkMs;
+        if (m_pollIntervalMs > 0)
+            o.pollIntervalMs = m_pollIntervalMs;
         sync->start(o);
     }
+}
+
+void MainWindow::syncFolder(qint64 accountId, qint64 mailboxId)
+{
+    if (!m_store)
+        return;
+    const auto box = m_store->mailboxRecord(mailboxId);
+    if (!box || box->name.compare(QStringLiteral("INBOX"), Qt::CaseInsensitive) == 0)
+        return; // the inbox sync watches it already
+    // One other mailbox per account at a time: the one shown, one round (no IDLE on it).
+    if (AccountSync *old = m_folderSyncs.take(accountId)) {
+        old->stop();
+        connect(old, &AccountSync::finished, old, &QObject::deleteLater);
+        if (!old->isRunning())
+            old->deleteLater();
+    }
+    AccountSync *sync = makeSync(accountId, false);
+    m_folderSyncs.insert(accountId, sync);
+    AccountSyncOptions o;
+    o.accountId = accountId;
+    o.mailbox = box->name;
+    o.storePath = storePath();
+    o.verification = appVerificationSettings();
+    o.watch = false;
+    o.maxRetries = 2;
+    sync->start(o);
+}
+
+void MainWindow::restartSync(qint64 accountId)
+{
+    AccountSync *sync = m_syncs.value(accountId);
+    if (!sync || !sync->isRunning()) {
+        startSync(accountId);
+        return;
+    }
+    sync->stop();
+    if (!sync->isRunning()) { // stopped while reading the password: no finished() follows
+        startSync(accountId);
+        return;
+    }
+    auto *once = new QObject(this);
+    connect(sync, &AccountSync::finished, once, [this, accountId, once] {
+        once->deleteLater();
+        startSync(accountId);
+    });
 }
 
 void MainWindow::addAccount()
@@ -487,10 +635,196 @@ void MainWindow::editSettings()
     QSettings qs;
     SettingsDialog d(this);
     d.setSettings(AppSettings::load(qs));
+    const QString memory = m_view->securityPanel()->memoryStorePath();
+    d.setMemoryStorePath(memory.isEmpty() ? storeFile(m_store.get()) : memory);
+    connect(&d, &SettingsDialog::memoryChanged, m_view->securityPanel(), &SecurityPanel::memoryChanged);
     if (d.exec() == QDialog::Accepted) {
         d.settings().store(qs);
         m_status->setText(tr("Settings saved. A new language is used from the next start."));
     }
 }
+
+// ------------------------------------------------------------------- edit, remove, trust
+
+void MainWindow::editCurrentAccount()
+{
+    qint64 id = m_accounts->currentAccountId();
+    if (!id && m_store && m_store->accounts().size() == 1)
+        id = m_store->accounts().front().id;
+    if (id)
+        editAccount(id);
+    else
+        m_status->setText(tr("Select an account in the list on the left first."));
+}
+
+void MainWindow::removeCurrentAccount()
+{
+    qint64 id = m_accounts->currentAccountId();
+    if (!id && m_store && m_store->accounts().size() == 1)
+        id = m_store->accounts().front().id;
+    if (id)
+        removeAccount(id);
+    else
+        m_status->setText(tr("Select an account in the list on the left first."));
+}
+
+void MainWindow::editAccount(qint64 accountId)
+{
+    if (!m_store)
+        return;
+    const auto account = m_store->account(accountId);
+    if (!account)
+        return;
+    QSettings qs;
+    auto verification = AppSettings::load(qs).toVerificationSettings();
+    auto *d = new AccountDialog(verification ? verification->resolver : nullptr, this);
+    d->setWindowTitle(tr("Edit account"));
+    d->setAccount(*account);
+    if (d->exec() != QDialog::Accepted) {
+        d->deleteLater();
+        return;
+    }
+    auto id = d->save(*m_store);
+    if (!id) {
+        QMessageBox::warning(this, tr("Edit account"), QString::fromStdString(id.error().message));
+        d->deleteLater();
+        return;
+    }
+    m_accounts->reload(m_store.get());
+    if (d->password().isEmpty()) {
+        restartSync(accountId);
+        d->deleteLater();
+        return;
+    }
+    connect(d, &AccountDialog::passwordStored, this, [this, d, accountId](bool ok, const QString &message) {
+        if (!ok)
+            m_status->setText(message);
+        restartSync(accountId);
+        d->deleteLater();
+    });
+}
+
+QString MainWindow::removeAccountQuestion(const AccountRecord &account)
+{
+    return tr("Remove the account \"%1\" (%2 on %3) from Sealcheck?\n\n"
+              "The messages and verification results Sealcheck keeps for it on this computer are deleted, and "
+              "its password is removed from the keychain. Nothing on the server is touched: your mail stays "
+              "in your mailbox, and you can add the account again later.")
+        .arg(account.name.isEmpty() ? account.username : account.name, account.username, account.host);
+}
+
+bool MainWindow::removeAccount(qint64 accountId)
+{
+    if (!m_store)
+        return false;
+    const auto account = m_store->account(accountId);
+    if (!account)
+        return false;
+    QMessageBox ask(QMessageBox::Question, tr("Remove account"), removeAccountQuestion(*account),
+                    QMessageBox::NoButton, this);
+    QPushButton *remove = ask.addButton(tr("&Remove account"), QMessageBox::DestructiveRole);
+    QPushButton *keep = ask.addButton(tr("&Keep"), QMessageBox::RejectRole);
+    ask.setDefaultButton(keep);
+    ask.setEscapeButton(keep);
+    ask.exec();
+    if (ask.clickedButton() != remove)
+        return false;
+
+    // Stop and join its syncs first: no worker may write rows of a deleted account.
+    for (QHash<qint64, AccountSync *> *syncs : {&m_syncs, &m_folderSyncs}) {
+        if (AccountSync *sync = syncs->take(accountId)) {
+            sync->stop();
+            delete sync; // joins the worker (within its wait chunk)
+        }
+    }
+    if (m_storeModel && m_store->mailboxRecord(m_storeModel->mailboxId())
+        && m_store->mailboxRecord(m_storeModel->mailboxId())->accountId == accountId)
+        showOpenedFiles();
+    if (!m_store->removeAccount(accountId)) { // mailboxes, messages, raw copies and reports cascade
+        QMessageBox::warning(this, tr("Remove account"),
+                             tr("The account could not be removed from the local store: %1").arg(m_store->lastError()));
+        return false;
+    }
+    m_trustOffered.remove(accountId);
+    if (m_trustBar->accountId() == accountId)
+        m_trustBar->hide();
+    m_accounts->reload(m_store.get());
+    const QString name = account->name.isEmpty() ? account->username : account->name;
+    Keychain::deletePassword(Keychain::imapKey(account->username, account->host, account->port), this,
+                             [this, name](verifier::Expected<bool> r) {
+                                 m_status->setText(r ? tr("Account %1 removed.").arg(name)
+                                                     : tr("Account %1 removed; its password could not be deleted "
+                                                          "from the keychain: %2")
+                                                           .arg(name, QString::fromStdString(r.error().message)));
+                             });
+    revokeOAuthTokens(*account);
+    return true;
+}
+
+void MainWindow::revokeOAuthTokens(const AccountRecord &account)
+{
+    // An OAuth account's refresh token is revoked at the provider (RFC 7009, where it offers
+    // revocation) and its tokens leave the keychain. Password accounts: nothing to do
+    // (removeAccount() already deleted the password).
+    if (account.authentication != AuthenticationKind::OAuth)
+        return;
+    AccountSync::forgetSignIn(account, this, [this](const QString &problem) {
+        if (!problem.isEmpty())
+            m_status->setText(problem);
+    });
+}
+
+bool MainWindow::offerTrust(qint64 accountId, qint64 mailboxId)
+{
+    if (!m_store || m_trustOffered.contains(accountId) || m_trustBar->isVisible())
+        return false;
+    const auto account = m_store->account(accountId);
+    if (!account || !account->trustedAuthservIds.isEmpty())
+        return false;
+    const QString id = AccountSync::topmostAuthservId(*m_store, mailboxId);
+    if (id.isEmpty())
+        return false;
+    m_trustOffered.insert(accountId);
+    m_trustBar->offer(accountId, account->name.isEmpty() ? account->username : account->name, id);
+    return true;
+}
+
+void MainWindow::trustAuthservId(qint64 accountId, const QString &authservId)
+{
+    if (!m_store || authservId.isEmpty())
+        return;
+    auto account = m_store->account(accountId);
+    if (!account)
+        return;
+    if (!account->trustedAuthservIds.contains(authservId, Qt::CaseInsensitive))
+        account->trustedAuthservIds << authservId;
+    if (auto r = m_store->saveAccount(*account); !r) {
+        m_status->setText(tr("The account could not be saved: %1").arg(QString::fromStdString(r.error().message)));
+        return;
+    }
+    // The worker verifies new mail with the new trust; the stored mail is checked again here,
+    // off the UI thread, from the cached raw copies.
+    restartSync(accountId);
+    m_reverify->cancel();
+    m_reverify->setSettings(AccountSync::settingsFor(*account, appVerificationSettings()));
+    m_reverifyAccount = accountId;
+    int queued = 0;
+    for (const MailboxRecord &box : m_store->mailboxes(accountId)) {
+        const int n = m_store->messageCount(box.id);
+        for (int offset = 0; offset < n; offset += 500) {
+            for (const MessageRow &row : m_store->messages(box.id, VerdictFilter::All, {}, offset, 500)) {
+                if (auto raw = m_store->raw(row.id)) {
+                    m_reverify->enqueue(row.id, *raw, QStringLiteral("imap:%1/%2").arg(box.name).arg(row.uid));
+                    ++queued;
+                }
+            }
+        }
+    }
+    m_status->setText(tr("%1 is now trusted for this account.").arg(authservId));
+    if (queued == 0)
+        emit reverified(accountId);
+}
+
+int MainWindow::reverifyPending() const { return m_reverify->pending(); }
 
 } // namespace sealcheck::ui

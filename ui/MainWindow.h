@@ -8,8 +8,10 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 #include <memory>
+#include <optional>
 
 class QAbstractItemModel;
 class QComboBox;
@@ -19,6 +21,7 @@ class QProgressBar;
 class QTableView;
 
 namespace sealcheck {
+struct AccountRecord;
 class AccountSync;
 class DemoMailbox;
 class MessageStore;
@@ -31,6 +34,7 @@ class InspectorModel;
 class MessageFilterModel;
 class MessageView;
 class StoreMessageModel;
+class TrustOfferBar;
 
 class MainWindow : public QMainWindow
 {
@@ -45,6 +49,12 @@ public:
     bool loadDemo(QString *error = nullptr);
     /// Verification settings for files opened from now on.
     void setVerificationSettings(const VerificationSettings &settings);
+    /// Base settings for accounts synced or re-verified from now on (each account's trust lists
+    /// are added); by default those of the Settings dialog.
+    void setAccountVerificationSettings(const VerificationSettings &settings);
+    /// How long the inbox syncs wait in one IDLE/poll step, and how often they run a round
+    /// without new mail (flag changes, new folders). Defaults: AccountSyncOptions.
+    void setSyncIntervals(int waitChunkMs, int pollIntervalMs);
 
     /// True when nothing is left to verify.
     bool isSettled() const;
@@ -62,8 +72,31 @@ public:
     /// Opens the message store at @p path (the default location when empty) and lists its
     /// accounts; without a store only "Opened files" is shown.
     bool openStore(const QString &path = {}, QString *error = nullptr);
-    /// Starts syncing the inbox of every account (or of @p accountId only).
+    /// Starts syncing the inbox of every account (or of @p accountId only). Each round also
+    /// lists the account's mailboxes into the tree and applies flag changes (CONDSTORE).
     void startSync(qint64 accountId = 0);
+    /// The sync of an account's inbox (null before startSync).
+    AccountSync *inboxSync(qint64 accountId) const { return m_syncs.value(accountId); }
+    /// The one-round sync of the other mailbox shown for an account (null when none).
+    AccountSync *folderSync(qint64 accountId) const { return m_folderSyncs.value(accountId); }
+
+    /// "Edit account…": AccountDialog with the stored account; saved and resynced on OK.
+    void editAccount(qint64 accountId);
+    /// "Remove account…": asks first (the local cache is deleted, nothing on the server is
+    /// touched), then stops its syncs and removes its store rows and keychain password.
+    /// True when removed.
+    bool removeAccount(qint64 accountId);
+    /// The question asked before removing (for tests and the confirmation box).
+    static QString removeAccountQuestion(const AccountRecord &account);
+
+    /// After a sync: offers, in the trust bar, the topmost authserv-id of @p mailboxId when the
+    /// account trusts none yet and the offer was not declined in this session. True when offered.
+    bool offerTrust(qint64 accountId, qint64 mailboxId);
+    /// Records @p authservId as trusted for the account and re-verifies its stored messages.
+    void trustAuthservId(qint64 accountId, const QString &authservId);
+    TrustOfferBar *trustBar() const { return m_trustBar; }
+    /// Messages queued or running for re-verification after a trust change.
+    int reverifyPending() const;
     /// Shows a stored mailbox in the message list (a StoreMessageModel), or the opened files.
     bool showMailbox(qint64 mailboxId);
     void showOpenedFiles();
@@ -74,6 +107,8 @@ public:
 
 signals:
     void settled();
+    /// Re-verification after a trust change finished; the store and the list hold the new reports.
+    void reverified(qint64 accountId);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -88,6 +123,8 @@ private slots:
     void about();
     void addAccount();
     void editSettings();
+    void editCurrentAccount();
+    void removeCurrentAccount();
 
 private:
     void buildMenus();
@@ -95,6 +132,14 @@ private:
     void setListModel(QAbstractItemModel *model);
     void applyListFilter();
     VerificationSettings appVerificationSettings() const;
+    AccountSync *makeSync(qint64 accountId, bool inbox);
+    void syncFolder(qint64 accountId, qint64 mailboxId);
+    void restartSync(qint64 accountId);
+    /// Hook for the lead (OAuth): revoke the account's OAuth tokens at the provider and delete
+    /// them from the keychain. Called by removeAccount() after the local data is gone; does
+    /// nothing for password accounts.
+    void revokeOAuthTokens(const AccountRecord &account);
+    QString storePath() const;
 
     InspectorModel *m_model;
     MessageFilterModel *m_filter;
@@ -111,6 +156,15 @@ private:
     StoreMessageModel *m_storeModel = nullptr;
     std::unique_ptr<MessageStore> m_store;
     QHash<qint64, AccountSync *> m_syncs;
+    QHash<qint64, AccountSync *> m_folderSyncs;
+    QString m_storePath;
+    TrustOfferBar *m_trustBar;
+    QSet<qint64> m_trustOffered; ///< accounts offered (or declined) in this session
+    VerificationScheduler *m_reverify;
+    qint64 m_reverifyAccount = 0;
+    std::optional<VerificationSettings> m_baseSettings; ///< set by setAccountVerificationSettings
+    int m_waitChunkMs = -1;
+    int m_pollIntervalMs = -1;
 };
 
 } // namespace sealcheck::ui

@@ -1,8 +1,12 @@
 #include "MessageColumns.h"
 
 #include <QApplication>
+#include <QFont>
+#include <QIcon>
 #include <QLocale>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
 
 namespace sealcheck::ui {
 
@@ -17,6 +21,55 @@ QString columnTitle(int column)
     }
 }
 
+namespace {
+
+/// A small flag drawn once (no icon file needed), beside the subject of flagged messages.
+QIcon flagIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pm(16, 16);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(0x55, 0x55, 0x55), 1.5));
+        p.drawLine(QPointF(4, 2), QPointF(4, 15));
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xd0, 0x30, 0x20));
+        p.drawPolygon(QPolygonF({QPointF(4.5, 2), QPointF(14, 5), QPointF(4.5, 9)}));
+        return QIcon(pm);
+    }();
+    return icon;
+}
+
+QString flagWords(const MessageSummary &s)
+{
+    QStringList words;
+    if (s.unread)
+        words << QCoreApplication::translate("MessageList", "unread");
+    if (s.flagged)
+        words << QCoreApplication::translate("MessageList", "flagged");
+    if (s.phishing)
+        words << QCoreApplication::translate("MessageList", "marked as phishing");
+    return words.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+void applyImapFlags(MessageSummary &summary, const QString &flags)
+{
+    const QStringList list = flags.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    auto has = [&](QLatin1String f) {
+        for (const QString &x : list) {
+            if (x.compare(f, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    summary.unread = !has(QLatin1String("\\Seen"));
+    summary.flagged = has(QLatin1String("\\Flagged"));
+    summary.phishing = has(QLatin1String("$Phishing"));
+}
+
 QVariant summaryData(const MessageSummary &s, int column, int role)
 {
     switch (role) {
@@ -29,15 +82,30 @@ QVariant summaryData(const MessageSummary &s, int column, int role)
         default: return {};
         }
     case Qt::DecorationRole:
+        if (column == SubjectColumn && s.flagged)
+            return flagIcon();
         return column == VerdictColumn ? QVariant(verdictIcon(s.state)) : QVariant();
+    case Qt::FontRole:
+        if (s.unread && column != VerdictColumn) {
+            QFont bold = QApplication::font();
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case Qt::ForegroundRole:
         return column == VerdictColumn ? QVariant(verdictColor(s.state, QApplication::palette())) : QVariant();
     case Qt::ToolTipRole:
+        if (column == SubjectColumn && !flagWords(s).isEmpty())
+            return s.subject + QStringLiteral(" (") + flagWords(s) + QLatin1Char(')');
         return column == VerdictColumn ? verdictHeadline(s.state) : summaryData(s, column, Qt::DisplayRole);
     case Qt::AccessibleTextRole:
         if (column == VerdictColumn)
             return verdictWord(s.state) + QStringLiteral(": ") + verdictHeadline(s.state);
+        if (column == SubjectColumn && !flagWords(s).isEmpty())
+            return s.subject + QStringLiteral(" (") + flagWords(s) + QLatin1Char(')');
         return summaryData(s, column, Qt::DisplayRole);
+    case UnreadRole: return s.unread;
+    case FlaggedRole: return s.flagged;
     case VerdictStateRole: return int(s.state);
     case VerdictRankRole: return verdictRank(s.state);
     case SearchTextRole: return s.from + QLatin1Char('\n') + s.subject;

@@ -17,6 +17,8 @@ enum MessageRole {
     VerdictRankRole,                     ///< for sorting: forged first
     SearchTextRole,                      ///< sender and subject, for the search box
     KeyRole,                             ///< the model's key for the message (qint64)
+    UnreadRole,                          ///< bool: no \Seen flag (shown in bold)
+    FlaggedRole,                         ///< bool: \Flagged (a flag beside the subject)
 };
 
 struct MessageSummary
@@ -26,7 +28,15 @@ struct MessageSummary
     QString subject;
     QDateTime date;
     QString source;
+    /// IMAP flags (RFC 9051 §2.3.2); files and the demo have none and look read.
+    bool unread = false;
+    bool flagged = false;
+    /// The $Phishing keyword is set (by Sealcheck or another program).
+    bool phishing = false;
 };
+
+/// Reads unread / flagged / phishing from an IMAP flag list ("\Seen \Flagged $Phishing").
+void applyImapFlags(MessageSummary &summary, const QString &flags);
 
 QString columnTitle(int column);
 QVariant summaryData(const MessageSummary &summary, int column, int role);

@@ -27,7 +27,7 @@ MessageView::MessageView(QWidget *parent)
     layout->addWidget(m_banner);
     m_body->setReadOnly(true);
     m_body->setAccessibleName(tr("Message text"));
-    m_tabs->addTab(m_body, tr("&Message"));
+    m_tabs->addTab(m_body, tr("Messa&ge")); // Alt+M is the Message menu
     m_tabs->addTab(m_panel, tr("&Security"));
     layout->addWidget(m_tabs, 1);
     auto *buttons = new QHBoxLayout;

@@ -1,10 +1,18 @@
 #include "SecurityPanel.h"
 
 #include "FindingText.h"
+#include "KeyMemory.h"
+#include "PostureSection.h"
+#include "RememberedVerification.h"
+#include "SenderExpectations.h"
 #include "VerdictStyle.h"
 
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -25,16 +33,30 @@ QString when(const std::optional<int64_t> &t)
 {
     return t ? QLocale().toString(QDateTime::fromSecsSinceEpoch(*t).toLocalTime(), QLocale::ShortFormat) : QString();
 }
+/// A day as the findings write it (2026-11-24, UTC).
+QString day(int64_t t) { return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")); }
+
+bool sameOrParent(const QString &child, const QString &parent)
+{
+    if (parent.isEmpty())
+        return false;
+    return child.compare(parent, Qt::CaseInsensitive) == 0 ||
+           child.endsWith(QLatin1Char('.') + parent, Qt::CaseInsensitive);
+}
 
 } // namespace
 
 SecurityPanel::SecurityPanel(QWidget *parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_tree(new QTreeWidget(this)), m_hops(new QTableWidget(this)),
-      m_header(new QPlainTextEdit(this))
+      m_header(new QPlainTextEdit(this)), m_actionStatus(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
+    m_actionStatus->setWordWrap(true);
+    m_actionStatus->setTextFormat(Qt::PlainText);
+    m_actionStatus->setVisible(false);
+    layout->addWidget(m_actionStatus);
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Check"), tr("Result")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -52,13 +74,20 @@ SecurityPanel::SecurityPanel(QWidget *parent)
     m_tabs->addTab(m_tree, tr("Checks"));
     m_tabs->addTab(m_hops, tr("Delivery path"));
     m_tabs->addTab(m_header, tr("Raw header"));
+    m_posture = new PostureSection(this);
+    m_tabs->addTab(m_posture, tr("Sender domain"));
 }
+
+SecurityPanel::~SecurityPanel() = default;
 
 void SecurityPanel::clear()
 {
     m_tree->clear();
     m_hops->setRowCount(0);
     m_header->clear();
+    m_posture->setDomain({});
+    m_report.reset();
+    m_rawHeader.clear();
 }
 
 QTreeWidgetItem *SecurityPanel::section(const QString &title, const QString &summary)
@@ -82,6 +111,9 @@ void SecurityPanel::add(QTreeWidgetItem *parent, const QString &name, const QStr
 void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
 {
     clear();
+    m_posture->setDomain(QString::fromStdString(r.from.domain));
+    m_report = r;
+    m_rawHeader = rawHeader;
     // Verdict.
     const VerdictState state = stateOf(r.verdict);
     auto *v = section(tr("Verdict"), verdictWord(state));
@@ -146,6 +178,8 @@ void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
         add(s, tr("Expires"), when(d.expiration));
         add(s, tr("Explanation"), q(d.reason));
         add(s, tr("Key record"), q(d.keyRecord));
+        addMemoryRows(s, d);
+        addActions(s, d);
     }
 
     // SPF.
@@ -288,11 +322,200 @@ void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
     m_header->setPlainText(QString::fromUtf8(rawHeader));
 }
 
+// ------------------------------------------------------------------------------- key memory
+
+void SecurityPanel::addMemoryRows(QTreeWidgetItem *s, const DkimResult &d)
+{
+    if (d.rememberedKeySince) {
+        const int64_t since = *d.rememberedKeySince;
+        const int64_t last = d.rememberedKeyLastSeen.value_or(since);
+        add(s, tr("Remembered key"),
+            last > since ? tr("no longer published; verified with the key published on %1 (last seen %2)").arg(day(since), day(last))
+                         : tr("no longer published; verified with the key published on %1").arg(day(since)));
+    }
+    if (d.keyChanged)
+        add(s, tr("Key changed"), tr("yes: this key differs from the one Sealcheck saw for %1 before").arg(q(d.domain)));
+    if (d.keyPinned)
+        add(s, tr("Pinned key"), tr("matches the key you pinned"));
+    if (d.pinnedKeyChanged)
+        add(s, tr("Pinned key"), tr("CHANGED: this key differs from the key you pinned"));
+    if (d.acceptedSigner && m_report)
+        add(s, tr("Accepted signer"),
+            tr("you accepted %1 as a signer for %2").arg(q(d.domain), q(m_report->from.domain)));
+}
+
+QPushButton *SecurityPanel::actionButton(QWidget *parent, const QString &name, const QString &text,
+                                         std::function<QString()> action)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    b->setAutoDefault(false);
+    connect(b, &QPushButton::clicked, this, [this, action = std::move(action)] {
+        const QString status = action();
+        m_actionStatus->setText(status);
+        m_actionStatus->setVisible(!status.isEmpty());
+        // The button that was clicked goes with the tree: rebuild once its handler returned.
+        QTimer::singleShot(0, this, [this] {
+            if (m_report) {
+                const Report r = *m_report;
+                const QByteArray header = m_rawHeader;
+                showReport(r, header);
+            }
+            emit memoryChanged();
+        });
+    });
+    return b;
+}
+
+void SecurityPanel::addActions(QTreeWidgetItem *s, const DkimResult &d)
+{
+    if (!m_memory || !m_memory->isOpen() || !m_report || d.domain.empty())
+        return;
+    KeyMemory &keys = *m_memory->keys();
+    SenderExpectations &expectations = *m_memory->expectations();
+    const QString domain = q(d.domain);
+    const QString selector = q(d.selector);
+    const QString record = q(d.keyRecord);
+    const QString fromDomain = q(m_report->from.domain);
+    const bool valid = d.result == AuthResult::Pass;
+
+    auto *box = new QWidget;
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+
+    if (const auto pin = keys.pinFor(domain, selector)) {
+        const QString pinDomain = pin->domain;
+        const QString pinSelector = pin->selector;
+        row->addWidget(actionButton(box, QStringLiteral("unpinKey"), tr("Unpin"), [this, pinDomain, pinSelector] {
+            if (!m_memory->keys()->unpin(pinDomain, pinSelector))
+                return tr("The key could not be unpinned: %1").arg(m_memory->keys()->lastError());
+            return tr("The key of %1 is no longer pinned.").arg(pinDomain);
+        }));
+    } else if (!record.isEmpty() && !d.selector.empty() && KeyMemory::hasPublicKey(d.keyRecord)) {
+        row->addWidget(actionButton(box, QStringLiteral("pinKey"), tr("Pin this key"), [this, domain, selector, record] {
+            auto pinned = m_memory->keys()->pin(domain, selector, record, QDateTime::currentSecsSinceEpoch());
+            if (!pinned)
+                return tr("The key could not be pinned: %1").arg(QString::fromStdString(pinned.error().message));
+            return tr("The key of %1 (selector %2) is pinned: a different key later is a warning.").arg(domain, selector);
+        }));
+    }
+
+    const bool aligned = d.aligned || sameOrParent(fromDomain, domain);
+    if (!fromDomain.isEmpty() && aligned) {
+        if (expectations.alwaysSigns(fromDomain)) {
+            row->addWidget(actionButton(box, QStringLiteral("stopAlwaysSigns"),
+                                        tr("Stop expecting a signature from %1").arg(fromDomain), [this, fromDomain] {
+                                            if (!m_memory->expectations()->removeAlwaysSigns(fromDomain))
+                                                return tr("Could not change the expectation: %1")
+                                                    .arg(m_memory->expectations()->lastError());
+                                            return tr("Mail from %1 is no longer expected to be signed.").arg(fromDomain);
+                                        }));
+        } else if (valid) {
+            // From when: this message shows the domain signing, so mail that arrives from then on
+            // is expected to be signed (its trusted arrival; the current time when unknown).
+            qint64 since = QDateTime::currentSecsSinceEpoch();
+            const Report &r = *m_report;
+            if (r.boundaryHop >= 0 && size_t(r.boundaryHop) < r.received.size() && r.received[size_t(r.boundaryHop)].time)
+                since = *r.received[size_t(r.boundaryHop)].time;
+            row->addWidget(actionButton(box, QStringLiteral("alwaysSigns"),
+                                        tr("Always expect a signature from %1").arg(fromDomain), [this, fromDomain, since] {
+                                            auto set = m_memory->expectations()->setAlwaysSigns(fromDomain, since);
+                                            if (!set)
+                                                return tr("Could not save the expectation: %1")
+                                                    .arg(QString::fromStdString(set.error().message));
+                                            return tr("Mail from %1 is expected to be signed from now on; unsigned mail "
+                                                      "from it will be shown as suspicious.")
+                                                .arg(fromDomain);
+                                        }));
+        }
+    }
+
+    if (!fromDomain.isEmpty() && !aligned) {
+        if (expectations.isAcceptedSigner(domain, fromDomain)) {
+            row->addWidget(actionButton(box, QStringLiteral("stopAcceptSigner"),
+                                        tr("Stop accepting %1 as a signer for %2").arg(domain, fromDomain),
+                                        [this, domain, fromDomain] {
+                                            if (!m_memory->expectations()->removeAcceptedSigner(domain, fromDomain))
+                                                return tr("Could not change the accepted signers: %1")
+                                                    .arg(m_memory->expectations()->lastError());
+                                            return tr("%1 no longer vouches for mail from %2.").arg(domain, fromDomain);
+                                        }));
+        } else if (valid) {
+            row->addWidget(actionButton(box, QStringLiteral("acceptSigner"),
+                                        tr("Accept %1 as a signer for %2").arg(domain, fromDomain), [this, domain, fromDomain] {
+                                            auto accepted = m_memory->expectations()->acceptSigner(
+                                                domain, fromDomain, QDateTime::currentSecsSinceEpoch());
+                                            if (!accepted)
+                                                return tr("Could not save the accepted signer: %1")
+                                                    .arg(QString::fromStdString(accepted.error().message));
+                                            return tr("%1 is accepted as the sending service of %2.").arg(domain, fromDomain);
+                                        }));
+        }
+    }
+
+    if (row->count() == 0) {
+        delete box;
+        return;
+    }
+    row->addStretch(1);
+    auto *item = new QTreeWidgetItem(s, {tr("Remember"), QString()});
+    m_tree->setItemWidget(item, 1, box);
+}
+
+bool SecurityPanel::setMemoryStorePath(const QString &path, QString *error)
+{
+    if (m_memory && m_memory->path() == path && m_memory->isOpen())
+        return true;
+    m_memory.reset();
+    if (!path.isEmpty()) {
+        auto memory = std::make_unique<RememberedVerification>();
+        if (auto opened = memory->open(path); !opened) {
+            if (error)
+                *error = QString::fromStdString(opened.error().message);
+            return false;
+        }
+        m_memory = std::move(memory);
+    }
+    if (m_report) {
+        const Report r = *m_report;
+        const QByteArray header = m_rawHeader;
+        showReport(r, header);
+    }
+    return true;
+}
+
+QString SecurityPanel::memoryStorePath() const { return m_memory ? m_memory->path() : QString(); }
+
+QList<QPushButton *> SecurityPanel::actionButtons() const
+{
+    QList<QPushButton *> out;
+    std::function<void(QTreeWidgetItem *)> walk = [&](QTreeWidgetItem *item) {
+        if (QWidget *w = m_tree->itemWidget(item, 1)) {
+            for (QPushButton *b : w->findChildren<QPushButton *>(Qt::FindDirectChildrenOnly))
+                out << b;
+        }
+        for (int i = 0; i < item->childCount(); ++i)
+            walk(item->child(i));
+    };
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        walk(m_tree->topLevelItem(i));
+    return out;
+}
+
+QString SecurityPanel::actionStatus() const { return m_actionStatus->text(); }
+
 QString SecurityPanel::checksText() const
 {
     QStringList lines;
     std::function<void(QTreeWidgetItem *, int)> walk = [&](QTreeWidgetItem *item, int depth) {
-        lines << QString(depth * 2, QLatin1Char(' ')) + item->text(0) + QStringLiteral(": ") + item->text(1);
+        QString value = item->text(1);
+        if (QWidget *w = m_tree->itemWidget(item, 1)) { // action buttons: their labels
+            QStringList labels;
+            for (const QPushButton *b : w->findChildren<QPushButton *>(Qt::FindDirectChildrenOnly))
+                labels << b->text();
+            value = labels.join(QStringLiteral(" | "));
+        }
+        lines << QString(depth * 2, QLatin1Char(' ')) + item->text(0) + QStringLiteral(": ") + value;
         for (int i = 0; i < item->childCount(); ++i)
             walk(item->child(i), depth + 1);
     };

@@ -1,9 +1,17 @@
 #include "SettingsDialog.h"
 
+#include "KeyMemory.h"
+#include "RememberedVerification.h"
 #include "ResolverSetup.h"
+#include "SenderExpectations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLocale>
+#include <QTabWidget>
+#include <QTreeWidget>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -27,6 +35,23 @@ const QString kRoots = QStringLiteral("smime/extraRoots");
 const QString kGnupg = QStringLiteral("openpgp/gnupgHome");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kPhishing = QStringLiteral("accounts/phishingKeywordDefault");
+
+QString since(qint64 t)
+{
+    return QLocale().toString(QDateTime::fromSecsSinceEpoch(t).toLocalTime().date(), QLocale::ShortFormat);
+}
+
+QTreeWidget *entryList(QWidget *parent, const QStringList &columns, const QString &name)
+{
+    auto *list = new QTreeWidget(parent);
+    list->setColumnCount(int(columns.size()));
+    list->setHeaderLabels(columns);
+    list->setRootIsDecorated(false);
+    list->setSelectionMode(QAbstractItemView::SingleSelection);
+    list->setAccessibleName(name);
+    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return list;
+}
 } // namespace
 
 AppSettings AppSettings::load(QSettings &s)
@@ -85,7 +110,14 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent), m_systemDns(new QRadioButton(tr("Use the system's DNS resolvers"), this)),
       m_customDns(new QRadioButton(tr("Use this DNS server:"), this)), m_dnsServer(new QLineEdit(this)),
       m_roots(new QListWidget(this)), m_gnupgHome(new QLineEdit(this)), m_language(new QComboBox(this)),
-      m_phishing(new QCheckBox(tr("Mark forged messages with $Phishing in new accounts"), this))
+      m_phishing(new QCheckBox(tr("Mark forged messages with $Phishing in new accounts"), this)),
+      m_pages(new QTabWidget(this)),
+      m_pins(entryList(this, {tr("Domain"), tr("Selector"), tr("Pinned since")}, tr("Pinned keys"))),
+      m_alwaysSigns(entryList(this, {tr("Domain"), tr("Expected since")}, tr("Domains that always sign"))),
+      m_signers(entryList(this, {tr("Signer"), tr("For mail from"), tr("Accepted since")}, tr("Accepted signers"))),
+      m_removePin(new QPushButton(tr("Remove pin"), this)),
+      m_removeAlwaysSigns(new QPushButton(tr("Remove expectation"), this)),
+      m_removeSigner(new QPushButton(tr("Remove signer"), this)), m_memoryNote(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     m_dnsServer->setPlaceholderText(tr("address, or address@port (e.g. 127.0.0.1@5353)"));
@@ -132,10 +164,15 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     generalForm->addRow(QString(), m_phishing);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *general = new QWidget(this);
+    auto *generalPage = new QVBoxLayout(general);
+    generalPage->addWidget(dnsBox);
+    generalPage->addWidget(sigBox);
+    generalPage->addWidget(generalBox);
+    m_pages->addTab(general, tr("General"));
+    m_pages->addTab(sendersPage(), tr("Senders and keys"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(dnsBox);
-    layout->addWidget(sigBox);
-    layout->addWidget(generalBox);
+    layout->addWidget(m_pages);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -150,6 +187,115 @@ SettingsDialog::SettingsDialog(QWidget *parent)
         if (!d.isEmpty())
             m_gnupgHome->setText(d);
     });
+    reloadMemory();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+QWidget *SettingsDialog::sendersPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_memoryNote->setWordWrap(true);
+    m_memoryNote->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_memoryNote);
+    auto group = [&](const QString &title, const QString &explanation, QTreeWidget *list, QPushButton *remove) {
+        auto *box = new QGroupBox(title, page);
+        auto *v = new QVBoxLayout(box);
+        auto *note = new QLabel(explanation, box);
+        note->setWordWrap(true);
+        v->addWidget(note);
+        v->addWidget(list);
+        auto *row = new QHBoxLayout;
+        row->addStretch(1);
+        row->addWidget(remove);
+        v->addLayout(row);
+        remove->setEnabled(false);
+        connect(list, &QTreeWidget::currentItemChanged, remove,
+                [remove](QTreeWidgetItem *current) { remove->setEnabled(current != nullptr); });
+        connect(remove, &QPushButton::clicked, this, [this, list] { removeSelected(list); });
+        layout->addWidget(box);
+    };
+    group(tr("Pinned keys"), tr("A different DKIM key from one of these domains is shown as a warning."), m_pins, m_removePin);
+    group(tr("Domains that always sign"),
+          tr("A message from one of these domains without a valid signature by it is shown as suspicious."),
+          m_alwaysSigns, m_removeAlwaysSigns);
+    group(tr("Accepted signers"),
+          tr("A valid signature by the signer authenticates mail from the sender domain (e.g. a newsletter "
+             "sent by its mailing service), unless the sender's own policy says otherwise."),
+          m_signers, m_removeSigner);
+    return page;
+}
+
+bool SettingsDialog::setMemoryStorePath(const QString &path, QString *error)
+{
+    m_memory.reset();
+    bool ok = true;
+    if (!path.isEmpty()) {
+        auto memory = std::make_unique<RememberedVerification>();
+        if (auto opened = memory->open(path); opened) {
+            m_memory = std::move(memory);
+        } else {
+            ok = false;
+            if (error)
+                *error = QString::fromStdString(opened.error().message);
+        }
+    }
+    reloadMemory();
+    return ok;
+}
+
+void SettingsDialog::reloadMemory()
+{
+    for (QTreeWidget *list : {m_pins, m_alwaysSigns, m_signers})
+        list->clear();
+    const bool open = m_memory && m_memory->isOpen();
+    m_memoryNote->setText(open ? tr("Add entries from the Security tab of a message. Removing one takes effect at once.")
+                               : tr("Nothing is remembered: there is no local store."));
+    if (!open)
+        return;
+    for (const KeyPin &p : m_memory->keys()->pins()) {
+        auto *item = new QTreeWidgetItem(m_pins, {p.domain, p.selector == QLatin1String("*") ? tr("every selector") : p.selector,
+                                                  since(p.pinnedAt)});
+        item->setData(0, Qt::UserRole, p.domain);
+        item->setData(1, Qt::UserRole, p.selector);
+    }
+    for (const AlwaysSignsRecord &a : m_memory->expectations()->alwaysSigningDomains()) {
+        auto *item = new QTreeWidgetItem(m_alwaysSigns, {a.domain, since(a.since)});
+        item->setData(0, Qt::UserRole, a.domain);
+    }
+    for (const AcceptedSignerRecord &a : m_memory->expectations()->acceptedSigners()) {
+        auto *item = new QTreeWidgetItem(m_signers, {a.signerDomain, a.fromDomain, since(a.acceptedAt)});
+        item->setData(0, Qt::UserRole, a.signerDomain);
+        item->setData(1, Qt::UserRole, a.fromDomain);
+    }
+}
+
+void SettingsDialog::removeSelected(QTreeWidget *list)
+{
+    QTreeWidgetItem *item = list->currentItem();
+    if (!item || !m_memory || !m_memory->isOpen())
+        return;
+    const QString first = item->data(0, Qt::UserRole).toString();
+    const QString second = item->data(1, Qt::UserRole).toString();
+    bool removed = false;
+    QString problem;
+    if (list == m_pins) {
+        removed = m_memory->keys()->unpin(first, second);
+        problem = m_memory->keys()->lastError();
+    } else if (list == m_alwaysSigns) {
+        removed = m_memory->expectations()->removeAlwaysSigns(first);
+        problem = m_memory->expectations()->lastError();
+    } else {
+        removed = m_memory->expectations()->removeAcceptedSigner(first, second);
+        problem = m_memory->expectations()->lastError();
+    }
+    if (!removed) {
+        QMessageBox::warning(this, tr("Senders and keys"), tr("The entry could not be removed: %1").arg(problem));
+        return;
+    }
+    reloadMemory();
+    emit memoryChanged();
 }
 
 void SettingsDialog::setSettings(const AppSettings &s)

@@ -2,6 +2,11 @@
 // Program settings, stored with QSettings: DNS (the system's resolvers or a chosen server
 // ADDR[@PORT]), extra S/MIME roots (PEM files), the GnuPG home, the language (applied at the
 // next start) and the default of the opt-in $Phishing keyword for new accounts.
+//
+// The page "Senders and keys" (issue 13) lists what the key memory and sender expectations hold
+// in the store: pinned DKIM keys (domain, selector, since), domains that always sign and
+// accepted signers, each removable. Removals are written at once (memoryChanged()); entries are
+// added from the security panel of a message.
 
 #include "Expected.h"
 #include "VerificationScheduler.h"
@@ -9,12 +14,22 @@
 #include <QDialog>
 #include <QStringList>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QListWidget;
 class QRadioButton;
 class QSettings;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTreeWidget;
+
+namespace sealcheck {
+class RememberedVerification;
+}
 
 namespace sealcheck::ui {
 
@@ -44,6 +59,7 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
+    ~SettingsDialog() override;
 
     void setSettings(const AppSettings &settings);
     AppSettings settings() const;
@@ -56,9 +72,34 @@ public:
     QComboBox *languageBox() const { return m_language; }
     QCheckBox *phishingBox() const { return m_phishing; }
 
+    /// The store whose key pins and sender expectations "Senders and keys" lists (opened on
+    /// this thread); empty = the page says nothing is remembered. False with @p error when the
+    /// store cannot be opened.
+    bool setMemoryStorePath(const QString &path, QString *error = nullptr);
+    /// Reads the lists again from the store.
+    void reloadMemory();
+
+    QTabWidget *pages() const { return m_pages; }
+    /// Columns: domain, selector ("*" = every selector), pinned since.
+    QTreeWidget *pinnedKeysList() const { return m_pins; }
+    /// Columns: domain, expected since.
+    QTreeWidget *alwaysSignsList() const { return m_alwaysSigns; }
+    /// Columns: signer (DKIM d=), sender domain (From), accepted since.
+    QTreeWidget *acceptedSignersList() const { return m_signers; }
+    QPushButton *removePinButton() const { return m_removePin; }
+    QPushButton *removeAlwaysSignsButton() const { return m_removeAlwaysSigns; }
+    QPushButton *removeSignerButton() const { return m_removeSigner; }
+
     void accept() override;
 
+signals:
+    /// An entry was removed from the store: verify again.
+    void memoryChanged();
+
 private:
+    QWidget *sendersPage();
+    void removeSelected(QTreeWidget *list);
+
     QRadioButton *m_systemDns;
     QRadioButton *m_customDns;
     QLineEdit *m_dnsServer;
@@ -66,6 +107,15 @@ private:
     QLineEdit *m_gnupgHome;
     QComboBox *m_language;
     QCheckBox *m_phishing;
+    QTabWidget *m_pages;
+    QTreeWidget *m_pins;
+    QTreeWidget *m_alwaysSigns;
+    QTreeWidget *m_signers;
+    QPushButton *m_removePin;
+    QPushButton *m_removeAlwaysSigns;
+    QPushButton *m_removeSigner;
+    QLabel *m_memoryNote;
+    std::unique_ptr<RememberedVerification> m_memory;
 };
 
 } // namespace sealcheck::ui

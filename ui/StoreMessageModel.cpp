@@ -1,5 +1,7 @@
 #include "StoreMessageModel.h"
 
+#include <QSet>
+
 namespace sealcheck::ui {
 
 StoreMessageModel::StoreMessageModel(const MessageStore *store, qint64 mailboxId, QObject *parent)
@@ -44,6 +46,31 @@ const MessageRow *StoreMessageModel::rowPointer(int row) const
     return offset < it->size() ? &it->at(offset) : nullptr; // the table shrank since the count
 }
 
+int StoreMessageModel::updateMessages(const QList<qint64> &messageIds)
+{
+    if (!m_store || messageIds.isEmpty())
+        return 0;
+    const QSet<qint64> wanted(messageIds.cbegin(), messageIds.cend());
+    int changed = 0;
+    for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+        for (qsizetype i = 0; i < it->size(); ++i) {
+            MessageRow &row = (*it)[i];
+            if (!wanted.contains(row.id))
+                continue;
+            auto fresh = m_store->message(row.id);
+            if (!fresh)
+                continue;
+            row = *fresh;
+            const int r = it.key() * PageSize + int(i);
+            if (r < m_count) {
+                emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
+                ++changed;
+            }
+        }
+    }
+    return changed;
+}
+
 std::optional<MessageRow> StoreMessageModel::messageAt(int row) const
 {
     if (const MessageRow *r = rowPointer(row))
@@ -81,6 +108,7 @@ QVariant StoreMessageModel::data(const QModelIndex &index, int role) const
     s.subject = r->subject;
     s.date = r->date;
     s.source = tr("IMAP message %1").arg(r->uid);
+    applyImapFlags(s, r->flags);
     return summaryData(s, index.column(), role);
 }
 

@@ -4,6 +4,7 @@
 // keeps at most MaxCachedPages pages, so a mailbox of 100,000 messages opens and scrolls without
 // reading the whole table. Looks and sorts like the inspector list (MessageColumns' summaryData).
 // The verdict filter and search run in SQL (setFilter), not in a proxy that would read every row.
+// IMAP flags show as in a mail program: unread in bold, \Flagged with a flag beside the subject.
 
 #include "MessageColumns.h"
 #include "MessageStore.h"
@@ -31,6 +32,10 @@ public:
     void setFilter(VerdictFilter filter, const QString &search = {});
     /// Re-reads the count and drops the cached pages (after a sync round).
     void refresh();
+    /// Re-reads these rows where they are cached (flags changed, re-verified) and emits
+    /// dataChanged for them: no reset, the selection and scroll position stay. Rows not cached
+    /// are read fresh when shown. Returns how many rows changed.
+    int updateMessages(const QList<qint64> &messageIds);
 
     /// The row's metadata, loading its page if needed.
     std::optional<MessageRow> messageAt(int row) const;

@@ -8,6 +8,7 @@
 #include "Mime.h"
 #include "OpenPgpVerifier.h"
 #include "PublicSuffixList.h"
+#include "QueryBudget.h"
 #include "Received.h"
 #include "SenderAnalysis.h"
 #include "SmimeVerifier.h"
@@ -88,7 +89,14 @@ Report verify(const Message &message, const VerifyContext &context)
         decideVerdict(report);
         return report;
     }
-    const Resolver &resolver = *context.resolver;
+    // Every check asks through one budget: repeated questions are answered once, and the
+    // message as a whole gets at most maxDnsQueries questions and maxDnsMillis of waiting.
+    QueryBudget::Limits budgetLimits;
+    budgetLimits.maxQueries = context.limits.maxDnsQueries;
+    budgetLimits.maxMillis = context.limits.maxDnsMillis;
+    budgetLimits.millisClock = context.dnsClock;
+    const QueryBudget budget(*context.resolver, budgetLimits);
+    const Resolver &resolver = budget;
 
     // 1. The author: one parse, one identity.
     report.from = analyseFrom(message);
@@ -187,6 +195,13 @@ Report verify(const Message &message, const VerifyContext &context)
         for (HeaderAnomaly a : message.anomalies())
             names += (names.empty() ? "" : ", ") + std::string(headerAnomalyName(a));
         inputs.warnings.push_back(makeFinding(FindingCode::HeaderAnomalies, {names}));
+    }
+    if (budget.refused() > 0) {
+        const bool time = budget.exhaustedBy() == "time";
+        inputs.warnings.push_back(makeFinding(
+            FindingCode::DnsLimitReached,
+            {std::to_string(time ? context.limits.maxDnsMillis : int64_t(context.limits.maxDnsQueries)),
+             time ? "time" : "queries"}));
     }
     if (!report.domainKeys.empty())
         inputs.warnings.push_back(makeFinding(FindingCode::Other, {"uses DomainKeys, a historic method replaced by DKIM"}));

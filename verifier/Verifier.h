@@ -10,6 +10,7 @@
 #include "Resolver.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,8 +54,12 @@ struct SignatureSettings
 struct VerifierLimits
 {
     int maxDkimSignatures = 8;     ///< signatures evaluated per message (more are NotEvaluated)
-    int maxArcInstances = 50;      ///< RFC 8617 §4.2.1
-    int maxDnsQueries = 100;       ///< DNS queries per message, all checks together
+    /// Distinct DNS questions per message, all checks together (verifier/dns/QueryBudget.h);
+    /// later ones are temporary errors and the report warns (FindingCode::DnsLimitReached).
+    int maxDnsQueries = 100;
+    /// Milliseconds per message spent waiting for DNS, all checks together; used only when
+    /// VerifyContext::dnsClock is set (0 = no time budget).
+    int64_t maxDnsMillis = 30000;
     int minRsaBits = 1024;         ///< RFC 8301
     int64_t clockSkewSeconds = 300;
 };
@@ -68,6 +73,9 @@ struct VerifyContext
     TrustPolicy trust;
     SignatureSettings signatures;
     VerifierLimits limits;
+    /// A monotonic millisecond clock for VerifierLimits::maxDnsMillis (the verifier never reads
+    /// the time itself); empty = no time budget.
+    std::function<int64_t()> dnsClock;
     /// A name for the report's `source`.
     std::string source;
 };

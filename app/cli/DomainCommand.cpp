@@ -12,14 +12,16 @@
 //   domain, exists (bool), grade ("A".."F"), grade_reasons [string],
 //   mx [{host, preference}], null_mx (bool), mx_dnssec (bool),
 //   checks: {spf, dmarc, dkim, mta_sts, tls_rpt, dane, bimi}, each with
-//     result ("good"|"weak"|"missing"|"broken"|"unknown"), summary, notes [string], fixes [string]
+//     result ("good"|"weak"|"missing"|"broken"|"unknown"), summary, notes [string], fixes [string],
+//     dnssec (bool: the answer the check rests on was DNSSEC-validated)
 //   and per check:
 //     spf:     record, valid, dns_lookups, lookup_limit, void_lookups, all ("-all"|"~all"|"?all"|"+all"|""),
 //              all_from, includes [{domain, via ("include"|"redirect"), state ("ok"|"missing"|"broken"|
 //              "temperror"|"not_followed"), detail}]
-//     dmarc:   record, record_domain, org_domain, policy, subdomain_policy, effective_policy, pct (int|null),
+//     dmarc:   record, record_domain, org_domain, policy, subdomain_policy, non_existent_policy (np=),
+//              non_existent_effective_policy (np=, else sp=, else p=), effective_policy, pct (int|null),
 //              testing, adkim ("relaxed"|"strict"), aspf, rua [string], ruf [string], enforcing
-//     dkim:    selectors [{selector, result, key_type, key_bits, testing, revoked, summary}]
+//     dkim:    selectors [{selector, result, key_type, key_bits, testing, revoked, dnssec, summary}]
 //     mta_sts: record, id, record_valid, fetch ("not_attempted"|"fetched"|"failed"), fetch_error,
 //              policy_valid, mode ("enforce"|"testing"|"none"|""), max_age (int|null), mx_patterns [string],
 //              unmatched_mx [string]
@@ -62,6 +64,7 @@ QJsonObject common(const verifier::PostureCheck &c)
     o.insert(QStringLiteral("summary"), q(c.summary));
     o.insert(QStringLiteral("notes"), strings(c.notes));
     o.insert(QStringLiteral("fixes"), strings(c.fixes));
+    o.insert(QStringLiteral("dnssec"), c.dnssec);
     return o;
 }
 
@@ -90,6 +93,8 @@ QJsonObject toJson(const verifier::DomainPosture &p)
     dmarc.insert(QStringLiteral("org_domain"), q(p.dmarc.orgDomain));
     dmarc.insert(QStringLiteral("policy"), q(p.dmarc.policy));
     dmarc.insert(QStringLiteral("subdomain_policy"), q(p.dmarc.subdomainPolicy));
+    dmarc.insert(QStringLiteral("non_existent_policy"), q(p.dmarc.nonExistentPolicy));
+    dmarc.insert(QStringLiteral("non_existent_effective_policy"), q(p.dmarc.nonExistentEffectivePolicy));
     dmarc.insert(QStringLiteral("effective_policy"), q(p.dmarc.effectivePolicy));
     dmarc.insert(QStringLiteral("pct"), p.dmarc.pct ? QJsonValue(*p.dmarc.pct) : QJsonValue(QJsonValue::Null));
     dmarc.insert(QStringLiteral("testing"), p.dmarc.testing);
@@ -108,6 +113,7 @@ QJsonObject toJson(const verifier::DomainPosture &p)
                                      {QStringLiteral("key_bits"), s.keyBits},
                                      {QStringLiteral("testing"), s.testing},
                                      {QStringLiteral("revoked"), s.revoked},
+                                     {QStringLiteral("dnssec"), s.dnssec},
                                      {QStringLiteral("summary"), q(s.summary)}});
     }
     dkim.insert(QStringLiteral("selectors"), selectors);
@@ -173,7 +179,7 @@ void printCheck(FILE *out, const char *name, const verifier::PostureCheck &c, co
     std::fprintf(out, "\n%-8s %-8s %s\n", name, std::string(verifier::postureRatingName(c.rating)).c_str(),
                  c.summary.c_str());
     if (!record.empty())
-        std::fprintf(out, "%17s record: %s\n", "", record.c_str());
+        std::fprintf(out, "%17s record: %s%s\n", "", record.c_str(), c.dnssec ? " (DNSSEC)" : " (not DNSSEC-validated)");
     for (const std::string &n : c.notes)
         std::fprintf(out, "%17s note:   %s\n", "", n.c_str());
     for (const std::string &f : c.fixes)

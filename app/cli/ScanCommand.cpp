@@ -6,6 +6,8 @@
 // connection lost in the middle still leaves every message already received verified and printed.
 // The pool's queue is bounded, so memory does not grow with the size of the mailbox.
 
+#include "RememberedVerification.h"
+#include "ResolverSetup.h"
 #include "VerifyCommand.h"
 
 #include "Message.h"
@@ -18,7 +20,13 @@
 #ifdef SEALCHECK_HAVE_KEYCHAIN
 #include "Keychain.h"
 #endif
+#ifdef SEALCHECK_HAVE_OAUTH
+#include "MessageStore.h"
+#include "OAuthImapLogin.h"
+#include "OAuthTokenStore.h"
+#endif
 
+#include <QDateTime>
 #include <QFile>
 #include <QSslCertificate>
 #include <QUrl>
@@ -29,6 +37,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -251,6 +260,62 @@ bool obtainPassword(const QCommandLineParser &parser, const ScanTarget &target, 
     return promptPassword(QStringLiteral("%1@%2").arg(target.user, target.host), password, error);
 }
 
+// ---- OAuth accounts (issue 12): the stored sign-in, never a password prompt ----------------
+
+#ifdef SEALCHECK_HAVE_OAUTH
+/// An OAuth account for USER@HOST:PORT: the desktop program's account (the store at
+/// MessageStore::defaultPath(), with its provider and overrides), else a sign-in found in the
+/// keychain alone (its tokens name the provider).
+struct OAuthAccount
+{
+    oauth::OAuthProvider provider;
+    oauth::OAuthTokens tokens;
+    QString key;
+};
+
+/// nullopt: not an OAuth account (go on with the password). An error text: an OAuth account that
+/// cannot sign in.
+std::optional<OAuthAccount> findOAuthAccount(const ScanTarget &target, quint16 port, QString &error)
+{
+    QString providerId;
+    QByteArray overrides;
+    bool inStore = false;
+    if (QFile::exists(MessageStore::defaultPath())) {
+        MessageStore store;
+        if (store.open(MessageStore::defaultPath())) {
+            for (const AccountRecord &a : store.accounts()) {
+                if (a.authentication == AuthenticationKind::OAuth && a.username.compare(target.user, Qt::CaseInsensitive) == 0
+                    && a.host.compare(target.host, Qt::CaseInsensitive) == 0 && a.port == port) {
+                    providerId = a.oauthProvider;
+                    overrides = a.oauthOverrides.toUtf8();
+                    inStore = true;
+                    break;
+                }
+            }
+        }
+    }
+    OAuthAccount account;
+    account.key = oauth::OAuthTokenStore::key(target.user, target.host, port);
+    auto tokens = oauth::OAuthTokenStore::loadBlocking(account.key);
+    if (!tokens) {
+        if (!inStore)
+            return std::nullopt;
+        error = QStringLiteral("Sign in again: %1@%2 signs in with %3, and %4. Open Sealcheck and use "
+                               "\"Sign in...\" in the account's settings.")
+                    .arg(target.user, target.host, providerId, tokens.error().message);
+        return OAuthAccount{};
+    }
+    account.tokens = *tokens;
+    auto provider = oauth::OAuthProvider::find(inStore ? providerId : tokens->providerId, overrides);
+    if (!provider) {
+        error = provider.error().message;
+        return OAuthAccount{};
+    }
+    account.provider = *provider;
+    return account;
+}
+#endif
+
 // ---- verification as messages arrive -------------------------------------------------------
 
 /// Verifies messages on worker threads and prints the reports in submission order, each as soon
@@ -306,6 +371,9 @@ private:
     void work()
     {
         verifier::VerifyContext context = m_context;
+        RememberedVerification memory; // --memory: this thread's own store connection
+        if (!m_options.memoryPath.isEmpty())
+            (void)memory.open(m_options.memoryPath); // checked by readCommonOptions; else no memory
         for (;;) {
             Job job;
             {
@@ -321,7 +389,7 @@ private:
             auto message = verifier::Message::parse(std::move(job.bytes));
             if (message) {
                 context.source = job.source;
-                outcome.report = verifier::verify(*message, context);
+                outcome.report = memory.verify(*message, context);
             } else {
                 outcome.error = job.source + ": " + message.error().message;
             }
@@ -369,7 +437,9 @@ int runScan(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Verify every message of a mailbox over IMAPS, read-only (EXAMINE, BODY.PEEK).\n"
                        "The password comes from the keychain, from --password-file, or from a prompt on a "
-                       "terminal; never from the command line. --ca-file is trusted both for the server's "
+                       "terminal; never from the command line. An account that signs in with Google or Microsoft "
+                       "(OAuth) uses the sign-in saved by Sealcheck in the keychain, renewed as needed, and is "
+                       "never asked for a password. --ca-file is trusted both for the server's "
                        "certificate and for S/MIME."));
     addCommonOptions(parser);
     parser.addOptions({
@@ -451,18 +521,49 @@ int runScan(const QStringList &arguments)
         fail(QString::fromStdString(resolver.error().message));
         return 2;
     }
-    QString password;
-    if (!obtainPassword(parser, target, settings.port, password, error)) {
-        fail(error);
-        return 2;
-    }
-
     imap::ImapSyncClient client(settings);
-    auto login = client.connectAndLogin(target.user, password);
-    password.fill(QChar(0));
-    if (!login) {
-        fail(login.error().message);
-        return 2;
+    bool loggedIn = false;
+#ifdef SEALCHECK_HAVE_OAUTH
+    // An OAuth account logs in with its stored sign-in, refreshed as needed; never a prompt.
+    if (!parser.isSet(QStringLiteral("password-file"))) {
+        QString oauthProblem;
+        const auto account = findOAuthAccount(target, settings.port, oauthProblem);
+        if (!oauthProblem.isEmpty()) {
+            fail(oauthProblem);
+            return 2;
+        }
+        if (account) {
+            const oauth::OAuthLoginResult r = oauth::OAuthImapLogin::login(
+                client, account->provider, target.user, settings.host, settings.port, account->tokens,
+                QDateTime::currentSecsSinceEpoch());
+            if (r.refreshed) {
+                if (auto saved = oauth::OAuthTokenStore::saveBlocking(account->key, r.tokens); !saved)
+                    fail(QStringLiteral("the renewed sign-in could not be saved: %1").arg(saved.error().message));
+            }
+            if (!r.ok()) {
+                QString message = r.message(QStringLiteral("%1@%2").arg(target.user, target.host));
+                if (r.oauthError && r.oauthError->kind != oauth::OAuthErrorKind::Network
+                    && r.oauthError->kind != oauth::OAuthErrorKind::ServerError)
+                    message += QStringLiteral(" Open Sealcheck and use \"Sign in...\" in the account's settings.");
+                fail(message);
+                return 2;
+            }
+            loggedIn = true;
+        }
+    }
+#endif
+    if (!loggedIn) {
+        QString password;
+        if (!obtainPassword(parser, target, settings.port, password, error)) {
+            fail(error);
+            return 2;
+        }
+        auto login = client.connectAndLogin(target.user, password);
+        password.fill(QChar(0));
+        if (!login) {
+            fail(login.error().message);
+            return 2;
+        }
     }
     const auto mailbox = client.examine(target.mailbox);
     if (!mailbox) {
@@ -483,6 +584,7 @@ int runScan(const QStringList &arguments)
 
     verifier::VerifyContext context;
     context.resolver = resolver->get();
+    context.dnsClock = steadyMillisClock(); // bounds each message's DNS waiting (docs/LIMITS.md)
     context.now = options.now;
     context.envelope = options.envelope;
     context.trust = options.trust;

@@ -4,7 +4,9 @@
 #include "Message.h"
 #include "MessageFiles.h"
 #include "ReportJson.h"
+#include "RememberedVerification.h"
 #include "ReportText.h"
+#include "ResolverSetup.h"
 
 #include <QDateTime>
 #include <QHostInfo>
@@ -60,6 +62,10 @@ void addCommonOptions(QCommandLineParser &parser)
         {QStringLiteral("ca-file"), QStringLiteral("Extra trusted roots (PEM)."), QStringLiteral("FILE")},
         {QStringLiteral("no-system-ca"), QStringLiteral("Do not trust the system's roots for S/MIME.")},
         {QStringLiteral("gnupg-home"), QStringLiteral("The OpenPGP keyring to use."), QStringLiteral("DIR")},
+        {QStringLiteral("memory"),
+         QStringLiteral("Remember DKIM keys and use your sender expectations, kept in this store file "
+                        "(created if missing). Without it nothing is remembered."),
+         QStringLiteral("FILE")},
     });
 }
 
@@ -106,6 +112,16 @@ bool readCommonOptions(const QCommandLineParser &parser, CommonOptions &o, QStri
     o.signatures.caFiles = toStdList(parser.values(QStringLiteral("ca-file")));
     o.signatures.useSystemCa = !parser.isSet(QStringLiteral("no-system-ca"));
     o.signatures.gnupgHome = toStd(parser.value(QStringLiteral("gnupg-home")));
+    if (parser.isSet(QStringLiteral("memory"))) {
+        o.memoryPath = parser.value(QStringLiteral("memory"));
+        // Opened (created, migrated) once here, so a bad path is a usage error before any
+        // message is read; each verifying thread opens its own connection later.
+        RememberedVerification probe;
+        if (auto opened = probe.open(o.memoryPath); !opened) {
+            error = QStringLiteral("--memory: %1").arg(QString::fromStdString(opened.error().message));
+            return false;
+        }
+    }
     o.now = QDateTime::currentSecsSinceEpoch();
     if (parser.isSet(QStringLiteral("now"))) {
         const QString t = parser.value(QStringLiteral("now"));
@@ -176,10 +192,19 @@ int runVerify(const QStringList &arguments)
     }
     verifier::VerifyContext context;
     context.resolver = resolver->get();
+    context.dnsClock = steadyMillisClock(); // bounds each message's DNS waiting (docs/LIMITS.md)
     context.now = options.now;
     context.envelope = options.envelope;
     context.trust = options.trust;
     context.signatures = options.signatures;
+
+    RememberedVerification memory;
+    if (!options.memoryPath.isEmpty()) {
+        if (auto opened = memory.open(options.memoryPath); !opened) {
+            std::fprintf(stderr, "sealcheck-cli verify: --memory: %s\n", opened.error().message.c_str());
+            return 2;
+        }
+    }
 
     int status = 0;
     for (const QString &file : files) {
@@ -198,7 +223,11 @@ int runVerify(const QStringList &arguments)
                 continue;
             }
             context.source = input.source;
-            printReport(verifier::verify(*message, context), options, stdout);
+            std::string memoryError;
+            const verifier::Report report = memory.verify(*message, context, &memoryError);
+            if (!memoryError.empty()) // the report stands; only the memory was not updated
+                std::fprintf(stderr, "sealcheck-cli verify: --memory: %s\n", memoryError.c_str());
+            printReport(report, options, stdout);
         }
     }
     return status;

@@ -23,6 +23,9 @@ struct CommonOptions
     verifier::TrustPolicy trust;
     verifier::SignatureSettings signatures;
     int64_t now = 0;
+    /// --memory FILE: the store that holds the DKIM key memory and sender expectations
+    /// (RememberedVerification); empty = no memory, nothing is read or written.
+    QString memoryPath;
 };
 
 /// Adds the options shared by verify and scan.

@@ -1,16 +1,25 @@
 #include "AccountSync.h"
 
+#include "RememberedVerification.h"
+#include "ResolverSetup.h"
+
 #include "ImapCertificatePin.h"
 #include "ImapSyncClient.h"
 #include "Keychain.h"
+#include "ListTask.h"
 #include "Message.h"
+#include "OAuthImapLogin.h"
+#include "OAuthTokenEndpoint.h"
+#include "OAuthTokenStore.h"
 #include "Rfc2047.h"
 #include "Strings.h"
 #include "Verifier.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QThread>
@@ -131,8 +140,33 @@ bool AccountSync::start(const AccountSyncOptions &options)
     }
     m_stop = false;
     m_starting = true;
-    const QString key = Keychain::imapKey(account->username, account->host, account->port);
     QPointer<AccountSync> self(this);
+    if (account->authentication == AuthenticationKind::OAuth) {
+        // OAuth (issue 12): the tokens come from the keychain as JSON and travel to the worker in
+        // place of the password; the worker refreshes them (OAuthImapLogin).
+        if (auto provider = oauth::OAuthProvider::find(account->oauthProvider, account->oauthOverrides.toUtf8()); !provider) {
+            m_starting = false;
+            emit failed(provider.error().message);
+            return false;
+        }
+        const QString oauthKey = oauth::OAuthTokenStore::key(account->username, account->host, account->port);
+        oauth::OAuthTokenStore::load(oauthKey, this, [self, options, account = *account](oauth::OAuthExpected<oauth::OAuthTokens> t) {
+            if (!self || !self->m_starting)
+                return;
+            self->m_starting = false;
+            if (!t) {
+                const QString message = tr("Sign in again: no saved sign-in for %1 could be read (%2).")
+                                            .arg(account.name.isEmpty() ? account.username : account.name, t.error().message);
+                emit self->signInRequired(account.id, message);
+                emit self->failed(message);
+                emit self->finished();
+                return;
+            }
+            self->launch(options, account, QString::fromUtf8(t->toJson()));
+        });
+        return true;
+    }
+    const QString key = Keychain::imapKey(account->username, account->host, account->port);
     Keychain::readPassword(key, this, [self, options, account = *account](verifier::Expected<QString> pw) {
         if (!self || !self->m_starting)
             return;
@@ -268,6 +302,73 @@ void AccountSync::testConnection(const imap::ImapConnectionSettings &settings, c
     t->start();
 }
 
+void AccountSync::testOAuthConnection(const imap::ImapConnectionSettings &settings, const QString &user,
+                                      const oauth::OAuthProvider &provider, const oauth::OAuthTokens &tokens,
+                                      QObject *context, OAuthTestCallback done)
+{
+    QPointer<QObject> ctx(context);
+    QThread *t = QThread::create([settings, user, provider, tokens, ctx, done] {
+        QString problem;
+        oauth::OAuthTokens after = tokens;
+        {
+            imap::ImapSyncClient client(settings);
+            const oauth::OAuthLoginResult r = oauth::OAuthImapLogin::login(client, provider, user, settings.host,
+                                                                            settings.port, tokens,
+                                                                            QDateTime::currentSecsSinceEpoch());
+            after = r.tokens;
+            if (r.imapError)
+                problem = explain(*r.imapError);
+            else if (r.oauthError)
+                problem = r.message(user);
+            else if (auto l = client.listMailboxes(); !l)
+                problem = explain(l.error());
+            client.logout();
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [ctx, done, problem, after] {
+                if (ctx)
+                    done(problem, after);
+            },
+            Qt::QueuedConnection);
+    });
+    QObject::connect(t, &QThread::finished, t, &QObject::deleteLater);
+    t->start();
+}
+
+void AccountSync::forgetSignIn(const AccountRecord &account, QObject *context, std::function<void(const QString &)> done)
+{
+    if (account.authentication != AuthenticationKind::OAuth) {
+        done(QString());
+        return;
+    }
+    const QString key = oauth::OAuthTokenStore::key(account.username, account.host, account.port);
+    const auto provider = oauth::OAuthProvider::find(account.oauthProvider, account.oauthOverrides.toUtf8());
+    QPointer<QObject> ctx(context);
+    oauth::OAuthTokenStore::load(key, context, [key, provider, ctx, done](oauth::OAuthExpected<oauth::OAuthTokens> t) {
+        if (!ctx)
+            return;
+        auto remove = [key, ctx, done](const QString &revokeProblem) {
+            oauth::OAuthTokenStore::remove(key, ctx, [revokeProblem, done](oauth::OAuthExpected<bool> r) {
+                QStringList problems;
+                if (!revokeProblem.isEmpty())
+                    problems << revokeProblem;
+                if (!r)
+                    problems << r.error().message;
+                done(problems.join(QStringLiteral("; ")));
+            });
+        };
+        if (!t || !provider) {
+            remove(QString());
+            return;
+        }
+        auto *nam = new QNetworkAccessManager(ctx);
+        oauth::OAuthTokenEndpoint::revoke(*nam, *provider, *t, ctx, [nam, remove](oauth::OAuthExpected<bool> r) {
+            nam->deleteLater();
+            remove(r ? QString() : QStringLiteral("the sign-in could not be revoked at the provider: %1").arg(r.error().message));
+        });
+    });
+}
+
 // ------------------------------------------------------------------------- the worker thread
 
 namespace {
@@ -276,7 +377,7 @@ namespace {
 class Session
 {
 public:
-    Session(AccountSync *q, const AccountSyncOptions &o, const AccountRecord &a, const QString &pw,
+    Session(AccountSync *q, const AccountSyncOptions &o, const AccountRecord &a, QString &pw,
             MessageStore &store, const std::atomic_bool &stop)
         : q(q), options(o), account(a), password(pw), store(store), stopFlag(stop),
           settings(AccountSync::settingsFor(a, o.verification))
@@ -288,11 +389,17 @@ public:
 
 private:
     std::optional<imap::ImapError> round(imap::ImapSyncClient &client, QString &storeError);
+    /// LIST: store rows for the selectable mailboxes, then mailboxesListed(). A NO to LIST is
+    /// not fatal (the round goes on); a lost connection is.
+    std::optional<imap::ImapError> listMailboxes(imap::ImapSyncClient &client, QString &storeError);
+    /// CONDSTORE: flags changed since @p modSeq written to the store rows, then flagsChanged().
+    std::optional<imap::ImapError> updateChangedFlags(imap::ImapSyncClient &client, quint64 modSeq);
 
     AccountSync *q;
     const AccountSyncOptions &options;
     const AccountRecord &account;
-    const QString &password;
+    QString &password; ///< OAuth accounts: the tokens' JSON, updated when refreshed
+    std::optional<imap::ImapError> oauthLogin(imap::ImapSyncClient &client);
     MessageStore &store;
     const std::atomic_bool &stopFlag;
     VerificationSettings settings;
@@ -303,8 +410,12 @@ std::optional<imap::ImapError> Session::run(bool &loggedIn, QString &storeError)
 {
     emit q->phaseChanged(AccountSync::Phase::Connecting);
     imap::ImapSyncClient client(AccountSync::connectionSettings(account, options.extraCaCertificates));
-    if (auto r = client.connectAndLogin(account.username, password); !r)
+    if (account.authentication == AuthenticationKind::OAuth) {
+        if (auto e = oauthLogin(client))
+            return e;
+    } else if (auto r = client.connectAndLogin(account.username, password); !r) {
         return r.error();
+    }
     loggedIn = true;
     auto id = store.mailbox(account.id, options.mailbox);
     if (!id) {
@@ -320,11 +431,13 @@ std::optional<imap::ImapError> Session::run(bool &loggedIn, QString &storeError)
             break;
         emit q->phaseChanged(AccountSync::Phase::Watching);
         bool more = false;
+        QElapsedTimer sinceRound; // a round every pollIntervalMs also picks up flag changes and new folders
+        sinceRound.start();
         while (!stopFlag && !more) {
             auto w = client.waitForNewMail(options.waitChunkMs, options.pollIntervalMs);
             if (!w)
                 return w.error();
-            more = w->newMail;
+            more = w->newMail || sinceRound.elapsed() >= options.pollIntervalMs;
         }
         if (stopFlag)
             break;
@@ -333,8 +446,101 @@ std::optional<imap::ImapError> Session::run(bool &loggedIn, QString &storeError)
     return std::nullopt;
 }
 
+std::optional<imap::ImapError> Session::listMailboxes(imap::ImapSyncClient &client, QString &storeError)
+{
+    auto list = client.listMailboxes();
+    if (!list) {
+        if (list.error().kind == imap::ImapErrorKind::CommandFailed)
+            return std::nullopt;
+        return list.error();
+    }
+    const QStringList names = imap::ListTask::displayNames(*list);
+    for (const QString &name : names) {
+        if (auto id = store.mailbox(account.id, name); !id) {
+            storeError = QString::fromStdString(id.error().message);
+            return std::nullopt;
+        }
+    }
+    emit q->mailboxesListed(names);
+    return std::nullopt;
+}
+
+std::optional<imap::ImapError> Session::updateChangedFlags(imap::ImapSyncClient &client, quint64 modSeq)
+{
+    auto changes = client.flagChangesSince(modSeq);
+    if (!changes)
+        return changes.error();
+    QList<qint64> changed;
+    for (const imap::FetchData &d : *changes) {
+        if (!d.uid || !d.flags)
+            continue;
+        const auto id = store.messageId(mailboxId, *d.uid);
+        if (!id)
+            continue; // not stored yet: the header fetch brings its flags
+        auto row = store.message(*id);
+        const QString flags = QString::fromLatin1(d.flags->join(' '));
+        if (!row || row->flags == flags)
+            continue;
+        row->flags = flags;
+        if (store.saveMessage(*row))
+            changed.push_back(*id);
+    }
+    if (!changed.isEmpty())
+        emit q->flagsChanged(mailboxId, changed);
+    return std::nullopt;
+}
+
+/// OAuth login (OAuthImapLogin): refresh when due or refused, save refreshed tokens to the
+/// keychain (from the owner's thread), and map "sign in again" to an AuthenticationFailed error
+/// whose message run() shows as is.
+std::optional<imap::ImapError> Session::oauthLogin(imap::ImapSyncClient &client)
+{
+    const QString label = account.name.isEmpty() ? account.username : account.name;
+    auto provider = oauth::OAuthProvider::find(account.oauthProvider, account.oauthOverrides.toUtf8());
+    auto tokens = oauth::OAuthTokens::fromJson(password.toUtf8());
+    if (!provider || !tokens) {
+        const QString why = provider ? QStringLiteral("the saved sign-in is unreadable") : provider.error().message;
+        emit q->signInRequired(account.id, QStringLiteral("Sign in again: %1.").arg(why));
+        return imap::ImapError{imap::ImapErrorKind::AuthenticationFailed, QStringLiteral("Sign in again: %1.").arg(why), {}, {}};
+    }
+    const oauth::OAuthLoginResult r = oauth::OAuthImapLogin::login(client, *provider, account.username, account.host,
+                                                                    quint16(account.port), *tokens,
+                                                                    QDateTime::currentSecsSinceEpoch());
+    if (r.refreshed) {
+        password = QString::fromUtf8(r.tokens.toJson());
+        const QString key = oauth::OAuthTokenStore::key(account.username, account.host, account.port);
+        const oauth::OAuthTokens fresh = r.tokens;
+        AccountSync *owner = q;
+        QMetaObject::invokeMethod(
+            q, [owner, key, fresh] {
+                oauth::OAuthTokenStore::save(key, fresh, owner, [owner](oauth::OAuthExpected<bool> saved) {
+                    if (saved)
+                        emit owner->tokensRefreshed();
+                    else
+                        qWarning("the renewed sign-in could not be saved: %s", qPrintable(saved.error().message));
+                });
+            },
+            Qt::QueuedConnection);
+    }
+    if (r.imapError)
+        return r.imapError;
+    if (r.oauthError) {
+        const bool later = r.oauthError->kind == oauth::OAuthErrorKind::Network
+            || r.oauthError->kind == oauth::OAuthErrorKind::ServerError;
+        if (!later)
+            emit q->signInRequired(account.id, r.message(label));
+        return imap::ImapError{later ? imap::ImapErrorKind::Network : imap::ImapErrorKind::AuthenticationFailed,
+                               r.message(label), {}, {}};
+    }
+    return std::nullopt;
+}
+
 std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QString &storeError)
 {
+    if (auto e = listMailboxes(client, storeError))
+        return e;
+    if (!storeError.isEmpty())
+        return std::nullopt;
     auto box = client.examine(options.mailbox);
     if (!box)
         return box.error();
@@ -353,6 +559,11 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
     if (delta->uidValidityChanged && !store.clearMailbox(mailboxId)) {
         storeError = store.lastError();
         return std::nullopt;
+    }
+    // 0. Flag changes of stored messages (RFC 7162 §3.1.4.1), before the stored HIGHESTMODSEQ moves on.
+    if (!delta->uidValidityChanged && known.highestModSeq > 0 && delta->mailbox.highestModSeq > known.highestModSeq) {
+        if (auto e = updateChangedFlags(client, known.highestModSeq))
+            return e;
     }
 
     // 1. Headers of the new messages: the list fills before any body is downloaded.
@@ -399,6 +610,13 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
     QList<quint32> forged;
     int bodyDone = 0;
     const int bodyTotal = int(uids.size());
+    // Key memory and sender expectations (issue 13) on this worker's own connection.
+    std::unique_ptr<RememberedVerification> memory;
+    if (!settings.memoryStorePath.isEmpty() && bodyTotal > 0) {
+        memory = std::make_unique<RememberedVerification>();
+        if (!memory->open(settings.memoryStorePath))
+            memory.reset(); // verified without memory, as the scheduler does
+    }
     if (bodyTotal > 0) {
         emit q->progress(0, bodyTotal);
         auto f = client.fetchMessages(
@@ -419,7 +637,9 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
                     context.signatures = settings.signatures;
                     context.limits = settings.limits;
                     context.source = QStringLiteral("imap:%1/%2").arg(options.mailbox).arg(*d.uid).toStdString();
-                    const verifier::Report report = verifier::verify(*message, context);
+                    context.dnsClock = steadyMillisClock();
+                    const verifier::Report report =
+                        memory ? memory->verify(*message, context) : verifier::verify(*message, context);
                     store.saveReport(id, report);
                     if (report.verdict == verifier::Verdict::Forged)
                         forged.push_back(*d.uid);
@@ -476,7 +696,10 @@ void AccountSync::run(AccountSyncOptions options, AccountRecord account, QString
             attempt = 0;
         if (!imap::ImapReconnectPolicy::shouldRetry(*error)
             || (options.maxRetries >= 0 && attempt >= options.maxRetries)) {
-            emit failed(explain(*error));
+            // An OAuth login failure already carries its sentence ("Sign in again: ...").
+            const bool oauthMessage = account.authentication == AuthenticationKind::OAuth
+                && error->kind == imap::ImapErrorKind::AuthenticationFailed;
+            emit failed(oauthMessage ? error->message : explain(*error));
             break;
         }
         const int delay = options.reconnect.delayMs(attempt++, QRandomGenerator::global()->generateDouble());

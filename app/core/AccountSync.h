@@ -10,7 +10,15 @@
 // ImapReconnectPolicy backoff; those that need the user (password, certificate) end the worker
 // with failed().
 //
-// The password comes from the keychain (Keychain::imapKey). Nothing is written to the server
+// Each round starts with a LIST of the account's mailboxes (mailboxesListed(); store rows made
+// for the selectable ones) and, when the server keeps mod-sequences (CONDSTORE, RFC 7162), asks
+// for the flags changed since the stored HIGHESTMODSEQ (flagsChanged()). While watching, a round
+// also runs every pollIntervalMs without new mail, so flag changes made elsewhere show up.
+//
+// The password comes from the keychain (Keychain::imapKey). An OAuth account (issue 12) logs in
+// with the tokens stored under Keychain::oauthKey instead (OAuthImapLogin): an expiring or
+// refused access token is refreshed silently and the new tokens saved; when the refresh is
+// refused (revoked), signInRequired() and failed() say "Sign in again". It never asks for a password. Nothing is written to the server
 // except, when the account opted in (AccountRecord::setPhishingKeyword), the $Phishing keyword
 // on messages found forged.
 
@@ -18,6 +26,8 @@
 #include "ImapError.h"
 #include "ImapReconnectPolicy.h"
 #include "MessageStore.h"
+#include "OAuthProvider.h"
+#include "OAuthTokens.h"
 #include "VerificationScheduler.h"
 
 #include <QList>
@@ -93,6 +103,16 @@ public:
     /// thread with nothing (success) or the error.
     static void testConnection(const imap::ImapConnectionSettings &settings, const QString &user,
                                const QString &password, QObject *context, TestCallback done);
+    /// The same with an OAuth sign-in: @p done gets "" or a sentence, and the tokens after the
+    /// login (refreshed ones must be saved).
+    using OAuthTestCallback = std::function<void(const QString &problem, const oauth::OAuthTokens &tokens)>;
+    static void testOAuthConnection(const imap::ImapConnectionSettings &settings, const QString &user,
+                                    const oauth::OAuthProvider &provider, const oauth::OAuthTokens &tokens,
+                                    QObject *context, OAuthTestCallback done);
+    /// When an OAuth account is removed: revokes its refresh token at the provider (RFC 7009)
+    /// and deletes the tokens from the keychain. @p done gets "" or what went wrong. Nothing
+    /// happens (done("")) for a password account.
+    static void forgetSignIn(const AccountRecord &account, QObject *context, std::function<void(const QString &)> done);
 
 signals:
     void phaseChanged(sealcheck::AccountSync::Phase phase);
@@ -106,6 +126,17 @@ signals:
     /// The worker stopped on an error that needs the user.
     void failed(const QString &message);
     void finished();
+    /// OAuth: the saved sign-in was refused or is missing; the user must sign in again
+    /// (followed by failed() with the same sentence).
+    void signInRequired(qint64 accountId, const QString &message);
+    /// OAuth: renewed tokens were saved to the keychain.
+    void tokensRefreshed();
+    /// The account's selectable mailboxes from LIST at the start of a round (RFC 9051 §6.3.9),
+    /// in display order (ListTask::displayNames); each has a store row by then.
+    void mailboxesListed(const QStringList &names);
+    /// Flags of stored messages changed on the server (CONDSTORE, RFC 7162 §3.1.4.1): the
+    /// store rows @p messageIds hold the new flags.
+    void flagsChanged(qint64 mailboxId, const QList<qint64> &messageIds);
 
 private:
     void launch(const AccountSyncOptions &options, const AccountRecord &account, const QString &password);

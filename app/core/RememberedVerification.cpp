@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <map>
+#include <mutex>
 
 namespace sealcheck {
 
@@ -51,6 +52,54 @@ bool fromVerdict(verifier::FindingCode code)
 }
 
 } // namespace
+
+RememberedVerification::RememberedVerification() = default;
+
+RememberedVerification::~RememberedVerification()
+{
+    // The helpers refer to the store: they go first.
+    m_expectations.reset();
+    m_keys.reset();
+    m_store.reset();
+}
+
+verifier::Expected<bool> RememberedVerification::open(const QString &storePath)
+{
+    m_expectations.reset();
+    m_keys.reset();
+    m_store.reset();
+    m_path = storePath;
+    if (storePath.isEmpty())
+        return verifier::makeError("no store file given for the key memory");
+    // MessageStore::open() reads the schema version before its migration transaction, so two
+    // connections opening a new file at once both try to create the tables and one fails
+    // ("table ... already exists"). Threads of this process open one at a time; a store that
+    // another process upgraded meanwhile opens on the second attempt.
+    static std::mutex openMutex;
+    std::lock_guard lock(openMutex);
+    std::unique_ptr<MessageStore> store;
+    verifier::Expected<bool> opened = verifier::makeError("not opened");
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        store = std::make_unique<MessageStore>();
+        opened = store->open(storePath);
+        if (opened)
+            break;
+    }
+    if (!opened)
+        return opened.error();
+    m_store = std::move(store);
+    m_keys = std::make_unique<KeyMemory>(*m_store);
+    m_expectations = std::make_unique<SenderExpectations>(*m_store);
+    return true;
+}
+
+verifier::Report RememberedVerification::verify(const verifier::Message &message, const verifier::VerifyContext &context,
+                                                std::string *error)
+{
+    if (!isOpen())
+        return verifier::verify(message, context);
+    return verifyWithMemory(message, context, *m_keys, *m_expectations, error);
+}
 
 std::optional<int64_t> trustedArrivalTime(const verifier::Message &message, const verifier::TrustPolicy &trust)
 {

@@ -30,6 +30,11 @@
 #include "SenderExpectations.h"
 #include "Verifier.h"
 
+#include "MessageStore.h"
+
+#include <QString>
+
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -37,6 +42,39 @@ namespace sealcheck {
 
 verifier::Report verifyWithMemory(const verifier::Message &message, const verifier::VerifyContext &context,
                                   KeyMemory &keys, SenderExpectations &expectations, std::string *error = nullptr);
+
+/// One thread's connection to the key memory and sender expectations kept in a store file, for
+/// callers that verify many messages (the scheduler's workers, `sealcheck-cli --memory`). The
+/// store is opened on the calling thread and must be used and destroyed on it (SQLite: one
+/// connection per thread; MessageStore names each connection uniquely).
+class RememberedVerification
+{
+public:
+    RememberedVerification();
+    ~RememberedVerification();
+    RememberedVerification(const RememberedVerification &) = delete;
+    RememberedVerification &operator=(const RememberedVerification &) = delete;
+
+    /// Opens (creating and migrating) the store at @p storePath. An Error when it cannot be
+    /// opened: the caller decides whether to verify without memory.
+    verifier::Expected<bool> open(const QString &storePath);
+    bool isOpen() const { return m_keys != nullptr; }
+    QString path() const { return m_path; }
+
+    /// verifyWithMemory() on this store; verifier::verify() when not open.
+    verifier::Report verify(const verifier::Message &message, const verifier::VerifyContext &context,
+                            std::string *error = nullptr);
+
+    /// Null until open() succeeded.
+    KeyMemory *keys() const { return m_keys.get(); }
+    SenderExpectations *expectations() const { return m_expectations.get(); }
+
+private:
+    QString m_path;
+    std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<KeyMemory> m_keys;
+    std::unique_ptr<SenderExpectations> m_expectations;
+};
 
 /// The message's arrival time at the trust boundary (Unix seconds), from the trusted Received
 /// hop; nullopt when there is no boundary or it carries no readable date.

@@ -94,4 +94,13 @@ verifier::Expected<std::shared_ptr<const verifier::Resolver>> makeResolver(const
         std::make_shared<verifier::CachingResolver>(std::move(inner), &wallClockSeconds));
 }
 
+std::function<int64_t()> steadyMillisClock()
+{
+    return [] {
+        return int64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now().time_since_epoch())
+                           .count());
+    };
+}
+
 } // namespace sealcheck

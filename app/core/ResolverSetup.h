@@ -5,6 +5,8 @@
 #include "Expected.h"
 #include "Resolver.h"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,5 +26,9 @@ struct ResolverOptions
 };
 
 verifier::Expected<std::shared_ptr<const verifier::Resolver>> makeResolver(const ResolverOptions &options);
+
+/// A monotonic millisecond clock (std::chrono::steady_clock) for VerifyContext::dnsClock, so
+/// VerifierLimits::maxDnsMillis bounds the DNS waiting of each message.
+std::function<int64_t()> steadyMillisClock();
 
 } // namespace sealcheck

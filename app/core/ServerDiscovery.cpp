@@ -47,12 +47,101 @@ QVector<DiscoveredServer> srvTargets(const verifier::Resolver &resolver, const Q
             return {};
         if (r.port == 0)
             continue;
-        out.push_back({target, r.port, security, source});
+        DiscoveredServer server{target, r.port, security, source};
+        server.oauthProvider = ServerDiscovery::oauthProviderForHost(target);
+        server.evidence = name;
+        out.push_back(server);
     }
     return out;
 }
 
+// The bundled provider table for the MX-based guess: an MX host under one of these domains means
+// the mail is hosted by that provider, whose IMAP server and sign-in are well known.
+struct MxProvider
+{
+    const char *mxDomain;
+    const char *imapHost;
+    const char *oauthProvider;
+};
+constexpr MxProvider kMxProviders[] = {
+    {"google.com", "imap.gmail.com", "google"},
+    {"googlemail.com", "imap.gmail.com", "google"},
+    {"protection.outlook.com", "outlook.office365.com", "microsoft"},
+    {"outlook.com", "outlook.office365.com", "microsoft"},
+};
+
+struct OAuthHost
+{
+    const char *host;
+    const char *provider;
+};
+constexpr OAuthHost kOAuthHosts[] = {
+    {"imap.gmail.com", "google"},
+    {"imap.googlemail.com", "google"},
+    {"outlook.office365.com", "microsoft"},
+    {"outlook.office.com", "microsoft"},
+    {"imap-mail.outlook.com", "microsoft"},
+};
+
+bool isUnder(const QString &host, const QString &domain)
+{
+    return host == domain || host.endsWith(QLatin1Char('.') + domain);
+}
+
 } // namespace
+
+QString ServerDiscovery::oauthProviderForHost(const QString &imapHost)
+{
+    QString host = imapHost.toLower();
+    while (host.endsWith(QLatin1Char('.')))
+        host.chop(1);
+    for (const OAuthHost &h : kOAuthHosts)
+        if (host == QLatin1String(h.host))
+            return QLatin1String(h.provider);
+    return {};
+}
+
+QVector<DiscoveredServer> ServerDiscovery::discoverMx(const verifier::Resolver &resolver, const QString &address,
+                                                      const verifier::PublicSuffixList &psl)
+{
+    const QString domain = domainOf(address);
+    if (domain.isEmpty())
+        return {};
+    const QByteArray n = domain.toLatin1();
+    const verifier::DnsAnswer answer = resolver.query(std::string_view(n.constData(), size_t(n.size())), verifier::RrType::MX);
+    if (!answer.ok() || answer.records.empty())
+        return {};
+    const verifier::DnsRecord *best = nullptr;
+    for (const auto &r : answer.records)
+        if (!best || r.preference < best->preference)
+            best = &r;
+    QString mx = QString::fromStdString(best->text).toLower();
+    while (mx.endsWith(QLatin1Char('.')))
+        mx.chop(1);
+    if (mx.isEmpty() || !mx.contains(QLatin1Char('.'))) // RFC 7505 null MX, or not a host name
+        return {};
+    const QByteArray mxBytes = mx.toLatin1();
+    const QString org = QString::fromStdString(
+        psl.organisationalDomain(std::string_view(mxBytes.constData(), size_t(mxBytes.size()))));
+    if (org.isEmpty() || psl.isPublicSuffix(std::string_view(mxBytes.constData(), size_t(mxBytes.size()))))
+        return {};
+    DiscoveredServer server;
+    server.source = DiscoveredServer::Source::MxGuess;
+    server.evidence = mx;
+    server.host = QStringLiteral("imap.") + org;
+    for (const MxProvider &p : kMxProviders) {
+        if (isUnder(mx, QLatin1String(p.mxDomain)) || org == QLatin1String(p.mxDomain)) {
+            server.host = QLatin1String(p.imapHost);
+            server.oauthProvider = QLatin1String(p.oauthProvider);
+            break;
+        }
+    }
+    if (server.oauthProvider.isEmpty())
+        server.oauthProvider = oauthProviderForHost(server.host);
+    if (server.host == QStringLiteral("imap.") + domain)
+        return {};
+    return {server};
+}
 
 QVector<DiscoveredServer> ServerDiscovery::discover(const verifier::Resolver &resolver, const QString &address)
 {

@@ -1,6 +1,9 @@
 #include "VerificationScheduler.h"
 
+#include "ResolverSetup.h"
+
 #include "Message.h"
+#include "RememberedVerification.h"
 
 #include <QDateTime>
 #include <QMetaObject>
@@ -78,6 +81,9 @@ void VerificationScheduler::startWorkers()
 
 void VerificationScheduler::runWorker()
 {
+    // This thread's own connection to the memory store, opened at the first job that needs it
+    // and closed when the worker returns (a pool thread may later run another worker).
+    std::unique_ptr<RememberedVerification> memory;
     for (;;) {
         Job job;
         VerificationSettings settings;
@@ -103,9 +109,25 @@ void VerificationScheduler::runWorker()
             context.trust = settings.trust;
             context.signatures = settings.signatures;
             context.limits = settings.limits;
+            context.dnsClock = steadyMillisClock();
             const QByteArray source = job.source.toUtf8();
             context.source = std::string(source.constData(), size_t(source.size()));
-            report = verifier::verify(*message, context);
+            QString memoryError;
+            if (!settings.memoryStorePath.isEmpty() && (!memory || memory->path() != settings.memoryStorePath)) {
+                memory = std::make_unique<RememberedVerification>();
+                if (auto opened = memory->open(settings.memoryStorePath); !opened)
+                    memoryError = QString::fromStdString(opened.error().message);
+            }
+            if (!settings.memoryStorePath.isEmpty() && memory->isOpen()) {
+                std::string storeError;
+                report = memory->verify(*message, context, &storeError);
+                if (!storeError.empty())
+                    memoryError = QString::fromStdString(storeError);
+            } else {
+                report = verifier::verify(*message, context);
+            }
+            if (!memoryError.isEmpty())
+                QMetaObject::invokeMethod(this, [this, memoryError] { emit memoryProblem(memoryError); }, Qt::QueuedConnection);
         }
         QMetaObject::invokeMethod(
             this, [this, g = job.generation, key = job.key, report, error] { deliver(g, key, report, error); },

@@ -2,6 +2,11 @@
 // Runs the verifier on a thread pool, never on the UI thread. The message the user selected
 // goes first (prioritize()); progress is "n of m"; cancel() drops what has not started, and
 // results of a cancelled generation are never delivered.
+//
+// Key memory (issue 13): with VerificationSettings::memoryStorePath set, each worker thread opens
+// its own connection to that store file (RememberedVerification) and verifies with
+// verifyWithMemory(): remembered, changed and pinned DKIM keys and the user's sender
+// expectations. Empty = verifier::verify() alone, nothing is written anywhere.
 
 #include "Report.h"
 #include "Verifier.h"
@@ -26,6 +31,9 @@ struct VerificationSettings
     verifier::VerifierLimits limits;
     /// Unix seconds to verify at; 0 = the current time when each job runs.
     qint64 fixedNow = 0;
+    /// The store file that holds the key memory and sender expectations (MessageStore); empty =
+    /// verify without memory. Demo mode and tests leave it empty or point it at their own file.
+    QString memoryStorePath;
 };
 
 class VerificationScheduler : public QObject
@@ -54,6 +62,9 @@ public:
 signals:
     void reportReady(qint64 key, const verifier::Report &report);
     void failed(qint64 key, const QString &error);
+    /// The key memory could not be opened or written; the report was still delivered (without
+    /// memory where it could not be read).
+    void memoryProblem(const QString &error);
     void progress(int done, int total);
     void finished();
 

@@ -12,6 +12,13 @@ public:
     explicit ListTask(const QByteArray &pattern = "*", QObject *parent = nullptr);
     const QList<ListEntry> &mailboxes() const { return m_entries; }
 
+    /// The selectable mailboxes of a LIST answer, decoded (ImapMailboxName), in the order a mail
+    /// program shows them: INBOX (always spelled "INBOX", RFC 9051 §5.1), then by special-use
+    /// attribute (RFC 6154 §2) \Sent, \Junk, \Drafts, \Archive, \Trash, \All, \Flagged, then the
+    /// others by name. Entries marked \Noselect or \NonExistent (RFC 9051 §7.3.1) are left out,
+    /// as are duplicates and names that do not decode. At most @p limit names.
+    static QStringList displayNames(const QList<ListEntry> &entries, int limit = 10000);
+
 protected:
     void perform() override;
     bool handleUntagged(const ImapResponse &response) override;

@@ -130,6 +130,13 @@ void LoginTask::handleTagged(const ImapResponse &response)
     }
     if (response.status != ResponseStatus::Ok) {
         const QByteArray code = response.code ? response.code->name : QByteArray();
+        if (m_mechanism && m_mechanism->credential() == SaslCredential::BearerToken && code != "UNAVAILABLE") {
+            fail(ImapError{ImapErrorKind::AuthenticationFailed,
+                           QStringLiteral("the token was refused: it has expired or was revoked (the server said: %1)")
+                               .arg(serverText(response.text)),
+                           {}, {}});
+            return;
+        }
         QString what;
         if (code == "UNAVAILABLE")
             what = QStringLiteral("the server cannot log you in right now, try again later");

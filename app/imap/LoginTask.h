@@ -6,6 +6,10 @@
 /// connection. A NO is ImapErrorKind::AuthenticationFailed: "wrong user name or password"
 /// unless the server gave a more specific response code (RFC 5530).
 /// Afterwards the capabilities are refreshed (from [CAPABILITY] or a CAPABILITY command).
+/// With a bearer-token mechanism (XOAUTH2, OAUTHBEARER: SaslCredential::BearerToken) a NO is
+/// still ImapErrorKind::AuthenticationFailed, with the sentence "the token was refused ...":
+/// the caller refreshes the token once and tries again, and asks the user to sign in again only
+/// when that fails (RFC 7628 §3.2.3, RFC 6749 §6).
 
 #include "ImapTask.h"
 #include "SaslMechanism.h"

@@ -32,6 +32,11 @@ QString Keychain::imapKey(const QString &user, const QString &host, int port)
     return QStringLiteral("imap:%1@%2:%3").arg(user, host.toLower()).arg(port);
 }
 
+QString Keychain::oauthKey(const QString &user, const QString &host, int port)
+{
+    return QStringLiteral("oauth:%1@%2:%3").arg(user, host.toLower()).arg(port);
+}
+
 void Keychain::readPassword(const QString &key, QObject *context, ReadCallback done)
 {
     auto *job = new QKeychain::ReadPasswordJob(service());

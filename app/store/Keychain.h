@@ -18,6 +18,9 @@ public:
     static QString service();
     /// The key of an account's IMAP password: "imap:USER@HOST:PORT".
     static QString imapKey(const QString &user, const QString &host, int port);
+    /// The key of an account's OAuth 2.0 tokens (a JSON object, app/oauth/OAuthTokenStore):
+    /// "oauth:USER@HOST:PORT".
+    static QString oauthKey(const QString &user, const QString &host, int port);
 
     using ReadCallback = std::function<void(verifier::Expected<QString>)>;
     using DoneCallback = std::function<void(verifier::Expected<bool>)>;

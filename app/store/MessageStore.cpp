@@ -48,6 +48,10 @@ const char *const kMigrations[] = {
     "CREATE TABLE sender_always_signs (domain TEXT PRIMARY KEY, since INTEGER NOT NULL);"
     "CREATE TABLE accepted_signers (signer_domain TEXT NOT NULL, from_domain TEXT NOT NULL,"
     " accepted_at INTEGER NOT NULL, PRIMARY KEY(signer_domain, from_domain));",
+    // 3: OAuth 2.0 accounts (issue 12). The tokens themselves live only in the keychain.
+    "ALTER TABLE accounts ADD COLUMN auth_kind INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE accounts ADD COLUMN oauth_provider TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE accounts ADD COLUMN oauth_overrides TEXT NOT NULL DEFAULT '';",
 };
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL.
@@ -173,35 +177,42 @@ int MessageStore::schemaVersion() const
 
 bool MessageStore::migrate()
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    // Each step reads the version inside a write transaction (BEGIN IMMEDIATE takes SQLite's
+    // write lock first), so two connections opening a new store at once (the desktop program
+    // and its verification threads, or two processes) never both run the same migration: the
+    // second waits (busy timeout), sees the new version, and does nothing.
     int version = schemaVersion();
     if (version > latestSchemaVersion()) {
         m_lastError = QStringLiteral("the store was written by a newer Sealcheck (schema %1)").arg(version);
         return false;
     }
     while (version < latestSchemaVersion()) {
-        if (!db.transaction()) {
-            m_lastError = db.lastError().text();
+        if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
             return false;
+        version = schemaVersion();
+        if (version >= latestSchemaVersion()) {
+            exec(QStringLiteral("COMMIT"));
+            break;
         }
         const QStringList statements =
             QString::fromLatin1(kMigrations[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        bool ok = true;
         for (const QString &s : statements) {
-            if (s.trimmed().isEmpty())
-                continue;
-            if (!exec(s)) {
-                db.rollback();
-                return false;
+            if (!s.trimmed().isEmpty() && !exec(s)) {
+                ok = false;
+                break;
             }
         }
-        if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1))) {
-            db.rollback();
+        if (ok)
+            ok = exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1));
+        if (!ok) {
+            const QString error = m_lastError;
+            exec(QStringLiteral("ROLLBACK"));
+            m_lastError = error;
             return false;
         }
-        if (!db.commit()) {
-            m_lastError = db.lastError().text();
+        if (!exec(QStringLiteral("COMMIT")))
             return false;
-        }
         ++version;
     }
     return true;
@@ -212,12 +223,13 @@ verifier::Expected<qint64> MessageStore::saveAccount(const AccountRecord &a)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (a.id == 0) {
         q.prepare(QStringLiteral("INSERT INTO accounts (name, host, port, security, username, trusted_authserv_ids,"
-                                 " trusted_relays, trusted_arc_sealers, pinned_key, phishing_keyword)"
-                                 " VALUES (?,?,?,?,?,?,?,?,?,?)"));
+                                 " trusted_relays, trusted_arc_sealers, pinned_key, phishing_keyword, auth_kind,"
+                                 " oauth_provider, oauth_overrides)"
+                                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     } else {
         q.prepare(QStringLiteral("UPDATE accounts SET name=?, host=?, port=?, security=?, username=?,"
                                  " trusted_authserv_ids=?, trusted_relays=?, trusted_arc_sealers=?, pinned_key=?,"
-                                 " phishing_keyword=? WHERE id=?"));
+                                 " phishing_keyword=?, auth_kind=?, oauth_provider=?, oauth_overrides=? WHERE id=?"));
     }
     q.addBindValue(text(a.name));
     q.addBindValue(text(a.host));
@@ -229,6 +241,9 @@ verifier::Expected<qint64> MessageStore::saveAccount(const AccountRecord &a)
     q.addBindValue(joinList(a.trustedArcSealers));
     q.addBindValue(text(a.pinnedKeySha256));
     q.addBindValue(a.setPhishingKeyword ? 1 : 0);
+    q.addBindValue(a.authentication == AuthenticationKind::OAuth ? 1 : 0);
+    q.addBindValue(text(a.oauthProvider));
+    q.addBindValue(text(a.oauthOverrides));
     if (a.id != 0)
         q.addBindValue(a.id);
     if (!q.exec())
@@ -241,7 +256,8 @@ QVector<AccountRecord> MessageStore::accounts() const
     QVector<AccountRecord> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("SELECT id, name, host, port, security, username, trusted_authserv_ids, trusted_relays,"
-                               " trusted_arc_sealers, pinned_key, phishing_keyword FROM accounts ORDER BY id")))
+                               " trusted_arc_sealers, pinned_key, phishing_keyword, auth_kind, oauth_provider, oauth_overrides"
+                               " FROM accounts ORDER BY id")))
         return out;
     while (q.next()) {
         AccountRecord a;
@@ -257,6 +273,9 @@ QVector<AccountRecord> MessageStore::accounts() const
         a.trustedArcSealers = splitList(q.value(8).toString());
         a.pinnedKeySha256 = q.value(9).toString();
         a.setPhishingKeyword = q.value(10).toInt() != 0;
+        a.authentication = q.value(11).toInt() == 1 ? AuthenticationKind::OAuth : AuthenticationKind::Password;
+        a.oauthProvider = q.value(12).toString();
+        a.oauthOverrides = q.value(13).toString();
         out.push_back(a);
     }
     return out;

@@ -25,6 +25,10 @@ namespace sealcheck {
 
 enum class ConnectionSecurity { ImplicitTls, StartTls };
 
+/// How an account logs in: a password (keychain: Keychain::imapKey) or an OAuth 2.0 sign-in
+/// (tokens in the keychain: Keychain::oauthKey; app/oauth). Stored as 0 / 1.
+enum class AuthenticationKind { Password, OAuth };
+
 struct AccountRecord
 {
     qint64 id = 0;
@@ -42,6 +46,13 @@ struct AccountRecord
     QString pinnedKeySha256;
     /// Opt-in: set the $Phishing keyword on forged messages.
     bool setPhishingKeyword = false;
+    /// Schema 3 (issue 12): password or OAuth sign-in.
+    AuthenticationKind authentication = AuthenticationKind::Password;
+    /// OAuth only: the provider id of resources/providers/oauth-providers.json ("google", "microsoft").
+    QString oauthProvider;
+    /// OAuth only: per-account overrides of the provider's settings (a JSON object with the data
+    /// file's keys, e.g. {"client_id": "..."}); "" = none. Never holds a token.
+    QString oauthOverrides;
 };
 
 struct MailboxRecord

@@ -2,6 +2,9 @@
 // A real Dovecot serving IMAPS on 127.0.0.1 for integration tests (recipe in PITFALLS.md): its own
 // config in a temporary folder, a free port, certificates made with openssl at test time, the
 // passwd-file user "alice". Shared by tst_imapdovecot and tst_accountsync.
+// With oauth2IntrospectionUrl set before setUp() (tst_oauthsignin), Dovecot also offers XOAUTH2
+// and OAUTHBEARER and checks bearer tokens with its oauth2 passdb, which POSTs each token to that
+// RFC 7662 introspection URL (Dovecot 2.3 "introspection_mode = post").
 
 #include "ImapConnectionSettings.h"
 
@@ -61,6 +64,8 @@ public:
     QString conf, pin;
     QSslCertificate caCert;
     qint64 pid = 0;
+    /// Optional: enables the oauth2 passdb (see above). Empty = password logins only.
+    QString oauth2IntrospectionUrl;
 
     QString path(const QString &rel) const { return dir.path() + QLatin1Char('/') + rel; }
 
@@ -166,8 +171,35 @@ protocol imap {
 }
 )").arg(d).arg(port).toUtf8());
         c.close();
+        if (!oauth2IntrospectionUrl.isEmpty())
+            enableOAuth2();
         run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("nobody:nogroup"), path(QStringLiteral("home"))});
         return start() ? QString() : QStringLiteral("dovecot did not start; see %1").arg(path(QStringLiteral("dovecot.log")));
+    }
+
+    /// Rewrites dovecot.conf for the oauth2 passdb (before the passwd-file one, for the bearer
+    /// mechanisms only) and writes its .conf.ext.
+    void enableOAuth2()
+    {
+        QFile ext(path(QStringLiteral("dovecot-oauth2.conf.ext")));
+        ext.open(QIODevice::WriteOnly);
+        ext.write(QStringLiteral("introspection_mode = post\nintrospection_url = %1\nusername_attribute = username\n"
+                                 "active_attribute = active\nactive_value = true\nforce_introspection = yes\n")
+                      .arg(oauth2IntrospectionUrl)
+                      .toUtf8());
+        ext.close();
+        QFile c(conf);
+        c.open(QIODevice::ReadOnly);
+        QString text = QString::fromUtf8(c.readAll());
+        c.close();
+        text.replace(QStringLiteral("auth_mechanisms = plain login\n"), QStringLiteral("auth_mechanisms = plain login xoauth2 oauthbearer\n"));
+        text.replace(QStringLiteral("passdb {\n  driver = passwd-file"),
+                     QStringLiteral("passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = %1\n}\n"
+                                    "passdb {\n  driver = passwd-file")
+                         .arg(path(QStringLiteral("dovecot-oauth2.conf.ext"))));
+        c.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        c.write(text.toUtf8());
+        c.close();
     }
 
     bool start()

@@ -108,6 +108,7 @@ else
   gzip -t /usr/share/man/man1/sealcheck-cli.1.gz 2>/dev/null && pass "sealcheck-cli.1.gz" \
     || fail "/usr/share/man/man1/sealcheck-cli.1.gz missing or not gzip"
   [ -f /usr/share/doc/sealcheck/changelog.gz ] && pass "changelog.gz" || fail "no /usr/share/doc/sealcheck/changelog.gz"
+  grep -q "^License: GPL-3.0-or-later" /usr/share/doc/sealcheck/copyright 2>/dev/null && pass "copyright (GPL-3.0-or-later)" || fail "no /usr/share/doc/sealcheck/copyright naming the licence"
   if command -v man >/dev/null; then
     [ "$(man -w sealcheck-cli 2>/dev/null)" = /usr/share/man/man1/sealcheck-cli.1.gz ] \
       && pass "man -w sealcheck-cli finds the page" || fail "man -w sealcheck-cli does not find the page"

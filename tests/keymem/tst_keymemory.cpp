@@ -211,8 +211,9 @@ void TestKeyMemory::schema()
 {
     const QString path = freshStore();
     Session s(path);
-    QCOMPARE(MessageStore::latestSchemaVersion(), 2);
-    QCOMPARE(s.store.schemaVersion(), 2);
+    // Migration 2 made the key-memory tables; later migrations (3, ...) keep them.
+    QVERIFY(MessageStore::latestSchemaVersion() >= 2);
+    QCOMPARE(s.store.schemaVersion(), MessageStore::latestSchemaVersion());
     QVERIFY(s.keys->lookup(QStringLiteral("mybank.example"), QStringLiteral("s2026")).isEmpty());
 }
 

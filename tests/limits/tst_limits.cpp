@@ -10,6 +10,7 @@
 #include "MasterFileParser.h"
 #include "Message.h"
 #include "Mime.h"
+#include "QueryBudget.h"
 #include "Rfc2047.h"
 #include "SpfChecker.h"
 #include "SpfRecord.h"
@@ -280,6 +281,31 @@ std::map<std::string, LimitCase> cases()
         return Outcome{ok, ok ? std::string() : "encoded words after 1000 left as written"};
     }, "left as written"};
 
+    // ---- DNS per message (verifier/dns/QueryBudget.h, VerifierLimits) ----
+    // n distinct questions: all answered at the limit; the (limit+1)-th is refused, not asked.
+    const auto budgetRun = [](int maxQueries) {
+        return [maxQueries](size_t n) {
+            ZoneResolver zone;
+            for (size_t i = 0; i < n; ++i)
+                zone.addTxt("h" + std::to_string(i) + ".example.com", {"v=spf1 -all"});
+            QueryBudget::Limits l;
+            l.maxQueries = maxQueries;
+            QueryBudget budget(zone, l);
+            for (size_t i = 0; i < n; ++i) {
+                DnsAnswer a = budget.query("h" + std::to_string(i) + ".example.com", RrType::TXT);
+                // A repeated question is answered from the memo and costs nothing.
+                DnsAnswer again = budget.query("H" + std::to_string(i) + ".example.com.", RrType::TXT);
+                if (!a.ok() || !(again.records == a.records))
+                    return Outcome{false, a.why};
+            }
+            return Outcome{budget.refused() == 0 && budget.asked() == int(n), {}};
+        };
+    };
+    c["DNS queries per message (configured 5)"] = {5, budgetRun(5), "already used its 5 DNS queries"};
+    c["DNS queries per message (default 100)"] = {size_t(VerifierLimits{}.maxDnsQueries),
+                                                  budgetRun(VerifierLimits{}.maxDnsQueries),
+                                                  "already used its 100 DNS queries"};
+
     // ---- Zone files (verifier/dns/MasterFileParser.h) ----
     c["zone records (configured 1000)"] = {1000, [](size_t n) {
         MasterFileParser::Limits l;
@@ -360,6 +386,82 @@ private slots:
         QVERIFY2(!over.ok, ("at limit + 1 (" + std::to_string(c.limit + 1) + ") it should fail").c_str());
         QVERIFY2(over.text.find(c.error) != std::string::npos,
                  ("expected \"" + c.error + "\" in: " + over.text.substr(0, 300)).c_str());
+    }
+
+    /// The DNS budget seen through verify(): SPF needs three questions (the record and two
+    /// includes). With room for two, SPF is a temporary error, never a pass or a fail, and the
+    /// report warns; with the default budget the same message passes SPF.
+    void dnsBudgetThroughVerify_data()
+    {
+        QTest::addColumn<int>("maxQueries");
+        QTest::addColumn<QString>("spf");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("budget 2: temperror, warning") << 2 << "temperror" << true;
+        QTest::newRow("default budget: pass") << VerifierLimits{}.maxDnsQueries << "pass" << false;
+    }
+    void dnsBudgetThroughVerify()
+    {
+        QFETCH(int, maxQueries);
+        QFETCH(QString, spf);
+        QFETCH(bool, warned);
+        ZoneResolver zone;
+        zone.addTxt("example.com", {"v=spf1 include:a.example.com include:b.example.com -all"});
+        zone.addTxt("a.example.com", {"v=spf1 ip4:198.51.100.0/24 -all"});
+        zone.addTxt("b.example.com", {"v=spf1 ip4:192.0.2.0/24 -all"});
+        auto message = Message::parse("From: Alice <alice@example.com>\r\nSubject: hi\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\nhello\r\n");
+        QVERIFY(message);
+        VerifyContext context;
+        context.resolver = &zone;
+        context.now = 1795000000;
+        context.envelope.clientIp = "192.0.2.7";
+        context.envelope.helo = "mail.example.com";
+        context.envelope.mailFrom = "alice@example.com";
+        context.limits.maxDnsQueries = maxQueries;
+        const Report report = verify(*message, context);
+        QVERIFY(report.spf);
+        QCOMPARE(QString::fromUtf8(rfc8601Token(report.spf->result).data()), spf);
+        bool found = false;
+        for (const Finding &w : report.warnings)
+            if (w.code == FindingCode::DnsLimitReached) {
+                found = true;
+                QVERIFY2(w.text.find("limit of 2 queries") != std::string::npos, w.text.c_str());
+            }
+        QCOMPARE(found, warned);
+    }
+
+    /// The time budget: a resolver that takes 40 ms per answer and a budget of 100 ms leaves
+    /// later questions unasked, and says so.
+    void dnsTimeBudget()
+    {
+        struct SlowResolver final : Resolver
+        {
+            DnsAnswer query(std::string_view, RrType) const override
+            {
+                QThread::msleep(40);
+                DnsAnswer a;
+                a.status = DnsStatus::NxDomain;
+                return a;
+            }
+        } slow;
+        QueryBudget::Limits l;
+        l.maxMillis = 100;
+        QElapsedTimer timer;
+        timer.start();
+        l.millisClock = [&timer] { return timer.elapsed(); };
+        QueryBudget budget(slow, l);
+        int answered = 0;
+        std::string why;
+        for (int i = 0; i < 10; ++i) {
+            DnsAnswer a = budget.query("h" + std::to_string(i) + ".example.com", RrType::TXT);
+            if (a.status == DnsStatus::ServFail)
+                why = a.why;
+            else
+                ++answered;
+        }
+        QVERIFY2(answered >= 1 && answered <= 3, std::to_string(answered).c_str());
+        QCOMPARE(budget.refused(), 10 - answered);
+        QCOMPARE(QString::fromStdString(budget.exhaustedBy()), QStringLiteral("time"));
+        QVERIFY2(why.find("already spent 100 ms waiting for DNS") != std::string::npos, why.c_str());
     }
 };
 

@@ -65,6 +65,21 @@ DomainPosture assess(const QString &zoneText, bool secure = false, const QString
     return *p;
 }
 
+// A zone whose answers are DNSSEC-secure only for the listed names (any type): to check that
+// each check reports the status of its own answer, and that DANE counts only secure TLSA.
+class PartlySecureZone final : public Resolver
+{
+public:
+    ZoneResolver zone;
+    QStringList secureNames;
+    DnsAnswer query(std::string_view name, RrType type) const override
+    {
+        DnsAnswer a = zone.query(name, type);
+        a.secure = secureNames.contains(QString::fromStdString(ZoneResolver::canonicalName(name)));
+        return a;
+    }
+};
+
 bool anyContains(const std::vector<std::string> &list, const QString &needle)
 {
     for (const std::string &s : list) {
@@ -98,6 +113,10 @@ private slots:
     void tlsRptAndBimiRecords();
     void invalidDomain();
     void dnsFailure();
+    void nonExistentPolicy_data();
+    void nonExistentPolicy();
+    void dnssecPerAnswer_data();
+    void dnssecPerAnswer();
 };
 
 void tst_Posture::domains_data()
@@ -510,6 +529,128 @@ void tst_Posture::dnsFailure()
     QCOMPARE(p->mtaSts.rating, PostureRating::Unknown);
     QCOMPARE(p->spf.rating, PostureRating::Good);
     QCOMPARE(p->grade, PostureGrade::D);
+}
+
+// RFC 9989 np=: read, applied to a From domain that does not exist, and explained.
+void tst_Posture::nonExistentPolicy_data()
+{
+    QTest::addColumn<QString>("dmarc");      // the _dmarc.example.com record
+    QTest::addColumn<QString>("domain");     // the domain assessed
+    QTest::addColumn<QString>("np");         // DmarcPosture::nonExistentPolicy
+    QTest::addColumn<QString>("npEffective");
+    QTest::addColumn<QString>("effective");  // the policy for the assessed domain
+    QTest::addColumn<QString>("noteWords");  // in some note
+    QTest::addColumn<QString>("fix");        // in some DMARC fix; "" = no DMARC fix
+
+    QTest::newRow("np-reject") << "v=DMARC1; p=reject; np=reject; rua=mailto:d@example.com" << "example.com" << "reject"
+                               << "reject" << "reject" << "nosuch.example.com) is rejected (np=reject" << "";
+    QTest::newRow("np-absent-falls-back-to-p")
+        << "v=DMARC1; p=quarantine; rua=mailto:d@example.com" << "example.com" << "" << "quarantine" << "quarantine"
+        << "is sent to spam (no np=, so p=quarantine applies" << "";
+    QTest::newRow("np-absent-falls-back-to-sp")
+        << "v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@example.com" << "example.com" << "" << "quarantine"
+        << "reject" << "no np=, so sp=quarantine applies" << "";
+    QTest::newRow("np-none-is-a-weakness")
+        << "v=DMARC1; p=reject; np=none; rua=mailto:d@example.com" << "example.com" << "none" << "none" << "reject"
+        << "Names that do not exist are not protected"
+        << "_dmarc.example.com. TXT \"v=DMARC1; p=reject; np=reject; rua=mailto:d@example.com\"";
+    QTest::newRow("non-existent-from-domain-gets-np")
+        << "v=DMARC1; p=none; sp=none; np=reject; rua=mailto:d@example.com" << "nosuch.example.com" << "reject"
+        << "reject" << "reject" << "does not exist in DNS, so the policy for non-existent names applies (np=reject)" << "";
+    QTest::newRow("non-existent-from-domain-without-np")
+        << "v=DMARC1; p=reject; sp=none; rua=mailto:d@example.com" << "nosuch.example.com" << "" << "none" << "none"
+        << "applies (sp=none)" << "_dmarc.example.com. TXT \"v=DMARC1; p=reject; sp=quarantine";
+    QTest::newRow("np-invalid") << "v=DMARC1; p=reject; np=maybe; rua=mailto:d@example.com" << "example.com" << ""
+                                << "reject" << "reject" << "np= has an invalid value" << "";
+}
+
+void tst_Posture::nonExistentPolicy()
+{
+    QFETCH(QString, dmarc);
+    QFETCH(QString, domain);
+    const QString zone = QLatin1String(kBase) + QStringLiteral("@ IN TXT \"v=spf1 mx -all\"\n_dmarc IN TXT \"") + dmarc +
+                         QStringLiteral("\"\n");
+    const DomainPosture p = assess(zone, false, {}, domain);
+    QFETCH(QString, np);
+    QFETCH(QString, npEffective);
+    QFETCH(QString, effective);
+    QFETCH(QString, noteWords);
+    QFETCH(QString, fix);
+    QCOMPARE(q(p.dmarc.nonExistentPolicy), np);
+    QCOMPARE(q(p.dmarc.nonExistentEffectivePolicy), npEffective);
+    QCOMPARE(q(p.dmarc.effectivePolicy), effective);
+    QCOMPARE(p.domainExists, domain == QLatin1String("example.com"));
+    if (!anyContains(p.dmarc.notes, noteWords)) {
+        for (const std::string &n : p.dmarc.notes)
+            qWarning("note: %s", n.c_str());
+        QFAIL(qPrintable(noteWords));
+    }
+    if (fix.isEmpty()) {
+        QVERIFY2(p.dmarc.fixes.empty(), p.dmarc.fixes.empty() ? "" : p.dmarc.fixes.front().c_str());
+    } else if (!anyContains(p.dmarc.fixes, fix)) {
+        for (const std::string &f : p.dmarc.fixes)
+            qWarning("fix: %s", f.c_str());
+        QFAIL(qPrintable(fix));
+    }
+}
+
+// Each check reports whether its own answer was DNSSEC-validated; DANE counts a host only when
+// both the MX answer and its TLSA answer are.
+void tst_Posture::dnssecPerAnswer_data()
+{
+    QTest::addColumn<QStringList>("secure"); // names whose answers are secure
+    QTest::addColumn<QString>("flags");      // spf,dmarc,mtasts,tlsrpt,dane(mx),tlsa(mail),tlsa(mx2)
+    QTest::addColumn<QString>("dane");       // DANE rating
+    QTest::addColumn<QString>("grade");
+
+    const QStringList all{"example.com", "_dmarc.example.com", "_mta-sts.example.com", "_smtp._tls.example.com",
+                          "_25._tcp.mail.example.com", "_25._tcp.mx2.example.com"};
+    QTest::newRow("all-secure") << all << "1,1,1,1,1,1,1" << "good" << "A";
+    QTest::newRow("nothing-secure") << QStringList() << "0,0,0,0,0,0,0" << "weak" << "B";
+    QStringList noMx2 = all;
+    noMx2.removeAll(QStringLiteral("_25._tcp.mx2.example.com"));
+    QTest::newRow("one-tlsa-insecure") << noMx2 << "1,1,1,1,1,1,0" << "weak" << "B";
+    QStringList tlsaOnly{"_25._tcp.mail.example.com", "_25._tcp.mx2.example.com"};
+    QTest::newRow("tlsa-secure-mx-insecure") << tlsaOnly << "0,0,0,0,0,1,1" << "weak" << "B";
+    QTest::newRow("only-spf-and-dmarc") << QStringList{"example.com", "_dmarc.example.com"} << "1,1,0,0,1,0,0"
+                                        << "weak" << "B";
+}
+
+void tst_Posture::dnssecPerAnswer()
+{
+    PartlySecureZone z;
+    const std::string tlsa = "8CB0FC6C527506A053F4F14C8464BEBBD6DEDE2738D11468DD953D7D6A3021F1";
+    QVERIFY(z.zone.loadMasterFile("$ORIGIN example.com.\n@ IN MX 10 mail\n@ IN MX 20 mx2\n"
+                                  "mail IN A 192.0.2.25\nmx2 IN A 192.0.2.26\n"
+                                  "@ IN TXT \"v=spf1 mx -all\"\n"
+                                  "_dmarc IN TXT \"v=DMARC1; p=reject; rua=mailto:d@example.com\"\n"
+                                  "_mta-sts IN TXT \"v=STSv1; id=1\"\n"
+                                  "_smtp._tls IN TXT \"v=TLSRPTv1; rua=mailto:tls@example.com\"\n"
+                                  "_25._tcp.mail IN TLSA 3 1 1 " + tlsa + "\n"
+                                  "_25._tcp.mx2 IN TLSA 3 1 1 " + tlsa + "\n")
+                .ok());
+    QFETCH(QStringList, secure);
+    z.secureNames = secure;
+    auto p = PostureAssessor::assess("example.com", z);
+    QVERIFY(p.ok());
+    QCOMPARE(p->dane.hosts.size(), size_t(2));
+    const QStringList got{QString::number(p->spf.dnssec), QString::number(p->dmarc.dnssec),
+                            QString::number(p->mtaSts.dnssec), QString::number(p->tlsRpt.dnssec),
+                            QString::number(p->dane.dnssec), QString::number(p->dane.hosts[0].secure),
+                            QString::number(p->dane.hosts[1].secure)};
+    QFETCH(QString, flags);
+    QFETCH(QString, dane);
+    QFETCH(QString, grade);
+    QCOMPARE(got.join(QLatin1Char(',')), flags);
+    QCOMPARE(q(postureRatingName(p->dane.rating)), dane);
+    QCOMPARE(q(postureGradeName(p->grade)), grade);
+    QCOMPARE(p->dane.mxSecure, p->dane.dnssec);
+    for (const DaneHostPosture &h : p->dane.hosts)
+        QCOMPARE(h.tlsaRecords, 1);
+    if (dane == QLatin1String("good"))
+        QVERIFY(q(p->dane.summary).contains(QStringLiteral("Every MX host")));
+    else
+        QVERIFY(!p->dane.fixes.empty());
 }
 
 QTEST_APPLESS_MAIN(tst_Posture)

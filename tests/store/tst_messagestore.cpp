@@ -2,6 +2,12 @@
 #include "Verdict.h"
 
 #include <QCoreApplication>
+#include <QMutex>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <vector>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -77,6 +83,35 @@ private slots:
         QSqlQuery q(QSqlDatabase::database(t.connectionName()));
         QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    }
+    /// Several connections opening the same new store at the same moment (the desktop program
+    /// and its verification threads do): every one succeeds and the schema is made once.
+    void concurrentFirstOpen()
+    {
+        for (int round = 0; round < 5; ++round) {
+            const QString file = m_dir.filePath(QStringLiteral("race-%1.sqlite").arg(round));
+            std::atomic_int ok{0};
+            std::vector<std::unique_ptr<QThread>> threads;
+            QStringList errors;
+            QMutex mutex;
+            for (int i = 0; i < 4; ++i) {
+                threads.emplace_back(QThread::create([&] {
+                    MessageStore s;
+                    auto r = s.open(file);
+                    if (r.ok() && s.schemaVersion() == MessageStore::latestSchemaVersion()) {
+                        ++ok;
+                    } else {
+                        QMutexLocker lock(&mutex);
+                        errors << (r.ok() ? QStringLiteral("wrong version") : QString::fromStdString(r.error().message));
+                    }
+                }));
+            }
+            for (auto &t : threads)
+                t->start();
+            for (auto &t : threads)
+                QVERIFY(t->wait(30000));
+            QVERIFY2(ok == 4, qPrintable(errors.join(QStringLiteral("; "))));
+        }
     }
     void newerSchemaIsRefused()
     {

@@ -37,6 +37,8 @@ _imaps._tcp.example.info. 300 IN SRV 0 0 0 .
 _imap._tcp.example.info. 300 IN SRV 0 1 1143 box.example.info.
 _imaps._tcp.example.biz. 300 IN SRV 20 5 993 slow.example.biz.
 _imaps._tcp.example.biz. 300 IN SRV 10 1 10993 fast.example.biz.
+firm.example.com. 300 IN MX 5 aspmx.l.google.com.
+firm.example.com. 300 IN MX 10 alt1.aspmx.l.google.com.
 )";
 
 std::shared_ptr<const verifier::Resolver> zone()
@@ -91,6 +93,24 @@ private slots:
         QCOMPARE(d.securityBox()->currentData().toInt(), security);
         QCOMPARE(d.userEdit()->text(), address);
         QCOMPARE(d.account().host, host);
+    }
+
+    /// A domain whose mail goes to Google (MX) and publishes nothing else: the dialog proposes
+    /// Gmail's IMAP server and switches to "Sign in with Google", and says where that came from.
+    void discoveryFromMxChoosesProviderSignIn()
+    {
+        AccountDialog d(zone());
+        QSignalSpy done(&d, &AccountDialog::discoveryFinished);
+        d.emailEdit()->setText(QStringLiteral("frank@firm.example.com"));
+        d.discoverServer();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.front().front().toBool(), true);
+        QCOMPARE(d.hostEdit()->text(), QStringLiteral("imap.gmail.com"));
+        QCOMPARE(d.portBox()->value(), 993);
+        QCOMPARE(d.authenticationBox()->currentData().toString(), QStringLiteral("google"));
+        QVERIFY2(d.statusLabel()->text().contains(QStringLiteral("MX records")), qPrintable(d.statusLabel()->text()));
+        // The third-party database is opt-in and off by default.
+        QVERIFY(!d.ispdbBox()->isChecked());
     }
 
     void discoveryNeverOverwritesTypedHost()

@@ -1,17 +1,30 @@
 // The desktop window on the offscreen platform, as a user meets it: drop a message and read the
 // verdict, filter the list, work with the keyboard only.
 #include "DemoMailbox.h"
+#include "FindingText.h"
 #include "InspectorModel.h"
 #include "MainWindow.h"
 #include "MessageFilterModel.h"
 #include "MessageView.h"
 #include "SecurityPanel.h"
 #include "VerdictBanner.h"
+#include "Verdict.h"
 #include "ZoneResolver.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTranslator>
 #include <QDateTime>
 #include <QLineEdit>
 #include <QMimeData>
@@ -58,6 +71,139 @@ bool waitSettled(MainWindow &w)
 VerdictState stateOfRow(MainWindow &w, int sourceRow)
 {
     return VerdictState(w.inspectorModel()->index(sourceRow, 0).data(VerdictStateRole).toInt());
+}
+
+/// The mnemonic letter of a text ("&Show" -> 's'; "&&" is a literal ampersand), null if none.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+using Mnemonics = QList<QPair<QChar, QString>>; // letter, where it is
+
+void addMnemonic(Mnemonics &out, const QString &text, const QString &where)
+{
+    if (const QChar m = mnemonic(text); !m.isNull())
+        out.append({m, where + QStringLiteral(" \"") + text + QLatin1Char('"')});
+}
+
+bool insideMenu(const QWidget *w)
+{
+    for (; w; w = w->parentWidget()) {
+        if (qobject_cast<const QMenu *>(w))
+            return true;
+    }
+    return false;
+}
+
+/// What Alt+letter reaches in a window: the menu bar's titles, labelled buddies, buttons, group
+/// boxes and tabs (shown or not: a hidden bar or tab page can appear at any time).
+Mnemonics windowMnemonics(QWidget *window)
+{
+    Mnemonics out;
+    if (auto *mw = qobject_cast<QMainWindow *>(window)) {
+        for (QAction *a : mw->menuBar()->actions())
+            addMnemonic(out, a->text(), QStringLiteral("menu"));
+    }
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        if (insideMenu(w) || qobject_cast<QMenuBar *>(w))
+            continue;
+        if (auto *l = qobject_cast<QLabel *>(w); l && l->buddy())
+            addMnemonic(out, l->text(), QStringLiteral("label"));
+        else if (auto *b = qobject_cast<QAbstractButton *>(w))
+            addMnemonic(out, b->text(), QStringLiteral("button"));
+        else if (auto *g = qobject_cast<QGroupBox *>(w))
+            addMnemonic(out, g->title(), QStringLiteral("group"));
+        else if (auto *t = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < t->count(); ++i)
+                addMnemonic(out, t->tabText(i), QStringLiteral("tab"));
+        }
+    }
+    return out;
+}
+
+/// Letters used more than once, with where: empty when none clash.
+QStringList clashes(const Mnemonics &items)
+{
+    QMultiHash<QChar, QString> byKey;
+    for (const auto &[key, where] : items)
+        byKey.insert(key, where);
+    QStringList out;
+    for (const QChar key : byKey.uniqueKeys()) {
+        const QStringList places = byKey.values(key);
+        if (places.size() > 1)
+            out << QStringLiteral("Alt+%1: %2").arg(key.toUpper(), places.join(QStringLiteral(", ")));
+    }
+    return out;
+}
+
+/// Every menu of the menu bar, submenus included, with its path ("&Accounts").
+void collectMenus(QMenu *menu, const QString &path, QList<QPair<QString, QMenu *>> &out)
+{
+    out.append({path, menu});
+    for (QAction *a : menu->actions()) {
+        if (a->menu())
+            collectMenus(a->menu(), path + QStringLiteral(" › ") + a->text(), out);
+    }
+}
+
+verifier::Report synthetic()
+{
+    verifier::Report r;
+    r.from.kind = verifier::AddressListKind::One;
+    r.from.fieldCount = 1;
+    r.from.address = "alice@example.com";
+    r.from.domain = "example.com";
+    r.from.header = "Alice <alice@example.com>";
+    return r;
+}
+
+verifier::DkimResult dkim(verifier::AuthResult result, verifier::DkimFailure failure = verifier::DkimFailure::None)
+{
+    verifier::DkimResult d;
+    d.result = result;
+    d.failure = failure;
+    d.domain = "example.com";
+    d.selector = "sel";
+    d.keyBits = 2048;
+    d.keyType = "rsa";
+    d.aligned = true;
+    d.bodyLength = 100;
+    d.reason = "the body hash does not match";
+    return d;
+}
+
+verifier::DmarcResult dmarcResult(verifier::AuthResult result, verifier::DmarcPolicy policy)
+{
+    verifier::DmarcResult d;
+    d.result = result;
+    d.domain = "example.com";
+    d.policy = policy;
+    d.domainPolicy = policy;
+    d.dkimAligned = result == verifier::AuthResult::Pass;
+    return d;
+}
+
+verifier::AuthResultsHeader header(bool trusted, const char *method, const char *result,
+                                   std::map<std::string, std::string> props)
+{
+    verifier::AuthResultsHeader h;
+    h.authservId = "mx.provider.example";
+    h.trusted = trusted;
+    h.parsed = true;
+    if (!trusted)
+        h.trustReason = "Authserv-id not trusted: confirm it in the account settings.";
+    h.methods.push_back(verifier::AuthMethodResult{method, result, "", std::move(props)});
+    return h;
 }
 
 } // namespace
@@ -176,6 +322,177 @@ private slots:
         QTRY_VERIFY(w.searchBox()->hasFocus());
         QTest::keyClicks(w.searchBox(), QStringLiteral("meeting"));
         QCOMPARE(w.filterModel()->rowCount(), 1);
+    }
+
+    void mnemonicsDoNotClash()
+    {
+        MainWindow w;
+        w.show();
+        const Mnemonics top = windowMnemonics(&w);
+        // The window has mnemonics to check: menus, the Show label, the tabs, the bar's buttons.
+        QVERIFY2(top.size() >= 8, qPrintable(QString::number(top.size())));
+        QStringList problems = clashes(top);
+        QList<QPair<QString, QMenu *>> menus;
+        for (QAction *a : w.menuBar()->actions()) {
+            if (a->menu())
+                collectMenus(a->menu(), a->text(), menus);
+        }
+        QVERIFY(menus.size() >= 4);
+        for (const auto &[path, menu] : menus) {
+            Mnemonics items;
+            for (QAction *a : menu->actions()) {
+                if (!a->isSeparator())
+                    addMnemonic(items, a->text(), QStringLiteral("item"));
+            }
+            for (const QString &c : clashes(items))
+                problems << path + QStringLiteral(": ") + c;
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void mnemonicCheckFindsAClash()
+    {
+        // The check above can fail: two controls on one letter are reported, "&&" is no mnemonic.
+        QWidget window;
+        auto *edit = new QLineEdit(&window);
+        auto *label = new QLabel(QStringLiteral("&Show:"), &window);
+        label->setBuddy(edit);
+        new QPushButton(QStringLiteral("&Save"), &window);
+        new QPushButton(QStringLiteral("Fish && &Chips"), &window);
+        new QLabel(QStringLiteral("&Unused, no buddy"), &window);
+        const QStringList found = clashes(windowMnemonics(&window));
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found.front().startsWith(QStringLiteral("Alt+S: ")), qPrintable(found.front()));
+        QCOMPARE(mnemonic(QStringLiteral("Fish && &Chips")), QLatin1Char('c'));
+    }
+
+    void englishPluralForms_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("finding");
+        QTest::addColumn<QString>("status");
+        QTest::addRow("one") << 1 << QStringLiteral("1 Authentication-Results field was not trusted (written by mx.example).")
+                             << QStringLiteral("1 message checked.");
+        QTest::addRow("two") << 2
+                             << QStringLiteral("2 Authentication-Results fields were not trusted (the first one written by mx.example).")
+                             << QStringLiteral("2 messages checked.");
+        QTest::addRow("zero") << 0
+                              << QStringLiteral("0 Authentication-Results fields were not trusted (the first one written by mx.example).")
+                              << QStringLiteral("0 messages checked.");
+    }
+
+    void englishPluralForms()
+    {
+        // translations/sealcheck_en.ts, compiled as the build does, gives English its plural forms.
+        QFETCH(int, count);
+        QFETCH(QString, finding);
+        QFETCH(QString, status);
+        const QString lrelease = QStringLiteral("/usr/lib/qt6/bin/lrelease");
+        if (!QFile::exists(lrelease))
+            QSKIP("the Qt 6 lrelease is not installed (apt install qt6-l10n-tools)");
+        QTemporaryDir dir;
+        const QString qm = dir.filePath(QStringLiteral("sealcheck_en.qm"));
+        QCOMPARE(QProcess::execute(lrelease, {QStringLiteral(SEALCHECK_SOURCE_DIR "/translations/sealcheck_en.ts"),
+                                              QStringLiteral("-qm"), qm, QStringLiteral("-silent")}),
+                 0);
+        QTranslator en;
+        QVERIFY(en.load(qm));
+        QCoreApplication::installTranslator(&en);
+        const QString text = findingText(
+            verifier::makeFinding(verifier::FindingCode::UntrustedAuthResults, {std::to_string(count), "mx.example"}));
+        const QString checked = QCoreApplication::translate("sealcheck::ui::MainWindow", "%n message(s) checked.", nullptr, count);
+        QCoreApplication::removeTranslator(&en);
+        QCOMPARE(text, finding);
+        QCOMPARE(checked, status);
+    }
+
+    void findingArgumentsAreData_data()
+    {
+        using namespace verifier;
+        QTest::addColumn<int>("code");
+        QTest::addColumn<Report>("report");
+        Report untrusted = synthetic();
+        untrusted.dkim.push_back(dkim(AuthResult::Pass));
+        untrusted.dmarc = dmarcResult(AuthResult::Pass, DmarcPolicy::Reject);
+        untrusted.authenticationResults.push_back(header(false, "dmarc", "pass", {}));
+        untrusted.authenticationResults.push_back(header(false, "dmarc", "pass", {}));
+        QTest::addRow("untrusted-authentication-results") << int(FindingCode::UntrustedAuthResults) << untrusted;
+
+        Report time = synthetic();
+        time.dkim.push_back(dkim(AuthResult::PermError, DkimFailure::KeyNotFound));
+        time.dmarc = dmarcResult(AuthResult::Fail, DmarcPolicy::Reject);
+        time.authenticationResults.push_back(header(true, "dkim", "pass", {{"header.d", "example.com"}, {"header.s", "sel"}}));
+        QTest::addRow("time-explains-disagreement") << int(FindingCode::TimeExplainsDisagreement) << time;
+
+        Report reportedPass = synthetic();
+        reportedPass.dkim.push_back(dkim(AuthResult::Fail, DkimFailure::BodyHashMismatch));
+        reportedPass.dmarc = dmarcResult(AuthResult::Fail, DmarcPolicy::None);
+        reportedPass.authenticationResults.push_back(header(true, "dkim", "pass", {{"header.d", "example.com"}}));
+        QTest::addRow("sources-disagree-dkim-pass") << int(FindingCode::SourcesDisagree) << reportedPass;
+
+        Report reportedFail = synthetic();
+        reportedFail.dkim.push_back(dkim(AuthResult::Pass));
+        reportedFail.dmarc = dmarcResult(AuthResult::Pass, DmarcPolicy::Reject);
+        reportedFail.authenticationResults.push_back(header(true, "dkim", "fail", {{"header.d", "example.com"}}));
+        QTest::addRow("sources-disagree-dkim-fail") << int(FindingCode::SourcesDisagree) << reportedFail;
+
+        Report partial = synthetic();
+        DkimResult l = dkim(AuthResult::Pass);
+        l.bodyLengthLimit = 40;
+        l.unsignedInstances = {"subject"};
+        partial.dkim.push_back(l);
+        partial.dmarc = dmarcResult(AuthResult::Pass, DmarcPolicy::Reject);
+        QTest::addRow("partial-dkim-coverage") << int(FindingCode::PartialDkimCoverage) << partial;
+
+        Report smime = synthetic();
+        SignatureResult sig;
+        sig.result = AuthResult::Pass;
+        sig.signer = "alice@example.com";
+        sig.trusted = true;
+        sig.matchesFrom = true;
+        sig.coversWholeBody = false;
+        sig.unsignedParts = {"text after the signed block in part 1"};
+        smime.smime = sig;
+        QTest::addRow("partial-signature") << int(FindingCode::PartialSignature) << smime;
+
+        Report broken = synthetic();
+        sig.result = AuthResult::Fail;
+        sig.reason = "the message digest does not match";
+        broken.smime = sig;
+        QTest::addRow("signature-invalid") << int(FindingCode::SignatureInvalid) << broken;
+
+        Report ambiguous = synthetic();
+        ambiguous.from.kind = AddressListKind::Ambiguous;
+        ambiguous.from.address.reset();
+        ambiguous.from.problem = "a quoted comma splits the display name";
+        QTest::addRow("from-ambiguous") << int(FindingCode::FromAmbiguous) << ambiguous;
+    }
+
+    void findingArgumentsAreData()
+    {
+        // A translated sentence embeds the finding's arguments; they must be data (domains,
+        // counts, codes), never English prose made by the verifier.
+        QFETCH(int, code);
+        QFETCH(verifier::Report, report);
+        verifier::decideVerdict(report);
+        std::vector<verifier::Finding> all = report.reasons;
+        all.insert(all.end(), report.warnings.begin(), report.warnings.end());
+        const QRegularExpression english(QStringLiteral("(^|\\s)(the|is|was|are|not|does|reported|signature|verify|match)(\\s|$)"),
+                                         QRegularExpression::CaseInsensitiveOption);
+        bool seen = false;
+        for (const verifier::Finding &f : all) {
+            if (int(f.code) != code)
+                continue;
+            seen = true;
+            for (const std::string &arg : f.args) {
+                const QString a = QString::fromStdString(arg);
+                QVERIFY2(!english.match(a).hasMatch(), qPrintable(QStringLiteral("argument \"%1\"").arg(a)));
+            }
+            const QString shown = findingText(f);
+            QVERIFY2(shown != QString::fromStdString(f.text), qPrintable(shown)); // a sentence of the UI, not the CLI's
+            QVERIFY2(shown.endsWith(QLatin1Char('.')), qPrintable(shown));
+        }
+        QVERIFY2(seen, "the report does not produce the finding");
     }
 
     void bodyIsPlainTextOnly()

@@ -96,6 +96,7 @@ std::string_view findingCodeName(FindingCode code)
     case FindingCode::ReportedOnly: return "reported-only";
     case FindingCode::TimeExplainsDisagreement: return "time-explains-disagreement";
     case FindingCode::SignatureTemporaryError: return "signature-temporary-error";
+    case FindingCode::DnsLimitReached: return "dns-limit-reached";
     case FindingCode::VerifiedWithRememberedKey: return "verified-with-remembered-key";
     case FindingCode::KeyChanged: return "key-changed";
     case FindingCode::PinnedKeyChanged: return "pinned-key-changed";

@@ -380,7 +380,7 @@ enum class FindingCode {
     NothingAuthenticates, NoDmarcRecord, DmarcTemporaryError,
     // warnings
     WeakKey, KeyTesting, DnsNotSecure, HeaderAnomalies, UntrustedAuthResults, ReportedOnly,
-    TimeExplainsDisagreement, SignatureTemporaryError,
+    TimeExplainsDisagreement, SignatureTemporaryError, DnsLimitReached,
     // key memory and sender expectations (app/core/RememberedVerification.h)
     VerifiedWithRememberedKey, KeyChanged, PinnedKeyChanged, ExpectedSignatureMissing, AcceptedSigner,
     RememberedKeyNotAccepted,

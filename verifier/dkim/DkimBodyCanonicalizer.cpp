@@ -23,6 +23,15 @@ inline void DkimBodyCanonicalizer::put(char c)
 
 void DkimBodyCanonicalizer::putRun(const char *data, size_t size)
 {
+    // A long run with nothing buffered goes to the sink as it is (no copy), when the limit
+    // leaves room for all of it.
+    if (m_used == 0 && size >= kBufferSize / 2 && m_sink &&
+        (!m_limit || (*m_limit > m_emitted && *m_limit - m_emitted >= size))) {
+        m_total += size;
+        m_emitted += size;
+        m_sink(std::string_view(data, size));
+        return;
+    }
     m_total += size;
     while (size > 0) {
         size_t room = kBufferSize - m_used;
@@ -68,15 +77,38 @@ void DkimBodyCanonicalizer::update(std::string_view chunk)
     const char *p = chunk.data();
     const char *const end = p + chunk.size();
     while (p < end) {
-        // Fast path: with nothing held back, copy a run of ordinary bytes at once.
+        // Fast path: with nothing held back, pass on at once a run that is already canonical.
+        // Each step of the run ends on a byte that is content (so no state is held after it):
+        //  - an ordinary byte;
+        //  - relaxed: a single SP followed by an ordinary byte (not at a line end, not a run);
+        //  - a CRLF followed, within this chunk, by the first byte of a line that has content
+        //    (relaxed: an ordinary byte; simple: anything but CR), so the line end is kept.
+        // Everything else (WSP runs, TAB, line ends before empty or WSP-led lines, a chunk end
+        // inside any of these) goes through the byte-wise state machine below.
         if (!m_pendingCr && !m_pendingWsp && m_pendingCrlfs == 0) {
             const char *q = p;
-            if (relaxed)
-                while (q < end && *q != '\r' && *q != ' ' && *q != '\t')
-                    ++q;
-            else
-                while (q < end && *q != '\r')
-                    ++q;
+            if (relaxed) {
+                auto ordinary = [](char x) { return x != '\r' && x != ' ' && x != '\t'; };
+                while (q < end) {
+                    if (ordinary(*q))
+                        ++q;
+                    else if (*q == ' ' && end - q >= 2 && ordinary(q[1]))
+                        q += 2;
+                    else if (*q == '\r' && end - q >= 3 && q[1] == '\n' && ordinary(q[2]))
+                        q += 3;
+                    else
+                        break;
+                }
+            } else {
+                while (q < end) {
+                    if (*q != '\r')
+                        ++q;
+                    else if (end - q >= 3 && q[1] == '\n' && q[2] != '\r')
+                        q += 3;
+                    else
+                        break;
+                }
+            }
             if (q > p) {
                 putRun(p, size_t(q - p));
                 m_lineHasContent = m_anyContent = true;

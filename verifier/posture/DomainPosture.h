@@ -33,6 +33,12 @@ struct PostureCheck
     /// What to publish: whole DNS records in zone-file form ("_dmarc.example.com. TXT \"...\""),
     /// or a short instruction when no single record fixes it.
     std::vector<std::string> fixes;
+    /// The DNS answer this check rests on (its record, or the denial that there is one) was
+    /// DNSSEC-validated. SPF: the TXT answer at the domain; DMARC: at _dmarc.<record domain>
+    /// (or _dmarc.<domain> when none); DKIM: every selector's answer; MTA-STS: _mta-sts TXT;
+    /// TLS-RPT: _smtp._tls TXT; DANE: the MX answer (TLSA per host in DaneHostPosture::secure);
+    /// BIMI: default._bimi TXT. False for an unsigned zone or a resolver without validation.
+    bool dnssec = false;
 };
 
 /// One MX host of the domain (RFC 5321 §5.1), in preference order.
@@ -78,6 +84,12 @@ struct DmarcPosture : PostureCheck
     std::string orgDomain;     ///< RFC 9989 §4.10.2
     std::string policy;        ///< p= as read: "none", "quarantine", "reject", "" when absent/invalid
     std::string subdomainPolicy; ///< sp= as read, "" when absent
+    /// np= as read, "" when absent or invalid: the policy for mail From names under the
+    /// organisational domain that do not exist in DNS (RFC 9989 §4.7, np tag; §4.10.1).
+    std::string nonExistentPolicy;
+    /// What mail From a non-existent subdomain (nosuch.<domain>) gets: np=, else sp=, else
+    /// p= (RFC 9989 §4.10.1); "" when there is no usable record.
+    std::string nonExistentEffectivePolicy;
     /// The policy that applies to mail From this domain (p=, or sp= when the record is an
     /// ancestor's), "" when there is none.
     std::string effectivePolicy;
@@ -98,6 +110,7 @@ struct DkimSelectorPosture
     int keyBits = 0;           ///< 0 when the key could not be read
     bool testing = false;      ///< t=y
     bool revoked = false;      ///< p= empty
+    bool dnssec = false;       ///< the key answer was DNSSEC-validated
     std::string summary;
 };
 

@@ -100,6 +100,7 @@ void assessSpf(DomainPosture &p, const Resolver &resolver)
     const SpfTree tree = SpfLookupCounter(resolver).count(p.domain);
     const std::string suggested = p.mx.empty() || p.nullMx ? "v=spf1 -all" : "v=spf1 mx -all";
     spf.record = tree.text;
+    spf.dnssec = tree.secure;
     if (tree.status == DnsStatus::ServFail || tree.status == DnsStatus::Timeout) {
         spf.rating = PostureRating::Unknown;
         spf.summary = "SPF could not be checked: DNS " + std::string(dnsStatusName(tree.status)) + ".";
@@ -198,14 +199,19 @@ void assessSpf(DomainPosture &p, const Resolver &resolver)
 
 // ---------------------------------------------------------------- DMARC
 
-std::string dmarcFix(const DomainPosture &p, const DmarcRecord *existing, std::string_view policy)
+std::string dmarcFix(const DomainPosture &p, const DmarcRecord *existing, std::string_view policy, bool withNp = false)
 {
-    std::string text = "v=DMARC1; p=" + std::string(policy);
+    // Never suggest a weaker p= than the one published.
+    const bool keepReject = existing && existing->policyValid && existing->policy == DmarcPolicy::Reject;
+    std::string text = "v=DMARC1; p=" + std::string(keepReject ? "reject" : policy);
     if (existing && !existing->subdomainPolicyValid)
         text += "; sp=" + std::string(policy);
     else if (existing && existing->subdomainPolicy != DmarcPolicy::Unspecified &&
              existing->subdomainPolicy != DmarcPolicy::Reject)
         text += "; sp=" + std::string(policy);
+    // np= (RFC 9989 §4.7): names that do not exist never send legitimate mail, so reject.
+    if (withNp || (existing && (existing->nonExistentPolicy != DmarcPolicy::Unspecified || !existing->nonExistentPolicyValid)))
+        text += "; np=reject";
     if (existing && existing->dkimAlignment == DmarcAlignmentMode::Strict)
         text += "; adkim=s";
     if (existing && existing->spfAlignment == DmarcAlignmentMode::Strict)
@@ -220,10 +226,36 @@ std::string dmarcFix(const DomainPosture &p, const DmarcRecord *existing, std::s
     return txtFix("_dmarc." + where, text);
 }
 
-void assessDmarc(DomainPosture &p, const OrgDomain &org)
+std::string policyName(DmarcPolicy policy)
+{
+    return policy == DmarcPolicy::Unspecified ? std::string() : std::string(dmarcPolicyName(policy));
+}
+
+// What a policy does to spoofed mail, in plain words.
+std::string policyMeaning(DmarcPolicy policy)
+{
+    switch (policy) {
+    case DmarcPolicy::Reject:
+        return "rejected";
+    case DmarcPolicy::Quarantine:
+        return "sent to spam";
+    case DmarcPolicy::None:
+    case DmarcPolicy::Unspecified:
+        break;
+    }
+    return "only reported, not stopped";
+}
+
+void assessDmarc(DomainPosture &p, const OrgDomain &org, const Resolver &resolver)
 {
     DmarcPosture &d = p.dmarc;
     const TreeWalk walk = org.walk(p.domain);
+    {
+        // The walk does not report DNSSEC; ask for the answer the check rests on once more
+        // (a caching resolver answers it from the cache).
+        const std::string at = "_dmarc." + (walk.record ? walk.recordDomain : p.domain);
+        d.dnssec = resolver.query(at, RrType::TXT).secure;
+    }
     d.orgDomain = walk.orgDomain;
     d.notes = walk.notes;
     if (walk.tempError) {
@@ -251,6 +283,7 @@ void assessDmarc(DomainPosture &p, const OrgDomain &org)
     d.recordDomain = walk.recordDomain;
     d.policy = r.policyValid ? std::string(dmarcPolicyName(r.policy)) : "";
     d.subdomainPolicy = r.subdomainPolicy != DmarcPolicy::Unspecified ? std::string(dmarcPolicyName(r.subdomainPolicy)) : "";
+    d.nonExistentPolicy = r.nonExistentPolicyValid ? policyName(r.nonExistentPolicy) : "";
     d.pct = r.pct;
     d.testing = r.testing;
     d.dkimAlignment = r.dkimAlignment == DmarcAlignmentMode::Strict ? "strict" : "relaxed";
@@ -265,6 +298,35 @@ void assessDmarc(DomainPosture &p, const OrgDomain &org)
     DmarcPolicy effective = r.policyValid ? r.policy : DmarcPolicy::Unspecified;
     if (d.recordDomain != p.domain && r.subdomainPolicy != DmarcPolicy::Unspecified && r.subdomainPolicyValid)
         effective = r.subdomainPolicy;
+    // RFC 9989 §4.10.1: for a name that does not exist, np=, else sp=, else p=.
+    DmarcPolicy nonExistent = r.policyValid ? r.policy : DmarcPolicy::Unspecified;
+    std::string nonExistentFrom = "p=";
+    if (r.subdomainPolicy != DmarcPolicy::Unspecified && r.subdomainPolicyValid) {
+        nonExistent = r.subdomainPolicy;
+        nonExistentFrom = "sp=";
+    }
+    if (r.nonExistentPolicy != DmarcPolicy::Unspecified && r.nonExistentPolicyValid) {
+        nonExistent = r.nonExistentPolicy;
+        nonExistentFrom = "np=";
+    }
+    if (nonExistent == DmarcPolicy::Unspecified && r.ruaHasValidUri)
+        nonExistent = DmarcPolicy::None;
+    d.nonExistentEffectivePolicy = policyName(nonExistent);
+    if (!p.domainExists && d.recordDomain != p.domain && nonExistent != DmarcPolicy::Unspecified) {
+        effective = nonExistent;
+        d.notes.push_back(p.domain + " does not exist in DNS, so the policy for non-existent names applies (" +
+                          nonExistentFrom + policyName(nonExistent) + ").");
+    }
+    if (!r.nonExistentPolicyValid)
+        d.notes.push_back("np= has an invalid value and is ignored.");
+    if (p.domainExists && nonExistent != DmarcPolicy::Unspecified) {
+        const std::string base = d.recordDomain.empty() ? p.domain : d.recordDomain;
+        d.notes.push_back("Mail that claims to come from a made-up name under " + base + " that does not exist (e.g. nosuch." +
+                          base + ") is " + policyMeaning(nonExistent) + " (" +
+                          (nonExistentFrom == "np=" ? "np=" + policyName(nonExistent)
+                                                    : "no np=, so " + nonExistentFrom + policyName(nonExistent) + " applies") +
+                          ", RFC 9989).");
+    }
     if (effective == DmarcPolicy::Unspecified && r.ruaHasValidUri) {
         effective = DmarcPolicy::None; // RFC 9989 §4.10.1
         d.notes.push_back("p= is missing or invalid; with a valid rua= receivers read it as p=none.");
@@ -308,6 +370,12 @@ void assessDmarc(DomainPosture &p, const OrgDomain &org)
         d.notes.push_back("p=reject would stop spoofed mail outright instead of sending it to spam.");
     if (r.subdomainPolicy == DmarcPolicy::None && effective != DmarcPolicy::None && d.recordDomain == p.domain)
         d.notes.push_back("sp=none: mail from subdomains (anything." + p.domain + ") is only reported, not stopped.");
+    if (d.enforcing && nonExistent == DmarcPolicy::None && d.recordDomain == p.domain) {
+        d.notes.push_back("Names that do not exist are not protected: anyone can send as nosuch." + p.domain +
+                          " and receivers only report it.");
+        d.fixes.push_back(dmarcFix(p, &r, effective == DmarcPolicy::Reject ? "reject" : "quarantine", true) +
+                          "   (np=reject: made-up subdomains never send real mail)");
+    }
     if (r.rua.empty()) {
         d.notes.push_back("No rua=: you receive no reports about who sends mail as your domain.");
         if (d.enforcing)
@@ -340,6 +408,7 @@ void assessDkim(DomainPosture &p, const Resolver &resolver, const std::vector<st
             s.summary = "'" + selectorIn + "' is not a valid selector.";
         } else {
             const DnsAnswer a = resolver.query(name, RrType::TXT);
+            s.dnssec = a.secure;
             if (a.temporary()) {
                 s.rating = PostureRating::Unknown;
                 s.summary = "Could not be looked up: " + dnsFailure(a) + ".";
@@ -411,6 +480,8 @@ void assessDkim(DomainPosture &p, const Resolver &resolver, const std::vector<st
         }
         k.selectors.push_back(std::move(s));
     }
+    k.dnssec = !k.selectors.empty() &&
+               std::all_of(k.selectors.begin(), k.selectors.end(), [](const DkimSelectorPosture &s) { return s.dnssec; });
     if (broken)
         k.rating = PostureRating::Broken;
     else if (weak)
@@ -459,6 +530,7 @@ void assessMtaStsRecord(DomainPosture &p, const Resolver &resolver, int64_t now)
     MtaStsPosture &m = p.mtaSts;
     const std::string name = "_mta-sts." + p.domain;
     const TxtLookup l = lookupTxt(resolver, name, [](const std::string &t) { return MtaStsRecord::isMtaStsRecord(t); });
+    m.dnssec = l.answer.secure;
     if (l.answer.temporary()) {
         m.rating = PostureRating::Unknown;
         m.summary = "MTA-STS could not be checked: " + dnsFailure(l.answer) + ".";
@@ -503,6 +575,7 @@ void assessTlsRpt(DomainPosture &p, const Resolver &resolver)
     TlsRptPosture &t = p.tlsRpt;
     const std::string name = "_smtp._tls." + p.domain;
     const TxtLookup l = lookupTxt(resolver, name, [](const std::string &s) { return TlsRptRecord::isTlsRptRecord(s); });
+    t.dnssec = l.answer.secure;
     const std::string fix = txtFix(name, "v=TLSRPTv1; rua=mailto:tlsrpt@" + p.domain);
     if (l.answer.temporary()) {
         t.rating = PostureRating::Unknown;
@@ -542,6 +615,7 @@ void assessDane(DomainPosture &p, const Resolver &resolver, int maxHosts)
 {
     DanePosture &d = p.dane;
     d.mxSecure = p.mxSecure;
+    d.dnssec = p.mxSecure;
     if (p.nullMx || p.mx.empty()) {
         d.rating = PostureRating::Unknown;
         d.summary = "Not applicable: the domain has no MX host.";
@@ -593,7 +667,8 @@ void assessDane(DomainPosture &p, const Resolver &resolver, int maxHosts)
                     " MX hosts have DNSSEC-validated TLSA records; the others get no DANE protection.";
     } else if (published > 0) {
         d.rating = PostureRating::Weak;
-        d.summary = "TLSA records are published but not DNSSEC-validated: no sender uses them.";
+        d.summary = p.mxSecure ? "TLSA records are published but not DNSSEC-validated: no sender uses them."
+                               : "TLSA records are published but the MX records are not DNSSEC-validated: no sender uses them.";
     } else {
         d.rating = PostureRating::Missing;
         d.summary = "No DANE: no MX host has TLSA records.";
@@ -614,6 +689,7 @@ void assessBimi(DomainPosture &p, const Resolver &resolver)
     BimiPosture &b = p.bimi;
     const std::string name = "default._bimi." + p.domain;
     const TxtLookup l = lookupTxt(resolver, name, [](const std::string &s) { return BimiRecord::isBimiRecord(s); });
+    b.dnssec = l.answer.secure;
     if (l.answer.temporary()) {
         b.rating = PostureRating::Unknown;
         b.summary = "BIMI could not be checked: " + dnsFailure(l.answer) + ".";
@@ -706,7 +782,7 @@ Expected<DomainPosture> PostureAssessor::assess(std::string_view domainIn, const
 
     assessSpf(p, resolver);
     const OrgDomain org(resolver);
-    assessDmarc(p, org);
+    assessDmarc(p, org, resolver);
     assessDkim(p, resolver, options.dkimSelectors);
     assessMtaStsRecord(p, resolver, options.now);
     assessTlsRpt(p, resolver);

@@ -11,6 +11,12 @@
 /// (RFC 8461 §3.1), TXT _smtp._tls.<domain> (RFC 8460 §3), TXT default._bimi.<domain>, and
 /// TXT <selector>._domainkey.<domain> for each DKIM selector asked for (RFC 6376 §3.6.2.1;
 /// selectors cannot be listed from DNS).
+///
+/// DMARC: p=, sp= and np= (RFC 9989 §4.7; np= is the policy for names that do not exist, and
+/// applies to the assessed domain itself when it is NXDOMAIN and its record is an ancestor's,
+/// §4.10.1). DNSSEC: every check records whether its own answer was validated
+/// (PostureCheck::dnssec); DANE counts a host only when both the MX answer and its TLSA answer
+/// are secure (RFC 7672 §2.2).
 
 #include "DomainPosture.h"
 #include "Expected.h"

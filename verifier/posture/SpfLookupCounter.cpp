@@ -52,6 +52,7 @@ std::string canonical(std::string_view name)
 struct Fetched
 {
     DnsStatus status = DnsStatus::NxDomain;
+    bool secure = false;
     int count = 0;
     std::string text;
     std::optional<SpfRecord> record;
@@ -86,6 +87,7 @@ struct Walk
         ++records;
         const DnsAnswer a = query(domain, RrType::TXT);
         f.status = a.status;
+        f.secure = a.secure;
         if (!a.ok())
             return f;
         for (const DnsRecord &r : a.records) {
@@ -235,6 +237,7 @@ SpfTree SpfLookupCounter::count(std::string_view domainIn) const
     const std::string domain = canonical(domainIn);
     Fetched top = walk.fetch(domain);
     tree.status = top.status;
+    tree.secure = top.secure;
     tree.recordCount = top.count;
     tree.text = top.text;
     tree.parseError = top.error;

@@ -28,6 +28,7 @@ struct SpfTree
 {
     /// The top-level lookup.
     DnsStatus status = DnsStatus::NxDomain;
+    bool secure = false;              ///< the top-level TXT answer (or its denial) was DNSSEC-validated
     int recordCount = 0;              ///< SPF records at the domain (several = permerror)
     std::string text;                 ///< the first SPF record's text
     std::optional<SpfRecord> record;  ///< when exactly one record parsed

@@ -100,6 +100,16 @@ std::string isoDate(int64_t unixSeconds)
     return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
 }
 
+/// A finding whose English text (CLI, logs) ends with a detail in parentheses that is not one of
+/// its arguments: arguments are data (domains, counts, codes) that a translation may embed;
+/// English prose such as a verifier reason stays out of them.
+Finding withDetail(Finding f, const std::string &detail)
+{
+    if (!detail.empty())
+        f.text += " (" + detail + ")";
+    return f;
+}
+
 void addOnce(std::vector<Finding> &list, Finding f)
 {
     for (const Finding &x : list) {
@@ -129,8 +139,7 @@ std::string findingText(FindingCode code, const std::vector<std::string> &a)
         return "DMARC fail: nothing proves this message comes from " + arg(a, 0) + ", whose owner asks receivers to " +
                (arg(a, 1) == "reject" ? "reject" : "quarantine") + " such mail";
     case FindingCode::SignatureInvalid:
-        return "The " + arg(a, 0) + " signature is invalid: the message was changed after signing, or the signature is broken (" +
-               arg(a, 1) + ")";
+        return "The " + arg(a, 0) + " signature is invalid: the message was changed after signing, or the signature is broken";
     case FindingCode::SignatureOtherIdentity:
         return "The " + arg(a, 0) + " signature belongs to " + arg(a, 1) + ", not to the sender shown in From";
     case FindingCode::MultipleFromFields:
@@ -138,11 +147,11 @@ std::string findingText(FindingCode code, const std::vector<std::string> &a)
     case FindingCode::MultipleFromMailboxes:
         return "The From field names several senders; only one can be checked";
     case FindingCode::FromAmbiguous:
-        return "The From field can be read in two ways (" + arg(a, 0) + "); it is built to fool mail programs";
+        return "The From field can be read in two ways; it is built to fool mail programs";
     case FindingCode::FromMissing:
         return "The message has no From field";
     case FindingCode::FromInvalid:
-        return "The From field cannot be read as an e-mail address (" + arg(a, 0) + ")";
+        return "The From field cannot be read as an e-mail address";
     case FindingCode::ReportedDmarcFail:
         return "Your provider " + arg(a, 0) + " reported that DMARC failed for this message";
     case FindingCode::DmarcFailNoPolicy:
@@ -155,15 +164,30 @@ std::string findingText(FindingCode code, const std::vector<std::string> &a)
     case FindingCode::DeceptiveCharacters:
         return "The sender contains invisible, control or direction-changing characters: " + arg(a, 0);
     case FindingCode::PartialSignature:
-        return "The " + arg(a, 0) + " signature covers only part of the message; unsigned: " + arg(a, 1);
+        return "The " + arg(a, 0) + " signature covers only part of the message; unsigned parts: " + arg(a, 1);
     case FindingCode::SourcesDisagree:
-        return "Your provider's report and Sealcheck's own check disagree: " + arg(a, 0);
+        // args: what disagrees (a code), the authserv-id, the signing domain
+        if (arg(a, 0) == "dkim-reported-pass")
+            return "Your provider's report and Sealcheck's own check disagree: " + arg(a, 1) +
+                   " reported the DKIM signature by " + arg(a, 2) + " as valid, but it does not verify";
+        if (arg(a, 0) == "dkim-reported-fail")
+            return "Your provider's report and Sealcheck's own check disagree: " + arg(a, 1) +
+                   " reported the DKIM signature by " + arg(a, 2) + " as failed; Sealcheck does not count it";
+        return "Your provider's report and Sealcheck's own check disagree: " + arg(a, 1) +
+               " reported DMARC pass, but Sealcheck's own check fails";
     case FindingCode::ReplyToOtherOrganisation:
         return "Replies go to " + arg(a, 0) + ", another organisation than the sender " + arg(a, 1);
     case FindingCode::SenderOtherOrganisation:
         return "The Sender field names " + arg(a, 0) + ", another organisation than From";
-    case FindingCode::PartialDkimCoverage:
-        return "The DKIM signature by " + arg(a, 0) + " covers only part of the message (" + arg(a, 1) + ")";
+    case FindingCode::PartialDkimCoverage: {
+        // args: domain, unsigned body bytes after l=, unsigned header field names (space-separated)
+        std::string why;
+        if (arg(a, 1) != "0" && !arg(a, 1).empty())
+            why = arg(a, 1) + " body bytes after l= are not signed";
+        if (!arg(a, 2).empty())
+            why += (why.empty() ? "" : "; ") + std::string("unsigned header fields: ") + arg(a, 2);
+        return "The DKIM signature by " + arg(a, 0) + " covers only part of the message (" + why + ")";
+    }
     case FindingCode::ArcOverride:
         return "DMARC failed after forwarding, but " + arg(a, 0) +
                ", a forwarder you trust, recorded that it passed when the message reached it";
@@ -182,13 +206,23 @@ std::string findingText(FindingCode code, const std::vector<std::string> &a)
     case FindingCode::HeaderAnomalies:
         return "The header contains malformed lines (" + arg(a, 0) + ")";
     case FindingCode::UntrustedAuthResults:
-        return arg(a, 0) + " Authentication-Results field(s) were not trusted (" + arg(a, 1) + ")";
+        // args: the count, the authserv-id of the first one
+        return arg(a, 0) + (arg(a, 0) == "1" ? " Authentication-Results field was not trusted"
+                                              : " Authentication-Results fields were not trusted");
     case FindingCode::ReportedOnly:
         return "Signed by " + arg(a, 0) + ", which is not the From domain; this does not vouch for the sender";
     case FindingCode::TimeExplainsDisagreement:
-        return arg(a, 0);
+        // args: signing domain, authserv-id, the DKIM failure code
+        return "The DKIM signature by " + arg(a, 0) + " was valid when " + arg(a, 1) +
+               " received the message; its key has been withdrawn or expired since (" + arg(a, 2) + ")";
     case FindingCode::SignatureTemporaryError:
-        return "A signature could not be checked now: " + arg(a, 0);
+        return "The " + arg(a, 0) + " signature could not be checked now";
+    case FindingCode::DnsLimitReached:
+        return arg(a, 1) == "time"
+            ? "DNS lookups for this message stopped after " + arg(a, 0) +
+                  " ms of waiting; checks that needed more report a temporary error"
+            : "DNS lookups for this message stopped at the limit of " + arg(a, 0) +
+                  " queries; checks that needed more report a temporary error";
     case FindingCode::VerifiedWithRememberedKey:
         return "The DKIM key of " + arg(a, 0) + " (selector " + arg(a, 1) +
                ") is no longer published; the signature was verified with the key published on " + arg(a, 2) +
@@ -235,7 +269,7 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
         if (from.fieldCount == 0)
             unauthenticated.push_back(makeFinding(FindingCode::FromMissing));
         else
-            suspicious.push_back(makeFinding(FindingCode::FromInvalid, {from.problem.empty() ? "empty" : from.problem}));
+            suspicious.push_back(withDetail(makeFinding(FindingCode::FromInvalid), from.problem.empty() ? "empty" : from.problem));
         break;
     case AddressListKind::Several:
         if (from.fieldCount > 1)
@@ -244,12 +278,12 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             forged.push_back(makeFinding(FindingCode::MultipleFromMailboxes));
         break;
     case AddressListKind::Ambiguous:
-        forged.push_back(makeFinding(FindingCode::FromAmbiguous, {from.problem}));
+        forged.push_back(withDetail(makeFinding(FindingCode::FromAmbiguous), from.problem));
         break;
     case AddressListKind::Invalid:
         // Strict RFC 5322 cannot read it, yet mail programs show something: the two readings
         // differ, which ARCHITECTURE.md counts as forged.
-        forged.push_back(makeFinding(FindingCode::FromInvalid, {from.problem}));
+        forged.push_back(withDetail(makeFinding(FindingCode::FromInvalid), from.problem));
         break;
     }
     if (from.hasDeceptiveCharacters)
@@ -263,12 +297,14 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
     };
     std::vector<Reported> reportedDmarc, reportedDkim;
     int untrusted = 0;
-    std::string untrustedWhy;
+    std::string untrustedWhy, untrustedId;
     for (const AuthResultsHeader &h : r.authenticationResults) {
         if (!h.trusted) {
             ++untrusted;
-            if (untrustedWhy.empty())
+            if (untrustedWhy.empty()) {
                 untrustedWhy = h.trustReason;
+                untrustedId = h.authservId;
+            }
             continue;
         }
         for (const AuthMethodResult &m : h.methods) {
@@ -282,7 +318,8 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
         }
     }
     if (untrusted > 0)
-        warnings.push_back(makeFinding(FindingCode::UntrustedAuthResults, {std::to_string(untrusted), untrustedWhy}));
+        warnings.push_back(withDetail(makeFinding(FindingCode::UntrustedAuthResults, {std::to_string(untrusted), untrustedId}),
+                                      untrustedWhy));
 
     // --- DKIM, compared with what the provider reported for the same signing domain.
     std::vector<bool> contradicted(r.dkim.size(), false);
@@ -301,20 +338,16 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
                     timeExplainsDkim = true;
                     addOnce(warnings,
                             makeFinding(FindingCode::TimeExplainsDisagreement,
-                                        {"The DKIM signature by " + k.domain + " was valid when " + rep.authservId +
-                                         " received the message; its key has been withdrawn or expired since (" +
-                                         std::string(dkimFailureName(k.failure)) + ")"}));
+                                        {k.domain, rep.authservId, std::string(dkimFailureName(k.failure))}));
                 } else if (k.result == AuthResult::Fail) {
                     addOnce(suspicious,
-                            makeFinding(FindingCode::SourcesDisagree,
-                                        {rep.authservId + " reported the DKIM signature by " + k.domain +
-                                         " as valid, but it does not verify (" + k.reason + ")"}));
+                            withDetail(makeFinding(FindingCode::SourcesDisagree,
+                                                   {"dkim-reported-pass", rep.authservId, k.domain}),
+                                       k.reason));
                 }
             } else if (reportedFail && k.result == AuthResult::Pass) {
                 contradicted[i] = true; // the weaker result wins
-                addOnce(warnings, makeFinding(FindingCode::SourcesDisagree,
-                                              {rep.authservId + " reported the DKIM signature by " + k.domain +
-                                               " as failed; Sealcheck does not count it"}));
+                addOnce(warnings, makeFinding(FindingCode::SourcesDisagree, {"dkim-reported-fail", rep.authservId, k.domain}));
             }
         }
     }
@@ -364,18 +397,13 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             partialDkim = &k;
         }
     }
-    auto partialWhy = [](const DkimResult &k) {
-        std::string why;
-        if (k.bodyLengthLimit && *k.bodyLengthLimit < k.bodyLength)
-            why = std::to_string(k.bodyLength - *k.bodyLengthLimit) + " body bytes after l= are not signed";
-        if (!k.unsignedInstances.empty()) {
-            if (!why.empty())
-                why += "; ";
-            why += "unsigned header fields:";
-            for (const auto &n : k.unsignedInstances)
-                why += " " + n;
-        }
-        return why;
+    // Data for the finding: unsigned body bytes after l=, unsigned header field names.
+    auto partialArgs = [](const DkimResult &k) {
+        std::string fields;
+        for (const auto &n : k.unsignedInstances)
+            fields += (fields.empty() ? "" : " ") + n;
+        const auto bytes = k.bodyLengthLimit && *k.bodyLengthLimit < k.bodyLength ? k.bodyLength - *k.bodyLengthLimit : 0;
+        return std::vector<std::string>{k.domain, std::to_string(bytes), fields};
     };
 
     const bool spfAlignedPass = r.dmarc && r.dmarc->spfAligned && r.spf && r.spf->result == AuthResult::Pass;
@@ -400,7 +428,7 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
                 authenticated.push_back(makeFinding(FindingCode::DmarcPassSpf, {r.spf->domain}));
             if (!wholeDkim && !spfAlignedPass && partialDkim)
                 suspicious.push_back(
-                    makeFinding(FindingCode::PartialDkimCoverage, {partialDkim->domain, partialWhy(*partialDkim)}));
+                    makeFinding(FindingCode::PartialDkimCoverage, partialArgs(*partialDkim)));
             break;
         case AuthResult::Fail:
         case AuthResult::SoftFail:
@@ -420,8 +448,7 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
                 suspicious.push_back(makeFinding(FindingCode::DmarcFailNoPolicy, {d.domain}));
             }
             if (!reportedPassBy.empty() && !reportedPassStands && !arcOverride)
-                addOnce(suspicious, makeFinding(FindingCode::SourcesDisagree,
-                                                {reportedPassBy + " reported DMARC pass, but Sealcheck's own check fails"}));
+                addOnce(suspicious, makeFinding(FindingCode::SourcesDisagree, {"dmarc-reported-pass", reportedPassBy}));
             break;
         case AuthResult::None:
             unauthenticated.push_back(makeFinding(FindingCode::NoDmarcRecord, {from.domain}));
@@ -467,17 +494,21 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
                 std::string parts;
                 for (const auto &p : sig->unsignedParts)
                     parts += (parts.empty() ? "" : ", ") + p;
-                suspicious.push_back(makeFinding(FindingCode::PartialSignature, {kind, parts}));
+                // args: the kind, how many parts are unsigned; their descriptions are English prose.
+                Finding f = makeFinding(FindingCode::PartialSignature,
+                                        {kind, std::to_string(std::max<size_t>(1, sig->unsignedParts.size()))});
+                f.text = "The " + std::string(kind) + " signature covers only part of the message; unsigned: " + parts;
+                suspicious.push_back(std::move(f));
             } else {
                 authenticated.push_back(makeFinding(validCode, {sig->signer}));
             }
             break;
         case AuthResult::Fail:
         case AuthResult::PermError:
-            forged.push_back(makeFinding(FindingCode::SignatureInvalid, {kind, sig->reason}));
+            forged.push_back(withDetail(makeFinding(FindingCode::SignatureInvalid, {kind}), sig->reason));
             break;
         case AuthResult::TempError:
-            warnings.push_back(makeFinding(FindingCode::SignatureTemporaryError, {sig->reason}));
+            warnings.push_back(withDetail(makeFinding(FindingCode::SignatureTemporaryError, {kind}), sig->reason));
             break;
         case AuthResult::None:
         case AuthResult::Neutral:

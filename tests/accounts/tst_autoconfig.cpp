@@ -1,0 +1,798 @@
+// AccountAutoConfig and ServerDiscovery (app/core): automatic account setup from an address.
+// - The clientConfig v1.1 parser over strings (malformed, oversized, DTD, deep, ...).
+// - The whole discovery against a local HTTPS server the test starts (QSslServer on 127.0.0.1,
+//   free ports) with certificates from a throw-away CA made by the openssl command in a
+//   temporary directory (as tests/posture/tst_mtasts.cpp):
+//     openssl req -x509 -newkey ec ... (the CA), openssl req | openssl x509 -req -CA ... (one
+//     server certificate naming every test host), openssl req -x509 ... (a self-signed "rogue"
+//     certificate, served by a second server).
+//   AutoConfigOptions gives the CA as an extra root and maps every test host to 127.0.0.1:PORT;
+//   the certificate is still checked against the real host name. Every host the discovery may
+//   ask is mapped: nothing leaves the machine.
+// - SRV and MX from a real unbound on loopback (PITFALLS.md "unbound on loopback"); those rows
+//   skip when unbound is not installed, the others use an in-memory zone.
+#include "AccountAutoConfig.h"
+#include "ServerDiscovery.h"
+#include "UnboundResolver.h"
+#include "ZoneResolver.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QUdpSocket>
+
+using namespace sealcheck;
+
+using Routes = QHash<QString, QByteArray>; // "host/path" -> body (200 text/xml) or a whole "HTTP/1.1 ..." response
+
+namespace {
+
+// Every host name a row may make the discovery ask; all are mapped to the local servers.
+const QStringList kDomains{
+    QStringLiteral("example.com"),      QStringLiteral("example.net"),        QStringLiteral("example.org"),
+    QStringLiteral("srv.example.com"),  QStringLiteral("gm.example.com"),     QStringLiteral("o365.example.com"),
+    QStringLiteral("hosted.example.com"), QStringLiteral("nullmx.example.com"), QStringLiteral("nosrv.example.com"),
+};
+
+QByteArray http(int status, const QByteArray &body, const QByteArray &extra = {})
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: text/xml\r\nContent-Length: " +
+           QByteArray::number(body.size()) + "\r\n" + extra + "Connection: close\r\n\r\n" + body;
+}
+
+QByteArray redirect(const QByteArray &location)
+{
+    return http(302, "moved", "Location: " + location + "\r\n");
+}
+
+QByteArray config(const QByteArray &servers)
+{
+    return "<?xml version=\"1.0\"?>\n<clientConfig version=\"1.1\"><emailProvider id=\"x\"><domain>x</domain>" + servers +
+           "</emailProvider></clientConfig>\n";
+}
+
+QByteArray imapServer(const QByteArray &host, int port, const QByteArray &socketType, const QByteArray &user,
+                      const QByteArrayList &auth = {"password-cleartext"})
+{
+    QByteArray s = "<incomingServer type=\"imap\"><hostname>" + host + "</hostname><port>" + QByteArray::number(port) +
+                   "</port><socketType>" + socketType + "</socketType><username>" + user + "</username>";
+    for (const QByteArray &a : auth)
+        s += "<authentication>" + a + "</authentication>";
+    return s + "</incomingServer>";
+}
+
+QByteArray seedConfig()
+{
+    QFile f(QStringLiteral(SEALCHECK_TEST_DATA "/autoconfig/config-v1.1.xml"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString describe(const AutoConfigCandidate &c)
+{
+    QString s = autoConfigSourceName(c.source) + QLatin1Char(' ') + c.host + QLatin1Char(':') + QString::number(c.port) +
+                (c.security == ConnectionSecurity::ImplicitTls ? QStringLiteral(" tls ") : QStringLiteral(" starttls ")) +
+                c.username +
+                (c.authentication == AuthenticationMethod::OAuth2 ? QStringLiteral(" oauth2:") + c.oauthProvider
+                                                                  : QStringLiteral(" password"));
+    if (c.thirdParty)
+        s += QStringLiteral(" third-party");
+    return s;
+}
+
+QString describe(const QVector<AutoConfigCandidate> &list)
+{
+    QStringList out;
+    for (const auto &c : list)
+        out << describe(c);
+    return out.join(QStringLiteral("; "));
+}
+
+QString describe(const QVector<AutoConfigNote> &notes)
+{
+    QStringList out;
+    for (const auto &n : notes)
+        out << autoConfigSourceName(n.source) + QStringLiteral(": ") + n.reason;
+    return out.join(QStringLiteral(" | "));
+}
+
+// One HTTPS server on 127.0.0.1 answering from a route table.
+class HttpsServer : public QObject
+{
+public:
+    QSslServer server;
+    Routes routes;
+    QList<QByteArray> requests;
+
+    bool start(const QSslCertificate &cert, const QSslKey &key)
+    {
+        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+        c.setLocalCertificate(cert);
+        c.setPrivateKey(key);
+        c.setPeerVerifyMode(QSslSocket::VerifyNone);
+        server.setSslConfiguration(c);
+        connect(&server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+                    *buffer += socket->readAll();
+                    if (!buffer->contains("\r\n\r\n"))
+                        return;
+                    requests << *buffer;
+                    const QByteArray reply = answer(*buffer);
+                    if (reply.isEmpty())
+                        return; // "SILENT": read, never answer
+                    socket->write(reply);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        return server.listen(QHostAddress::LocalHost, 0);
+    }
+
+    QByteArray answer(const QByteArray &request) const
+    {
+        const QByteArray line = request.left(request.indexOf("\r\n"));
+        const QList<QByteArray> parts = line.split(' ');
+        QByteArray path = parts.size() > 1 ? parts[1] : QByteArray();
+        path = path.left(path.indexOf('?') < 0 ? path.size() : path.indexOf('?'));
+        QByteArray host;
+        for (const QByteArray &h : request.split('\n'))
+            if (h.toLower().startsWith("host:"))
+                host = h.mid(5).trimmed();
+        const auto it = routes.constFind(QString::fromLatin1(host + path));
+        if (it == routes.constEnd())
+            return http(404, "not here");
+        if (*it == "SILENT")
+            return {};
+        return it->startsWith("HTTP/1.1 ") ? *it : http(200, *it);
+    }
+};
+
+} // namespace
+
+Q_DECLARE_METATYPE(Routes)
+
+class tst_AutoConfig : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_noTls;
+    QSslCertificate m_ca;
+    HttpsServer m_good, m_rogue;
+    std::shared_ptr<const verifier::Resolver> m_unbound;
+    QString m_noUnbound;
+    QProcess m_unboundProcess;
+
+    bool openssl(const QStringList &args)
+    {
+        QProcess p;
+        p.setWorkingDirectory(m_dir.path());
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("openssl"), args);
+        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+            qWarning("openssl %s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAll().constData());
+            return false;
+        }
+        return true;
+    }
+
+    QByteArray read(const QString &name)
+    {
+        QFile f(m_dir.filePath(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    /// @p rogueHosts are served by the server with the self-signed certificate.
+    AutoConfigOptions options(const QStringList &rogueHosts = {}, IspdbLookup ispdb = IspdbLookup::Refused,
+                              int timeoutMs = 10000) const
+    {
+        AutoConfigOptions o;
+        o.extraCaCertificates << m_ca;
+        o.ispdb = ispdb;
+        o.timeoutMs = timeoutMs;
+        QStringList hosts{QStringLiteral("autoconfig.thunderbird.net")};
+        for (const QString &d : kDomains)
+            hosts << d << QStringLiteral("autoconfig.") + d;
+        for (const QString &h : hosts) {
+            const HttpsServer &s = rogueHosts.contains(h) ? m_rogue : m_good;
+            o.hostOverrides.insert(h, {QHostAddress(QHostAddress::LocalHost), s.server.serverPort()});
+        }
+        return o;
+    }
+
+    void startUnbound()
+    {
+        const QString binary = QStandardPaths::findExecutable(
+            QStringLiteral("unbound"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin")});
+        if (binary.isEmpty()) {
+            m_noUnbound = QStringLiteral("the 'unbound' binary is not installed; the SRV/MX rows are skipped");
+            return;
+        }
+        QUdpSocket probe; // a free port, chosen by the kernel
+        if (!probe.bind(QHostAddress::LocalHost, 0)) {
+            m_noUnbound = QStringLiteral("no free UDP port");
+            return;
+        }
+        const quint16 port = probe.localPort();
+        probe.close();
+        const QByteArray dir = m_dir.path().toUtf8();
+        QFile conf(m_dir.filePath(QStringLiteral("unbound.conf")));
+        if (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            m_noUnbound = QStringLiteral("cannot write unbound.conf");
+            return;
+        }
+        conf.write("server:\n  verbosity: 1\n  interface: 127.0.0.1\n  port: " + QByteArray::number(port) +
+                   "\n  do-ip6: no\n  username: \"\"\n  chroot: \"\"\n  directory: \"" + dir + "\"\n  pidfile: \"" + dir +
+                   "/unbound.pid\"\n  use-syslog: no\n  num-threads: 1\n  outgoing-range: 32\n  so-reuseport: no\n"
+                   "  module-config: \"iterator\"\n  access-control: 127.0.0.1/32 allow\n  local-zone: \".\" refuse\n"
+                   "  local-zone: \"example.com.\" static\n"
+                   "  local-data: \"example.com. 300 IN SOA ns.example.com. h.example.com. 1 7200 3600 1209600 120\"\n"
+                   "  local-data: \"example.com. 300 IN A 192.0.2.1\"\n"
+                   // RFC 6186 SRV: implicit TLS first, STARTTLS second.
+                   "  local-data: \"_imaps._tcp.srv.example.com. 300 IN SRV 10 5 993 mail.srv.example.com.\"\n"
+                   "  local-data: \"_imaps._tcp.srv.example.com. 300 IN SRV 0 1 9993 imap1.srv.example.com.\"\n"
+                   "  local-data: \"_imap._tcp.srv.example.com. 300 IN SRV 0 1 143 imap2.srv.example.com.\"\n"
+                   "  local-data: \"srv.example.com. 300 IN MX 10 mx.srv.example.com.\"\n"
+                   // "." target: the service is decidedly not offered (RFC 6186 §3.4).
+                   "  local-data: \"_imaps._tcp.nosrv.example.com. 300 IN SRV 0 0 0 .\"\n"
+                   "  local-data: \"gm.example.com. 300 IN MX 5 aspmx.l.google.com.\"\n"
+                   "  local-data: \"gm.example.com. 300 IN MX 10 alt1.aspmx.l.google.com.\"\n"
+                   "  local-data: \"o365.example.com. 300 IN MX 0 o365-example-com.mail.protection.outlook.com.\"\n"
+                   "  local-data: \"hosted.example.com. 300 IN MX 10 mx1.mailhost.example.net.\"\n"
+                   "  local-data: \"nullmx.example.com. 300 IN MX 0 .\"\n"
+                   "remote-control:\n  control-enable: no\n");
+        conf.close();
+        m_unboundProcess.setProcessChannelMode(QProcess::MergedChannels);
+        m_unboundProcess.start(binary, {QStringLiteral("-d"), QStringLiteral("-c"), conf.fileName()});
+        if (!m_unboundProcess.waitForStarted(5000)) {
+            m_noUnbound = QStringLiteral("unbound did not start");
+            return;
+        }
+        verifier::UnboundOptions o;
+        o.forwarder = "127.0.0.1@" + std::to_string(port);
+        o.trustAnchorFile.clear(); // the local zone is unsigned
+        o.timeout = std::chrono::milliseconds(3000);
+        auto resolver = verifier::UnboundResolver::create(o);
+        if (!resolver.ok()) {
+            m_noUnbound = QString::fromStdString(resolver.error().message);
+            return;
+        }
+        QElapsedTimer t;
+        t.start();
+        while ((*resolver)->query("gm.example.com", verifier::RrType::MX).status != verifier::DnsStatus::Ok) {
+            if (t.elapsed() > 10000) {
+                m_noUnbound = QStringLiteral("unbound did not answer: ") + QString::fromLocal8Bit(m_unboundProcess.readAll());
+                return;
+            }
+            QThread::msleep(50);
+        }
+        m_unbound = std::shared_ptr<const verifier::Resolver>(std::move(*resolver));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        if (!QSslSocket::supportsSsl())
+            m_noTls = QStringLiteral("Qt has no TLS backend here");
+        else if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            m_noTls = QStringLiteral("the 'openssl' command is not installed");
+        startUnbound();
+        if (!m_noTls.isEmpty())
+            return;
+        const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+        QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
+                        QStringList{QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                                    QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                                    QStringLiteral("-subj"), QStringLiteral("/CN=Sealcheck Test CA"),
+                                    QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                                    QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")}));
+        QVERIFY(openssl(QStringList{QStringLiteral("req")} + ec +
+                        QStringList{QStringLiteral("-keyout"), QStringLiteral("srv.key"), QStringLiteral("-out"),
+                                    QStringLiteral("srv.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=example.com")}));
+        QStringList names{QStringLiteral("DNS:autoconfig.thunderbird.net")};
+        for (const QString &d : kDomains)
+            names << QStringLiteral("DNS:") + d << QStringLiteral("DNS:autoconfig.") + d;
+        QFile ext(m_dir.filePath(QStringLiteral("ext.cnf")));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("subjectAltName=" + names.join(QLatin1Char(',')).toLatin1() +
+                  "\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+        ext.close();
+        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("srv.csr"),
+                         QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                         QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("srv.pem"),
+                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")}));
+        QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
+                        QStringList{QStringLiteral("-keyout"), QStringLiteral("rogue.key"), QStringLiteral("-out"),
+                                    QStringLiteral("rogue.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                                    QStringLiteral("-subj"), QStringLiteral("/CN=autoconfig.example.net"),
+                                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:autoconfig.example.net")}));
+        m_ca = QSslCertificate(read(QStringLiteral("ca.pem")));
+        const QSslCertificate serverCert(read(QStringLiteral("srv.pem")));
+        const QSslCertificate rogueCert(read(QStringLiteral("rogue.pem")));
+        const QSslKey serverKey(read(QStringLiteral("srv.key")), QSsl::Ec);
+        const QSslKey rogueKey(read(QStringLiteral("rogue.key")), QSsl::Ec);
+        QVERIFY(!m_ca.isNull() && !serverCert.isNull() && !rogueCert.isNull());
+        QVERIFY(!serverKey.isNull() && !rogueKey.isNull());
+        QVERIFY(m_good.start(serverCert, serverKey));
+        QVERIFY(m_rogue.start(rogueCert, rogueKey));
+    }
+
+    void cleanupTestCase()
+    {
+        m_unbound.reset();
+        if (m_unboundProcess.state() != QProcess::NotRunning) {
+            m_unboundProcess.terminate();
+            if (!m_unboundProcess.waitForFinished(5000))
+                m_unboundProcess.kill();
+        }
+    }
+
+    // ---- the parser, no network ------------------------------------------------------------
+
+    void parse_data()
+    {
+        QTest::addColumn<QByteArray>("xml");
+        QTest::addColumn<QString>("error");   // "" = parsed
+        QTest::addColumn<QString>("servers"); // "host port socketType user [auth,...]" per IMAP server
+
+        QTest::newRow("seed-file") << seedConfig() << ""
+                                   << "imap.example.com 993 SSL %EMAILLOCALPART% password-cleartext; "
+                                      "mail.%EMAILDOMAIN% 143 STARTTLS %EMAILADDRESS% password-cleartext";
+        QTest::newRow("no-version-attribute")
+            << QByteArray("<clientConfig><emailProvider id=\"a\">" + imapServer("h.example.com", 993, "SSL", "u") +
+                          "</emailProvider></clientConfig>")
+            << "" << "h.example.com 993 SSL u password-cleartext";
+        QTest::newRow("pop3-only") << config("<incomingServer type=\"pop3\"><hostname>p.example.com</hostname></incomingServer>")
+                                   << "" << "";
+        QTest::newRow("empty") << QByteArray() << "is empty" << "";
+        QTest::newRow("not-xml") << QByteArray("hello, world") << "malformed XML" << "";
+        QTest::newRow("truncated") << QByteArray("<clientConfig version=\"1.1\"><emailProvider id=\"x\"><incomingServer")
+                                   << "malformed XML" << "";
+        QTest::newRow("unclosed-root") << QByteArray("<clientConfig version=\"1.1\"><emailProvider id=\"x\"></emailProvider>")
+                                       << "malformed XML" << "";
+        QTest::newRow("mismatched-tags") << QByteArray("<clientConfig><emailProvider></clientConfig></emailProvider>")
+                                         << "malformed XML" << "";
+        QTest::newRow("wrong-root") << QByteArray("<html><body>404</body></html>") << "not <clientConfig>" << "";
+        QTest::newRow("wrong-version") << QByteArray("<clientConfig version=\"2.0\"><emailProvider/></clientConfig>")
+                                       << "version 2.0 is not supported" << "";
+        QTest::newRow("no-provider") << QByteArray("<clientConfig version=\"1.1\"></clientConfig>") << "no <emailProvider>"
+                                     << "";
+        QTest::newRow("two-providers")
+            << QByteArray("<clientConfig><emailProvider/><emailProvider/></clientConfig>") << "more than one <emailProvider>" << "";
+        QTest::newRow("dtd-entity-expansion")
+            << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE c [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"
+                          "<clientConfig><emailProvider id=\"&b;\"/></clientConfig>")
+            << "document type declaration" << "";
+        QTest::newRow("undeclared-entity") << QByteArray("<clientConfig><emailProvider id=\"&x;\"/></clientConfig>")
+                                           << "malformed XML" << "";
+        QTest::newRow("element-inside-hostname")
+            << config("<incomingServer type=\"imap\"><hostname>a<b/>c</hostname></incomingServer>") << "must hold only text" << "";
+        QTest::newRow("two-hostnames")
+            << config("<incomingServer type=\"imap\"><hostname>a.example</hostname><hostname>b.example</hostname></incomingServer>")
+            << "more than one <hostname>" << "";
+        QTest::newRow("long-hostname") << config(imapServer(QByteArray(300, 'a'), 993, "SSL", "u")) << "longer than 255" << "";
+        QTest::newRow("oversized") << config("<!--" + QByteArray(70000, '-').replace("--", "-x") + "-->")
+                                   << "larger than 64 KiB" << "";
+        QByteArray deep = "<clientConfig><emailProvider id=\"x\">";
+        for (int i = 0; i < 40; ++i)
+            deep += "<d>";
+        for (int i = 0; i < 40; ++i)
+            deep += "</d>";
+        QTest::newRow("too-deep") << QByteArray(deep + "</emailProvider></clientConfig>") << "deeper than 16" << "";
+        QByteArray many = "<clientConfig><emailProvider id=\"x\">";
+        for (int i = 0; i < 2500; ++i)
+            many += "<e/>";
+        QTest::newRow("too-many-elements") << QByteArray(many + "</emailProvider></clientConfig>") << "more than 2000 elements"
+                                           << "";
+        QByteArray servers;
+        for (int i = 0; i < 17; ++i)
+            servers += imapServer("h.example.com", 993, "SSL", "u");
+        QTest::newRow("too-many-imap-servers") << config(servers) << "more than 16 IMAP servers" << "";
+        QTest::newRow("text-after-root") << QByteArray("<clientConfig><emailProvider/></clientConfig>trailing")
+                                         << "malformed XML" << "";
+        QTest::newRow("binary-garbage") << QByteArray("<clientConfig>\x01\x02\xff\xfe</clientConfig>") << "malformed XML"
+                                        << "";
+    }
+
+    void parse()
+    {
+        QFETCH(QByteArray, xml);
+        QFETCH(QString, error);
+        QFETCH(QString, servers);
+        const auto parsed = AccountAutoConfig::parseClientConfig(xml);
+        if (!error.isEmpty()) {
+            QVERIFY2(!parsed.ok(), "parsed although it should not");
+            QVERIFY2(QString::fromStdString(parsed.error().message).contains(error), parsed.error().message.c_str());
+            return;
+        }
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.error().message.c_str());
+        QStringList got;
+        for (const ClientConfigServer &s : parsed->imapServers)
+            got << QStringList{s.hostname, s.port, s.socketType, s.username, s.authentication.join(QLatin1Char(','))}.join(
+                QLatin1Char(' '));
+        QCOMPARE(got.join(QStringLiteral("; ")), servers);
+    }
+
+    void placeholders_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("localpart") << "%EMAILLOCALPART%" << "alice@Example.com" << "alice";
+        QTest::newRow("address") << "%EMAILADDRESS%" << "alice@example.com" << "alice@example.com";
+        QTest::newRow("domain-lowered") << "imap.%EMAILDOMAIN%" << "alice@Example.COM" << "imap.example.com";
+        QTest::newRow("combined") << "%EMAILLOCALPART%+mail@%EMAILDOMAIN%" << "a.b@example.org" << "a.b+mail@example.org";
+        QTest::newRow("literal") << "fixed-user" << "a@example.org" << "fixed-user";
+        QTest::newRow("unknown-placeholder") << "%REALNAME%" << "a@example.org" << "";
+        QTest::newRow("percent-in-address") << "%EMAILLOCALPART%" << "a%REALNAME%b@example.org" << "a%REALNAME%b";
+    }
+
+    void placeholders()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, address);
+        QFETCH(QString, expected);
+        QCOMPARE(AccountAutoConfig::resolvePlaceholders(text, address), expected);
+    }
+
+    void candidatesFromConfig_data()
+    {
+        QTest::addColumn<QByteArray>("servers");
+        QTest::addColumn<QString>("candidates");
+        QTest::addColumn<QString>("skipped");
+        QTest::newRow("seed-localpart") << QByteArray() << "autoconfig-host imap.example.com:993 tls alice password; "
+                                                           "autoconfig-host mail.example.com:143 starttls alice@example.com password"
+                                        << "";
+        QTest::newRow("plaintext-only") << imapServer("imap.example.com", 143, "plain", "%EMAILADDRESS%") << ""
+                                        << "only without encryption (plain text); skipped";
+        QTest::newRow("plain-beside-tls")
+            << QByteArray(imapServer("imap.example.com", 143, "plain", "u") + imapServer("imap.example.com", 993, "SSL", "u"))
+            << "autoconfig-host imap.example.com:993 tls u password" << "plain text";
+        QTest::newRow("oauth-google") << imapServer("imap.gmail.com", 993, "SSL", "%EMAILADDRESS%", {"OAuth2", "password-cleartext"})
+                                      << "autoconfig-host imap.gmail.com:993 tls alice@example.com oauth2:google" << "";
+        QTest::newRow("oauth-unknown-host-falls-back")
+            << imapServer("imap.example.com", 993, "SSL", "u", {"OAuth2", "password-cleartext"})
+            << "autoconfig-host imap.example.com:993 tls u password" << "";
+        QTest::newRow("oauth-only-unknown-host") << imapServer("imap.example.com", 993, "SSL", "u", {"OAuth2"}) << ""
+                                                 << "sign-in methods Sealcheck does not support (OAuth2)";
+        QTest::newRow("idn-domain-placeholder") << imapServer("imap.%EMAILDOMAIN%", 993, "SSL", "%EMAILLOCALPART%")
+                                                << "autoconfig-host imap.xn--bcher-kva.example:993 tls alice password" << "";
+        QTest::newRow("bad-port") << imapServer("imap.example.com", 99999, "SSL", "u") << "" << "no valid port";
+        QTest::newRow("bad-host") << imapServer("imap example.com", 993, "SSL", "u") << "" << "not a valid host name";
+        QTest::newRow("unknown-socket-type") << imapServer("imap.example.com", 993, "TLS1.3", "u") << ""
+                                             << "unknown socketType";
+        QTest::newRow("unknown-user-placeholder") << imapServer("imap.example.com", 993, "SSL", "%REALNAME%") << ""
+                                                  << "unknown placeholder";
+    }
+
+    void candidatesFromConfig()
+    {
+        QFETCH(QByteArray, servers);
+        QFETCH(QString, candidates);
+        QFETCH(QString, skipped);
+        const auto parsed = AccountAutoConfig::parseClientConfig(servers.isEmpty() ? seedConfig() : config(servers));
+        QVERIFY(parsed.ok());
+        QVector<AutoConfigNote> notes;
+        const QString address = QLatin1String(QTest::currentDataTag()) == QLatin1String("idn-domain-placeholder")
+                                    ? QStringLiteral("alice@b\u00fccher.example")
+                                    : QStringLiteral("alice@example.com");
+        const auto got = AccountAutoConfig::candidatesFromConfig(*parsed, address,
+                                                                 AutoConfigSource::AutoconfigHost, QStringLiteral("u"), &notes);
+        QCOMPARE(describe(got), candidates);
+        if (skipped.isEmpty())
+            QVERIFY2(notes.isEmpty(), qPrintable(describe(notes)));
+        else
+            QVERIFY2(describe(notes).contains(skipped), qPrintable(describe(notes)));
+    }
+
+    void mxGuess_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<QString>("expected"); // "host oauth evidence" or ""
+        QTest::newRow("google") << QByteArray("@ 300 IN MX 1 aspmx.l.google.com.\n@ 300 IN MX 5 alt1.aspmx.l.google.com.\n")
+                                << "imap.gmail.com google aspmx.l.google.com";
+        QTest::newRow("googlemail") << QByteArray("@ 300 IN MX 10 aspmx2.googlemail.com.\n") << "imap.gmail.com google aspmx2.googlemail.com";
+        QTest::newRow("microsoft") << QByteArray("@ 300 IN MX 0 example-org.mail.protection.outlook.com.\n")
+                                   << "outlook.office365.com microsoft example-org.mail.protection.outlook.com";
+        QTest::newRow("preference-wins") << QByteArray("@ 300 IN MX 20 aspmx.l.google.com.\n@ 300 IN MX 10 mx1.mailhost.example.net.\n")
+                                         << "imap.example.net  mx1.mailhost.example.net";
+        QTest::newRow("own-domain") << QByteArray("@ 300 IN MX 10 mx.example.org.\n") << "";
+        QTest::newRow("null-mx") << QByteArray("@ 300 IN MX 0 .\n") << "";
+        QTest::newRow("no-mx") << QByteArray("@ 300 IN A 192.0.2.1\n") << "";
+    }
+
+    void mxGuess()
+    {
+        QFETCH(QByteArray, zone);
+        QFETCH(QString, expected);
+        verifier::ZoneResolver resolver;
+        QVERIFY(resolver.loadMasterFile(zone.toStdString(), "example.org.").ok());
+        const auto got = ServerDiscovery::discoverMx(resolver, QStringLiteral("bob@example.org"));
+        if (expected.isEmpty()) {
+            QVERIFY(got.isEmpty());
+            return;
+        }
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.front().source, DiscoveredServer::Source::MxGuess);
+        QCOMPARE(got.front().port, quint16(993));
+        QCOMPARE(got.front().host + QLatin1Char(' ') + got.front().oauthProvider + QLatin1Char(' ') + got.front().evidence, expected);
+    }
+
+    // ---- the whole discovery: local HTTPS server, DNS from a zone or unbound ---------------
+
+    void discover_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<Routes>("routes");
+        QTest::addColumn<QStringList>("rogueHosts");
+        QTest::addColumn<bool>("ispdb");
+        QTest::addColumn<bool>("unbound"); // DNS from the real unbound, else an empty zone
+        QTest::addColumn<QString>("candidates");
+        QTest::addColumn<QString>("skipped"); // a substring of the notes ("" = no note at all)
+
+        const QByteArray good = seedConfig();
+        const QString seedCandidates = QStringLiteral("autoconfig-host imap.example.com:993 tls alice password; "
+                                                      "autoconfig-host mail.example.com:143 starttls alice@example.com password");
+        QTest::newRow("autoconfig-host") << "alice@example.com"
+                                         << Routes{{QStringLiteral("autoconfig.example.com/mail/config-v1.1.xml"), good}}
+                                         << QStringList() << false << false << seedCandidates
+                                         << "well-known: the server answers HTTP 404";
+        QTest::newRow("well-known")
+            << "bob@example.com"
+            << Routes{{QStringLiteral("example.com/.well-known/autoconfig/mail/config-v1.1.xml"),
+                       config(imapServer("mail2.example.com", 993, "SSL", "%EMAILLOCALPART%"))}}
+            << QStringList() << false << false
+            << "well-known mail2.example.com:993 tls bob password; guess imap.example.com:993 tls bob@example.com password"
+            << "autoconfig-host: the server answers HTTP 404";
+        QTest::newRow("invalid-certificate")
+            << "carol@example.net" << Routes{{QStringLiteral("autoconfig.example.net/mail/config-v1.1.xml"), good}}
+            << QStringList{QStringLiteral("autoconfig.example.net")} << false << false
+            << "guess imap.example.net:993 tls carol@example.net password"
+            << "autoconfig-host: TLS certificate of autoconfig.example.net not accepted";
+        QTest::newRow("plaintext-only")
+            << "dave@example.org"
+            << Routes{{QStringLiteral("autoconfig.example.org/mail/config-v1.1.xml"),
+                       config(imapServer("mail.example.org", 143, "plain", "%EMAILADDRESS%"))}}
+            << QStringList() << false << false << "guess imap.example.org:993 tls dave@example.org password"
+            << "autoconfig-host: IMAP server mail.example.org:143 is offered only without encryption";
+        QTest::newRow("redirect-same-site")
+            << "alice@example.com"
+            << Routes{{QStringLiteral("autoconfig.example.com/mail/config-v1.1.xml"), redirect("https://example.com/cfg.xml")},
+                      {QStringLiteral("example.com/cfg.xml"), good}}
+            << QStringList() << false << false << seedCandidates << "well-known: the server answers HTTP 404";
+        QTest::newRow("redirect-to-http")
+            << "alice@example.com"
+            << Routes{{QStringLiteral("autoconfig.example.com/mail/config-v1.1.xml"), redirect("http://example.com/cfg.xml")}}
+            << QStringList() << false << false << "guess imap.example.com:993 tls alice@example.com password"
+            << "redirect to http://example.com/cfg.xml refused: not HTTPS";
+        QTest::newRow("redirect-to-other-site")
+            << "alice@example.com"
+            << Routes{{QStringLiteral("autoconfig.example.com/mail/config-v1.1.xml"), redirect("https://example.net/cfg.xml")},
+                      {QStringLiteral("example.net/cfg.xml"), good}}
+            << QStringList() << false << false << "guess imap.example.com:993 tls alice@example.com password"
+            << "refused: not a host of example.com";
+        QTest::newRow("redirect-loop")
+            << "alice@example.com"
+            << Routes{{QStringLiteral("autoconfig.example.com/mail/config-v1.1.xml"), redirect("/a")},
+                      {QStringLiteral("autoconfig.example.com/a"), redirect("/b")},
+                      {QStringLiteral("autoconfig.example.com/b"), redirect("/c")},
+                      {QStringLiteral("autoconfig.example.com/c"), redirect("/d")},
+                      {QStringLiteral("autoconfig.example.com/d"), good}}
+            << QStringList() << false << false << "guess imap.example.com:993 tls alice@example.com password"
+            << "more than 3 redirects";
+        QTest::newRow("malformed-xml")
+            << "alice@example.com"
+            << Routes{{QStringLiteral("autoconfig.example.com/mail/config-v1.1.xml"), good.left(good.size() / 2)}}
+            << QStringList() << false << false << "guess imap.example.com:993 tls alice@example.com password"
+            << "autoconfig-host: malformed XML at line";
+        QTest::newRow("oversized-xml")
+            << "alice@example.com"
+            << Routes{{QStringLiteral("autoconfig.example.com/mail/config-v1.1.xml"), good + QByteArray(70000, ' ')}}
+            << QStringList() << false << false << "guess imap.example.com:993 tls alice@example.com password"
+            << "autoconfig-host: the configuration is larger than 64 KiB";
+        QTest::newRow("ispdb-not-asked-by-default")
+            << "erin@example.com"
+            << Routes{{QStringLiteral("autoconfig.thunderbird.net/v1.1/example.com"),
+                       config(imapServer("imap.ispdb.example.com", 993, "SSL", "%EMAILADDRESS%"))}}
+            << QStringList() << false << false << "guess imap.example.com:993 tls erin@example.com password"
+            << "autoconfig-host: the server answers HTTP 404";
+        QTest::newRow("ispdb-opted-in")
+            << "erin@example.com"
+            << Routes{{QStringLiteral("autoconfig.thunderbird.net/v1.1/example.com"),
+                       config(imapServer("imap.ispdb.example.com", 993, "SSL", "%EMAILADDRESS%"))}}
+            << QStringList() << true << false
+            << "ispdb imap.ispdb.example.com:993 tls erin@example.com password third-party; "
+               "guess imap.example.com:993 tls erin@example.com password"
+            << "well-known: the server answers HTTP 404";
+        QTest::newRow("autoconfig-gmail-oauth")
+            << "frank@example.org"
+            << Routes{{QStringLiteral("autoconfig.example.org/mail/config-v1.1.xml"),
+                       config(imapServer("imap.gmail.com", 993, "SSL", "%EMAILADDRESS%", {"OAuth2", "password-cleartext"}))}}
+            << QStringList() << false << false
+            << "autoconfig-host imap.gmail.com:993 tls frank@example.org oauth2:google; "
+               "guess imap.example.org:993 tls frank@example.org password"
+            << "well-known";
+        // DNS rows: a real unbound on loopback answers SRV and MX.
+        QTest::newRow("srv-records")
+            << "gina@srv.example.com" << Routes() << QStringList() << false << true
+            << "srv-imaps imap1.srv.example.com:9993 tls gina@srv.example.com password; "
+               "srv-imaps mail.srv.example.com:993 tls gina@srv.example.com password; "
+               "srv-imap imap2.srv.example.com:143 starttls gina@srv.example.com password; "
+               "mx-guess imap.example.com:993 tls gina@srv.example.com password; "
+               "guess imap.srv.example.com:993 tls gina@srv.example.com password"
+            << "autoconfig-host: the server answers HTTP 404";
+        QTest::newRow("srv-service-not-offered")
+            << "hal@nosrv.example.com" << Routes() << QStringList() << false << true
+            << "guess imap.nosrv.example.com:993 tls hal@nosrv.example.com password" << "well-known";
+        QTest::newRow("mx-google")
+            << "ivy@gm.example.com" << Routes() << QStringList() << false << true
+            << "mx-guess imap.gmail.com:993 tls ivy@gm.example.com oauth2:google; "
+               "guess imap.gm.example.com:993 tls ivy@gm.example.com password"
+            << "well-known";
+        QTest::newRow("mx-microsoft")
+            << "jo@o365.example.com" << Routes() << QStringList() << false << true
+            << "mx-guess outlook.office365.com:993 tls jo@o365.example.com oauth2:microsoft; "
+               "guess imap.o365.example.com:993 tls jo@o365.example.com password"
+            << "well-known";
+        QTest::newRow("mx-other-provider")
+            << "kim@hosted.example.com" << Routes() << QStringList() << false << true
+            << "mx-guess imap.example.net:993 tls kim@hosted.example.com password; "
+               "guess imap.hosted.example.com:993 tls kim@hosted.example.com password"
+            << "well-known";
+        QTest::newRow("null-mx") << "lou@nullmx.example.com" << Routes() << QStringList() << false << true
+                                 << "guess imap.nullmx.example.com:993 tls lou@nullmx.example.com password" << "well-known";
+        QTest::newRow("autoconfig-beats-srv")
+            << "max@srv.example.com"
+            << Routes{{QStringLiteral("autoconfig.srv.example.com/mail/config-v1.1.xml"),
+                       config(imapServer("mail.srv.example.com", 993, "SSL", "%EMAILLOCALPART%"))}}
+            << QStringList() << false << true
+            << "autoconfig-host mail.srv.example.com:993 tls max password; "
+               "srv-imaps imap1.srv.example.com:9993 tls max@srv.example.com password; "
+               "srv-imap imap2.srv.example.com:143 starttls max@srv.example.com password; "
+               "mx-guess imap.example.com:993 tls max@srv.example.com password; "
+               "guess imap.srv.example.com:993 tls max@srv.example.com password"
+            << "well-known";
+    }
+
+    void discover()
+    {
+        QFETCH(QString, address);
+        QFETCH(Routes, routes);
+        QFETCH(QStringList, rogueHosts);
+        QFETCH(bool, ispdb);
+        QFETCH(bool, unbound);
+        QFETCH(QString, candidates);
+        QFETCH(QString, skipped);
+        if (!m_noTls.isEmpty())
+            QSKIP(qPrintable(m_noTls));
+        if (unbound && !m_unbound)
+            QSKIP(qPrintable(m_noUnbound));
+        m_good.routes = routes;
+        m_rogue.routes = routes;
+        m_good.requests.clear();
+        m_rogue.requests.clear();
+        std::shared_ptr<const verifier::Resolver> resolver =
+            unbound ? m_unbound : std::make_shared<const verifier::ZoneResolver>();
+
+        AccountAutoConfig discovery(options(rogueHosts, ispdb ? IspdbLookup::Allowed : IspdbLookup::Refused));
+        QSignalSpy finished(&discovery, &AccountAutoConfig::finished);
+        discovery.start(address, resolver);
+        QVERIFY(discovery.isRunning());
+        QVERIFY(finished.isEmpty()); // asynchronous: nothing before the event loop runs
+        QVERIFY(finished.wait(20000));
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+        const auto result = finished.front().front().value<AutoConfigResult>();
+
+        QCOMPARE(result.address, address);
+        QCOMPARE(describe(result.candidates), candidates);
+        const QString notes = describe(result.skipped);
+        QVERIFY2(notes.contains(skipped), qPrintable(notes));
+
+        // What was sent where: the domain's own hosts, and the ISPDB only when opted in.
+        const QString domain = address.section(QLatin1Char('@'), 1);
+        for (const QString &url : result.contactedUrls) {
+            const QString host = QUrl(url).host();
+            QVERIFY2(QUrl(url).scheme() == QLatin1String("https"), qPrintable(url));
+            if (host == QLatin1String("autoconfig.thunderbird.net")) {
+                QVERIFY2(ispdb, qPrintable(url));
+                QVERIFY2(!url.contains(QLatin1Char('@')) && !url.contains(QLatin1String("%40")), qPrintable(url));
+            } else {
+                QVERIFY2(host == domain || host.endsWith(QLatin1Char('.') + domain), qPrintable(url));
+            }
+        }
+        QByteArrayList sent = m_good.requests;
+        if (!ispdb)
+            for (const QByteArray &r : sent)
+                QVERIFY2(!r.contains("Host: autoconfig.thunderbird.net"), r.constData());
+        // Nothing is sent over a connection whose certificate was refused.
+        QVERIFY(m_rogue.requests.isEmpty());
+        // The autoconfig host learns the address (as in Thunderbird); the ISPDB only the domain.
+        if (!rogueHosts.contains(QStringLiteral("autoconfig.") + domain)) {
+            const QByteArray expectedLine = "GET /mail/config-v1.1.xml?emailaddress=" +
+                                            QUrl::toPercentEncoding(address) + " HTTP/1.1\r\n";
+            QVERIFY2(std::any_of(sent.cbegin(), sent.cend(), [&](const QByteArray &r) { return r.startsWith(expectedLine); }),
+                     expectedLine.constData());
+        }
+        for (const QByteArray &r : sent)
+            if (r.contains("Host: autoconfig.thunderbird.net"))
+                QVERIFY2(r.startsWith("GET /v1.1/" + domain.toLatin1() + " HTTP/1.1\r\n"), r.constData());
+    }
+
+    // The total time limit: a server that never answers costs at most timeoutMs.
+    void totalTimeout()
+    {
+        if (!m_noTls.isEmpty())
+            QSKIP(qPrintable(m_noTls));
+        m_good.routes = {{QStringLiteral("autoconfig.example.com/mail/config-v1.1.xml"), "SILENT"},
+                         {QStringLiteral("example.com/.well-known/autoconfig/mail/config-v1.1.xml"), "SILENT"}};
+        QElapsedTimer t;
+        t.start();
+        const AutoConfigResult r = AccountAutoConfig::discoverBlocking(
+            QStringLiteral("alice@example.com"), std::make_shared<const verifier::ZoneResolver>(), options({}, IspdbLookup::Refused, 1500));
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(describe(r.candidates), QStringLiteral("guess imap.example.com:993 tls alice@example.com password"));
+        const QString notes = describe(r.skipped);
+        QVERIFY2(notes.contains(QStringLiteral("autoconfig-host: no answer within 1.5 seconds")), qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("well-known: no answer within 1.5 seconds")), qPrintable(notes));
+    }
+
+    // No resolver and no domain: still one finished() each, from the event loop.
+    void edgeCases()
+    {
+        AccountAutoConfig discovery(options());
+        QSignalSpy finished(&discovery, &AccountAutoConfig::finished);
+        discovery.start(QStringLiteral("no-domain"), nullptr);
+        QVERIFY(finished.isEmpty());
+        QVERIFY(finished.wait(5000));
+        const auto r = finished.front().front().value<AutoConfigResult>();
+        QVERIFY(r.candidates.isEmpty());
+        QVERIFY(r.contactedUrls.isEmpty());
+        QVERIFY(r.domain.isEmpty());
+
+        // A second start() abandons the first: exactly one finished(), for the second address.
+        if (!m_noTls.isEmpty())
+            QSKIP(qPrintable(m_noTls));
+        m_good.routes = {};
+        finished.clear();
+        discovery.start(QStringLiteral("a@example.com"), nullptr);
+        discovery.start(QStringLiteral("b@example.org"), nullptr);
+        QVERIFY(finished.wait(20000));
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 1);
+        const auto second = finished.front().front().value<AutoConfigResult>();
+        QCOMPARE(second.address, QStringLiteral("b@example.org"));
+        QCOMPARE(describe(second.candidates), QStringLiteral("guess imap.example.org:993 tls b@example.org password"));
+    }
+
+    void urls()
+    {
+        QCOMPARE(AccountAutoConfig::configUrl(AutoConfigSource::AutoconfigHost, QStringLiteral("a+b@Example.COM")).toString(),
+                 QStringLiteral("https://autoconfig.example.com/mail/config-v1.1.xml?emailaddress=a%2Bb%40Example.COM"));
+        QCOMPARE(AccountAutoConfig::configUrl(AutoConfigSource::WellKnown, QStringLiteral("a@example.com")).toString(),
+                 QStringLiteral("https://example.com/.well-known/autoconfig/mail/config-v1.1.xml"));
+        QCOMPARE(AccountAutoConfig::configUrl(AutoConfigSource::Ispdb, QStringLiteral("a@example.com")).toString(),
+                 QStringLiteral("https://autoconfig.thunderbird.net/v1.1/example.com"));
+        QVERIFY(AccountAutoConfig::configUrl(AutoConfigSource::SrvImaps, QStringLiteral("a@example.com")).isEmpty());
+        QCOMPARE(ServerDiscovery::oauthProviderForHost(QStringLiteral("IMAP.gmail.com.")), QStringLiteral("google"));
+        QCOMPARE(ServerDiscovery::oauthProviderForHost(QStringLiteral("outlook.office365.com")), QStringLiteral("microsoft"));
+        QCOMPARE(ServerDiscovery::oauthProviderForHost(QStringLiteral("imap.example.com")), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AutoConfig)
+#include "tst_autoconfig.moc"

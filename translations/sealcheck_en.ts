@@ -1,0 +1,157 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>sealcheck::ui</name>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="40"/>
+        <source>The message has %n sender field(s); your mail program may show a different sender from the one checked.</source>
+        <translation>
+            <numerusform>The message has %n sender field; your mail program may show a different sender from the one checked.</numerusform>
+            <numerusform>The message has %n sender fields; your mail program may show a different sender from the one checked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="61"/>
+        <source>The %1 signature covers only part of the message: %n part(s) are not signed.</source>
+        <translation>
+            <numerusform>The %1 signature covers only part of the message: %n part is not signed.</numerusform>
+            <numerusform>The %1 signature covers only part of the message: %n parts are not signed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="82"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n byte(s) at the end of the text are not signed, nor are these header fields: %2.</source>
+        <translation>
+            <numerusform>The DKIM signature by %1 covers only part of the message: %n byte at the end of the text is not signed, nor are these header fields: %2.</numerusform>
+            <numerusform>The DKIM signature by %1 covers only part of the message: %n bytes at the end of the text are not signed, nor are these header fields: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="89"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n header field(s) are not signed (%2).</source>
+        <translation>
+            <numerusform>The DKIM signature by %1 covers only part of the message: %n header field is not signed (%2).</numerusform>
+            <numerusform>The DKIM signature by %1 covers only part of the message: %n header fields are not signed (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="86"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n byte(s) at the end of the text are not signed.</source>
+        <translation>
+            <numerusform>The DKIM signature by %1 covers only part of the message: %n byte at the end of the text is not signed.</numerusform>
+            <numerusform>The DKIM signature by %1 covers only part of the message: %n bytes at the end of the text are not signed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="102"/>
+        <source>The DKIM key of %1 is only %n bit(s) long.</source>
+        <translation>
+            <numerusform>The DKIM key of %1 is only %n bit long.</numerusform>
+            <numerusform>The DKIM key of %1 is only %n bits long.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="111"/>
+        <source>%n Authentication-Results field(s) were not trusted.</source>
+        <translation>
+            <numerusform>%n Authentication-Results field was not trusted.</numerusform>
+            <numerusform>%n Authentication-Results fields were not trusted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="112"/>
+        <source>%n Authentication-Results field(s) were not trusted (the first one written by %1).</source>
+        <translation>
+            <numerusform>%n Authentication-Results field was not trusted (written by %1).</numerusform>
+            <numerusform>%n Authentication-Results fields were not trusted (the first one written by %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="127"/>
+        <source>DNS lookups for this message stopped after %n millisecond(s) of waiting; checks that needed more report a temporary error.</source>
+        <translation>
+            <numerusform>DNS lookups for this message stopped after %n millisecond of waiting; checks that needed more report a temporary error.</numerusform>
+            <numerusform>DNS lookups for this message stopped after %n milliseconds of waiting; checks that needed more report a temporary error.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingText.cpp" line="128"/>
+        <source>DNS lookups for this message stopped at the limit of %n query(ies); checks that needed more report a temporary error.</source>
+        <translation>
+            <numerusform>DNS lookups for this message stopped at the limit of %n query; checks that needed more report a temporary error.</numerusform>
+            <numerusform>DNS lookups for this message stopped at the limit of %n queries; checks that needed more report a temporary error.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="352"/>
+        <source>%n message(s) checked.</source>
+        <translation>
+            <numerusform>%n message checked.</numerusform>
+            <numerusform>%n messages checked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <source>Checking %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Checking %1 of %n message…</numerusform>
+            <numerusform>Checking %1 of %n messages…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <source>Checking again with the new trust setting: %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Checking again with the new trust setting: %1 of %n message…</numerusform>
+            <numerusform>Checking again with the new trust setting: %1 of %n messages…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <source>%n message(s) checked again.</source>
+        <translation>
+            <numerusform>%n message checked again.</numerusform>
+            <numerusform>%n messages checked again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <source>Synchronising: %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Synchronising: %1 of %n message…</numerusform>
+            <numerusform>Synchronising: %1 of %n messages…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <source>%1 Trying again in %n second(s).</source>
+        <translation>
+            <numerusform>%1 Trying again in %n second.</numerusform>
+            <numerusform>%1 Trying again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <source>%n new message(s) checked.</source>
+        <translation>
+            <numerusform>%n new message checked.</numerusform>
+            <numerusform>%n new messages checked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::PostureSection</name>
+    <message numerus="yes">
+        <location filename="../ui/PostureSection.cpp" line="321"/>
+        <source>%n TLSA record(s), %1</source>
+        <translation>
+            <numerusform>%n TLSA record, %1</numerusform>
+            <numerusform>%n TLSA records, %1</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,364 @@
+#include "PostureSection.h"
+
+#include "DomainPostureRunner.h"
+#include "SettingsDialog.h"
+#include "ZoneResolver.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QThread>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <functional>
+#include <optional>
+
+namespace sealcheck::ui {
+
+using namespace verifier;
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+
+QString ratingText(PostureRating rating)
+{
+    switch (rating) {
+    case PostureRating::Good:
+        return PostureSection::tr("good");
+    case PostureRating::Weak:
+        return PostureSection::tr("weak");
+    case PostureRating::Missing:
+        return PostureSection::tr("missing");
+    case PostureRating::Broken:
+        return PostureSection::tr("broken");
+    case PostureRating::Unknown:
+        return PostureSection::tr("not checked");
+    }
+    return {};
+}
+
+// What the grade means for someone who receives mail from the domain.
+QString gradeMeaning(PostureGrade grade)
+{
+    switch (grade) {
+    case PostureGrade::A:
+        return PostureSection::tr("Well protected: mail that pretends to come from this domain is stopped, and mail to it "
+                                  "travels over verified encryption.");
+    case PostureGrade::B:
+        return PostureSection::tr("Protected against spoofing: mail that pretends to come from this domain is stopped.");
+    case PostureGrade::C:
+        return PostureSection::tr("Partly protected: some mail that pretends to come from this domain still gets through.");
+    case PostureGrade::D:
+        return PostureSection::tr("Weak: mail that pretends to come from this domain is delivered as usual.");
+    case PostureGrade::F:
+        return PostureSection::tr("Unprotected: nothing stops others from sending mail in this domain's name.");
+    }
+    return {};
+}
+
+QString dnssecText(bool secure)
+{
+    return secure ? PostureSection::tr("DNSSEC-validated") : PostureSection::tr("not DNSSEC-validated");
+}
+
+struct Outcome
+{
+    std::optional<DomainPosture> posture;
+    QString error;
+};
+
+} // namespace
+
+PostureSection::PostureSection(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_check(new QPushButton(tr("Check this domain's protection"), this)),
+      m_busy(new QProgressBar(this)), m_status(new QLabel(this)), m_grade(new QLabel(this)), m_reasons(new QLabel(this)),
+      m_fixesTitle(new QLabel(tr("Records the domain owner should publish:"), this)), m_fixes(new QPlainTextEdit(this)),
+      m_tree(new QTreeWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    for (QLabel *l : {m_title, m_status, m_grade, m_reasons, m_fixesTitle}) {
+        l->setTextFormat(Qt::PlainText); // domain names and DNS text are never rich text
+        l->setWordWrap(true);
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(l);
+    }
+    layout->insertWidget(1, m_check);
+    layout->insertWidget(2, m_busy);
+    QFont f = m_grade->font();
+    f.setBold(true);
+    m_grade->setFont(f);
+    m_busy->setRange(0, 0); // busy indicator: DNS and HTTPS give no percentage
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(8);
+    m_busy->setAccessibleName(tr("Checking the domain"));
+    m_check->setToolTip(tr("Asks DNS for the domain's SPF, DMARC, MTA-STS, TLS-RPT, DANE and BIMI records and fetches "
+                           "its MTA-STS policy over HTTPS."));
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Check"), tr("Result")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setWordWrap(true);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setAccessibleName(tr("Sender domain checks"));
+    m_fixes->setReadOnly(true);
+    m_fixes->setAccessibleName(tr("Records to publish"));
+    m_fixes->setMaximumHeight(fontMetrics().lineSpacing() * 7);
+    layout->addWidget(m_fixes);
+    layout->addWidget(m_tree, 1);
+    connect(m_check, &QPushButton::clicked, this, &PostureSection::startCheck);
+    setDomain({});
+}
+
+PostureSection::~PostureSection() = default;
+
+void PostureSection::setResolver(std::shared_ptr<const Resolver> resolver) { m_resolver = std::move(resolver); }
+
+void PostureSection::setFetchOptions(const MtaStsFetchOptions &options) { m_fetch = options; }
+
+void PostureSection::setDomain(const QString &domain)
+{
+    // The same sender again (the message verified anew, or another message of theirs): keep
+    // what is shown, scroll position and all.
+    if (!domain.isEmpty() && domain == m_domain && !m_check->isHidden())
+        return;
+    m_domain = domain;
+    m_busy->setVisible(false);
+    m_grade->clear();
+    m_grade->setVisible(false);
+    m_reasons->clear();
+    m_reasons->setVisible(false);
+    m_fixesTitle->setVisible(false);
+    m_fixes->clear();
+    m_fixes->setVisible(false);
+    m_tree->clear();
+    m_tree->setVisible(false);
+    m_status->clear();
+    if (domain.isEmpty()) {
+        m_title->setText(tr("Sender domain: none (the message has no single From address)."));
+        m_check->setVisible(false);
+        return;
+    }
+    m_title->setText(tr("Sender domain: %1").arg(domain));
+    m_check->setVisible(true);
+    m_check->setText(tr("Check this domain's protection"));
+    if (!m_runningDomain.isEmpty() && m_runningDomain == domain) {
+        showProgress();
+        return;
+    }
+    m_check->setEnabled(m_runningDomain.isEmpty());
+    if (m_last && q(m_last->domain) == domain) {
+        showPosture(*m_last); // the same sender again (another message, or the panel redrawn)
+        return;
+    }
+    m_status->setText(tr("Not checked yet. The check asks DNS and the domain's web server, so it runs only when you ask."));
+}
+
+void PostureSection::showProgress()
+{
+    m_check->setEnabled(false);
+    m_busy->setVisible(true);
+    m_grade->setVisible(false);
+    m_reasons->setVisible(false);
+    m_fixesTitle->setVisible(false);
+    m_fixes->setVisible(false);
+    m_tree->clear();
+    m_tree->setVisible(false);
+    m_status->setText(tr("Checking %1: asking DNS and fetching the MTA-STS policy…").arg(m_domain));
+}
+
+void PostureSection::startCheck()
+{
+    if (!m_runningDomain.isEmpty() || m_domain.isEmpty())
+        return;
+    std::shared_ptr<const Resolver> resolver = m_resolver;
+    if (!resolver) {
+        QSettings qs;
+        auto settings = AppSettings::load(qs).toVerificationSettings(); // deferred: no network here
+        if (!settings) {
+            showFailure(tr("DNS cannot be used: %1").arg(q(settings.error().message)));
+            return;
+        }
+        resolver = settings->resolver;
+    }
+    m_runningDomain = m_domain;
+    showProgress();
+
+    DomainPostureRequest request;
+    request.domain = m_domain;
+    request.posture.now = QDateTime::currentSecsSinceEpoch(); // only to suggest an MTA-STS id=
+    request.fetch = m_fetch;
+    request.fetchMtaStsPolicy = dynamic_cast<const ZoneResolver *>(resolver.get()) == nullptr;
+    QPointer<PostureSection> self(this);
+    const QString domain = m_domain;
+    QThread *thread = QThread::create([self, resolver, request, domain] {
+        Outcome outcome;
+        auto posture = DomainPostureRunner::run(request, *resolver);
+        if (posture)
+            outcome.posture = std::move(*posture);
+        else
+            outcome.error = q(posture.error().message);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, domain, outcome] {
+                if (!self)
+                    return;
+                self->m_runningDomain.clear();
+                if (outcome.posture)
+                    self->m_last = outcome.posture;
+                if (self->m_domain != domain) { // the user moved on to another sender
+                    self->m_check->setEnabled(!self->m_domain.isEmpty());
+                    return;
+                }
+                if (outcome.posture)
+                    self->showPosture(*outcome.posture);
+                else
+                    self->showFailure(outcome.error);
+                emit self->checkFinished();
+            },
+            Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void PostureSection::showFailure(const QString &message)
+{
+    m_busy->setVisible(false);
+    m_check->setEnabled(true);
+    m_status->setText(tr("The domain could not be checked: %1").arg(message));
+}
+
+QTreeWidgetItem *PostureSection::addCheck(const QString &name, const PostureCheck &check, const std::string &record)
+{
+    auto *item = new QTreeWidgetItem(m_tree, {name, ratingText(check.rating) + QStringLiteral(": ") + q(check.summary)});
+    item->setToolTip(1, item->text(1));
+    QFont f = item->font(0);
+    f.setBold(true);
+    item->setFont(0, f);
+    auto add = [item](const QString &label, const QString &value) {
+        auto *child = new QTreeWidgetItem(item, {label, value});
+        child->setToolTip(1, value);
+        return child;
+    };
+    if (!record.empty())
+        add(tr("Record"), q(record));
+    if (check.rating != PostureRating::Unknown || !record.empty())
+        add(tr("DNS answer"), dnssecText(check.dnssec));
+    for (const std::string &n : check.notes)
+        add(tr("Note"), q(n));
+    for (const std::string &fix : check.fixes)
+        add(tr("Publish"), q(fix));
+    item->setExpanded(check.rating != PostureRating::Good);
+    return item;
+}
+
+void PostureSection::showPosture(const DomainPosture &p)
+{
+    m_busy->setVisible(false);
+    m_check->setEnabled(true);
+    m_check->setText(tr("Check again"));
+    m_status->setText(p.domainExists ? QString() : tr("%1 does not exist in DNS.").arg(q(p.domain)));
+    m_grade->setText(tr("Grade %1 — %2").arg(q(std::string(postureGradeName(p.grade))), gradeMeaning(p.grade)));
+    m_grade->setVisible(true);
+    m_tree->clear();
+
+    QStringList reasons;
+    for (const std::string &r : p.gradeReasons)
+        reasons << QStringLiteral("• ") + q(r);
+    m_reasons->setText(reasons.join(QLatin1Char('\n')));
+    m_reasons->setVisible(!reasons.isEmpty());
+
+    QString mx;
+    if (p.nullMx)
+        mx = tr("none: the domain accepts no mail (null MX)");
+    for (const PostureMxHost &h : p.mx)
+        mx += (mx.isEmpty() ? QString() : QStringLiteral(", ")) + q(h.host);
+    auto *mxItem = new QTreeWidgetItem(m_tree, {tr("Mail servers (MX)"), mx.isEmpty() ? tr("none") : mx});
+    new QTreeWidgetItem(mxItem, {tr("DNS answer"), dnssecText(p.mxSecure)});
+
+    QTreeWidgetItem *spf = addCheck(tr("SPF"), p.spf, p.spf.record);
+    if (p.spf.valid) {
+        new QTreeWidgetItem(spf, {tr("DNS lookups"), tr("%1 of %2").arg(p.spf.dnsLookups).arg(p.spf.lookupLimit)});
+        new QTreeWidgetItem(spf, {tr("all"), p.spf.all.empty() ? tr("none (neutral)") : q(p.spf.all)});
+    }
+    QTreeWidgetItem *dmarc = addCheck(tr("DMARC"), p.dmarc, p.dmarc.record);
+    if (!p.dmarc.record.empty()) {
+        const auto policyOrDash = [](const std::string &s) { return s.empty() ? tr("not set") : q(s); };
+        new QTreeWidgetItem(dmarc, {tr("Policy (p=)"), policyOrDash(p.dmarc.policy)});
+        new QTreeWidgetItem(dmarc, {tr("Subdomains (sp=)"), policyOrDash(p.dmarc.subdomainPolicy)});
+        new QTreeWidgetItem(dmarc, {tr("Non-existent subdomains (np=)"),
+                                    p.dmarc.nonExistentPolicy.empty()
+                                        ? tr("not set (%1 applies)").arg(q(p.dmarc.nonExistentEffectivePolicy))
+                                        : q(p.dmarc.nonExistentPolicy)});
+        if (p.dmarc.pct)
+            new QTreeWidgetItem(dmarc, {tr("pct="), QString::number(*p.dmarc.pct)});
+        new QTreeWidgetItem(dmarc, {tr("Alignment"), tr("DKIM %1, SPF %2").arg(q(p.dmarc.dkimAlignment), q(p.dmarc.spfAlignment))});
+        QStringList reports;
+        for (const std::string &r : p.dmarc.rua)
+            reports << q(r);
+        new QTreeWidgetItem(dmarc, {tr("Reports to"), reports.isEmpty() ? tr("nobody") : reports.join(QStringLiteral(", "))});
+    }
+    if (!p.dkim.selectors.empty())
+        addCheck(tr("DKIM"), p.dkim, {});
+    QTreeWidgetItem *sts = addCheck(tr("MTA-STS"), p.mtaSts, p.mtaSts.record);
+    if (p.mtaSts.policyValid) {
+        QStringList patterns;
+        for (const std::string &m : p.mtaSts.mxPatterns)
+            patterns << q(m);
+        new QTreeWidgetItem(sts, {tr("Policy"), tr("mode %1, mx %2").arg(q(p.mtaSts.mode), patterns.join(QStringLiteral(", ")))});
+    }
+    addCheck(tr("TLS-RPT"), p.tlsRpt, p.tlsRpt.record);
+    QTreeWidgetItem *dane = addCheck(tr("DANE"), p.dane, {});
+    for (const DaneHostPosture &h : p.dane.hosts) {
+        new QTreeWidgetItem(dane, {q(h.host), h.tlsaRecords == 0 ? tr("no TLSA records")
+                                                                 : tr("%n TLSA record(s), %1", nullptr, h.tlsaRecords)
+                                                                       .arg(dnssecText(h.secure))});
+    }
+    // BIMI only counts with an enforcing DMARC policy (without it no client shows the logo, and
+    // the DMARC fix comes first).
+    if (p.dmarc.enforcing)
+        addCheck(tr("BIMI"), p.bimi, p.bimi.record);
+
+    QStringList fixes;
+    for (const PostureCheck *c : {static_cast<const PostureCheck *>(&p.spf), static_cast<const PostureCheck *>(&p.dmarc),
+                                  static_cast<const PostureCheck *>(&p.dkim), static_cast<const PostureCheck *>(&p.mtaSts),
+                                  static_cast<const PostureCheck *>(&p.tlsRpt), static_cast<const PostureCheck *>(&p.dane),
+                                  static_cast<const PostureCheck *>(&p.bimi)}) {
+        if (c == &p.bimi && !p.dmarc.enforcing)
+            continue;
+        for (const std::string &f : c->fixes)
+            fixes << q(f);
+    }
+    m_fixes->setPlainText(fixes.join(QLatin1Char('\n')));
+    m_fixesTitle->setVisible(!fixes.isEmpty());
+    m_fixes->setVisible(!fixes.isEmpty());
+    m_tree->setVisible(true);
+}
+
+QString PostureSection::resultText() const
+{
+    QStringList lines;
+    if (!m_grade->text().isEmpty())
+        lines << m_grade->text();
+    if (!m_reasons->text().isEmpty())
+        lines << m_reasons->text();
+    if (!m_fixes->toPlainText().isEmpty())
+        lines << m_fixesTitle->text() << m_fixes->toPlainText();
+    std::function<void(QTreeWidgetItem *, int)> walk = [&](QTreeWidgetItem *item, int depth) {
+        lines << QString(depth * 2, QLatin1Char(' ')) + item->text(0) + QStringLiteral("\t") + item->text(1);
+        for (int i = 0; i < item->childCount(); ++i)
+            walk(item->child(i), depth + 1);
+    };
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        walk(m_tree->topLevelItem(i), 0);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace sealcheck::ui
