@@ -4,7 +4,7 @@
 <context>
     <name>MessageList</name>
     <message>
-        <location filename="../ui/MessageColumns.cpp" line="+12"/>
+        <location filename="../ui/MessageColumns.cpp" line="+16"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
@@ -23,11 +23,26 @@
         <source>Date</source>
         <translation>Datum</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>unread</source>
+        <translation>ungelesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flagged</source>
+        <translation>gekennzeichnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>marked as phishing</source>
+        <translation>als Phishing markiert</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+60"/>
+        <location filename="../ui/main.cpp" line="+66"/>
         <source>Checks who really sent your e-mail.</source>
         <translation>Prüft, wer Ihre E-Mail wirklich gesendet hat.</translation>
     </message>
@@ -60,23 +75,28 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+119"/>
+        <location filename="../app/core/AccountSync.cpp" line="+128"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Dieses Postfach wird bereits synchronisiert.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+335"/>
+        <location line="+546"/>
         <source>The local message store cannot be opened.</source>
         <translation>Der lokale Nachrichtenspeicher kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-541"/>
         <source>The account no longer exists.</source>
         <translation>Das Konto existiert nicht mehr.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
+        <source>Sign in again: no saved sign-in for %1 could be read (%2).</source>
+        <translation>Melden Sie sich erneut an: Für %1 konnte keine gespeicherte Anmeldung gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The password of %1 could not be read from the keychain: %2</source>
         <translation>Das Passwort für %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2</translation>
     </message>
@@ -131,7 +151,7 @@
         <translation>Der Server hat unerwartet geantwortet: %1</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+446"/>
         <source>The local message store could not be written: %1</source>
         <translation>In den lokalen Nachrichtenspeicher konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -139,7 +159,7 @@
 <context>
     <name>sealcheck::ui</name>
     <message>
-        <location filename="../ui/FindingText.cpp" line="+17"/>
+        <location filename="../ui/FindingText.cpp" line="+24"/>
         <source>The DKIM signature by %1 is valid, covers the whole message and matches the sender&apos;s domain.</source>
         <translation>Die DKIM-Signatur von %1 ist gültig, deckt die ganze Nachricht ab und passt zur Domain des Absenders.</translation>
     </message>
@@ -178,13 +198,16 @@
         <source>The %1 signature belongs to %2, not to the sender shown.</source>
         <translation>Die %1-Signatur gehört zu %2, nicht zum angezeigten Absender.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>The message has %1 sender fields; your mail program may show a different sender from the one checked.</source>
-        <translation>Die Nachricht hat %1 Absenderfelder; Ihr E-Mail-Programm zeigt möglicherweise einen anderen Absender an als den geprüften.</translation>
+        <source>The message has %n sender field(s); your mail program may show a different sender from the one checked.</source>
+        <translation>
+            <numerusform>Die Nachricht hat %n Absenderfeld; Ihr E-Mail-Programm zeigt möglicherweise einen anderen Absender an als den geprüften.</numerusform>
+            <numerusform>Die Nachricht hat %n Absenderfelder; Ihr E-Mail-Programm zeigt möglicherweise einen anderen Absender an als den geprüften.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The sender field names several senders; only one can be checked.</source>
         <translation>Das Absenderfeld nennt mehrere Absender; nur einer davon kann geprüft werden.</translation>
     </message>
@@ -228,18 +251,89 @@
         <source>The sender contains invisible, control or direction-changing characters.</source>
         <translation>Der Absender enthält unsichtbare Zeichen, Steuerzeichen oder Zeichen, die die Schreibrichtung ändern.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>The %1 signature covers only part of the message; not signed: %2.</source>
-        <translation>Die %1-Signatur deckt nur einen Teil der Nachricht ab; nicht signiert: %2.</translation>
+        <source>The %1 signature covers only part of the message: %n part(s) are not signed.</source>
+        <translation>
+            <numerusform>Die %1-Signatur deckt nur einen Teil der Nachricht ab: %n Teil ist nicht signiert.</numerusform>
+            <numerusform>Die %1-Signatur deckt nur einen Teil der Nachricht ab: %n Teile sind nicht signiert.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Your provider&apos;s report and Sealcheck&apos;s own check disagree: %1</source>
-        <translation>Der Bericht Ihres Anbieters und die eigene Prüfung von Sealcheck stimmen nicht überein: %1</translation>
+        <location line="+5"/>
+        <source>Your provider %1 reported the DKIM signature by %2 as valid, but Sealcheck&apos;s own check finds it invalid.</source>
+        <translation>Ihr Anbieter %1 hat die DKIM-Signatur von %2 als gültig gemeldet, nach der eigenen Prüfung von Sealcheck ist sie aber ungültig.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Your provider %1 reported the DKIM signature by %2 as failed, so Sealcheck does not count it.</source>
+        <translation>Ihr Anbieter %1 hat die DKIM-Signatur von %2 als fehlgeschlagen gemeldet, daher zählt Sealcheck sie nicht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your provider %1 reported that the sender was confirmed, but Sealcheck&apos;s own check fails.</source>
+        <translation>Ihr Anbieter %1 hat gemeldet, dass der Absender bestätigt wurde, aber die eigene Prüfung von Sealcheck schlägt fehl.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n byte(s) at the end of the text are not signed, nor are these header fields: %2.</source>
+        <translation>
+            <numerusform>Die DKIM-Signatur von %1 deckt nur einen Teil der Nachricht ab: %n Byte am Ende des Textes ist nicht signiert, ebenso wenig diese Felder des Nachrichtenkopfs: %2.</numerusform>
+            <numerusform>Die DKIM-Signatur von %1 deckt nur einen Teil der Nachricht ab: %n Byte am Ende des Textes sind nicht signiert, ebenso wenig diese Felder des Nachrichtenkopfs: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n byte(s) at the end of the text are not signed.</source>
+        <translation>
+            <numerusform>Die DKIM-Signatur von %1 deckt nur einen Teil der Nachricht ab: %n Byte am Ende des Textes ist nicht signiert.</numerusform>
+            <numerusform>Die DKIM-Signatur von %1 deckt nur einen Teil der Nachricht ab: %n Byte am Ende des Textes sind nicht signiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n header field(s) are not signed (%2).</source>
+        <translation>
+            <numerusform>Die DKIM-Signatur von %1 deckt nur einen Teil der Nachricht ab: %n Feld des Nachrichtenkopfs ist nicht signiert (%2).</numerusform>
+            <numerusform>Die DKIM-Signatur von %1 deckt nur einen Teil der Nachricht ab: %n Felder des Nachrichtenkopfs sind nicht signiert (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>The DKIM key of %1 is only %n bit(s) long.</source>
+        <translation>
+            <numerusform>Der DKIM-Schlüssel von %1 ist nur %n Bit lang.</numerusform>
+            <numerusform>Der DKIM-Schlüssel von %1 ist nur %n Bit lang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n Authentication-Results field(s) were not trusted.</source>
+        <translation>
+            <numerusform>%n Authentication-Results-Feld wurde nicht als vertrauenswürdig eingestuft.</numerusform>
+            <numerusform>%n Authentication-Results-Felder wurden nicht als vertrauenswürdig eingestuft.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n Authentication-Results field(s) were not trusted (the first one written by %1).</source>
+        <translation>
+            <numerusform>%n Authentication-Results-Feld wurde nicht als vertrauenswürdig eingestuft (geschrieben von %1).</numerusform>
+            <numerusform>%n Authentication-Results-Felder wurden nicht als vertrauenswürdig eingestuft (das erste davon geschrieben von %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The DKIM signature by %1 was valid when %2 received the message; its key has been withdrawn or has expired since.</source>
+        <translation>Die DKIM-Signatur von %1 war gültig, als %2 die Nachricht empfangen hat; ihr Schlüssel wurde inzwischen zurückgezogen oder ist abgelaufen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 signature could not be checked now; try again later.</source>
+        <translation>Die %1-Signatur konnte gerade nicht geprüft werden; versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location line="-62"/>
         <source>Replies go to %1, another organisation than the sender %2.</source>
         <translation>Antworten gehen an %1, eine andere Organisation als der Absender %2.</translation>
     </message>
@@ -249,18 +343,13 @@
         <translation>Das Feld „Sender“ nennt %1, eine andere Organisation als der angezeigte Absender.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The DKIM signature by %1 covers only part of the message (%2).</source>
-        <translation>Die DKIM-Signatur von %1 deckt nur einen Teil der Nachricht ab (%2).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>The check failed after forwarding, but %1, a forwarder you trust, recorded that it passed when the message reached it.</source>
         <translation>Die Prüfung ist nach einer Weiterleitung fehlgeschlagen, aber %1, ein Weiterleitungsdienst, dem Sie vertrauen, hat festgehalten, dass sie beim Eingang der Nachricht dort erfolgreich war.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../ui/VerdictStyle.cpp" line="+66"/>
+        <location filename="../ui/VerdictStyle.cpp" line="+76"/>
         <source>Nothing proves who sent this message.</source>
         <translation>Nichts belegt, wer diese Nachricht gesendet hat.</translation>
     </message>
@@ -275,12 +364,7 @@
         <translation>Der Absender konnte gerade nicht geprüft werden (DNS-Fehler); versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The DKIM key of %1 is only %2 bits long.</source>
-        <translation>Der DKIM-Schlüssel von %1 ist nur %2 Bit lang.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The DKIM key of %1 is marked as being tested.</source>
         <translation>Der DKIM-Schlüssel von %1 ist als Testschlüssel markiert.</translation>
     </message>
@@ -295,12 +379,7 @@
         <translation>Der Nachrichtenkopf enthält fehlerhafte Zeilen (%1).</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 Authentication-Results field(s) were not trusted (%2).</source>
-        <translation>Authentication-Results-Felder, denen Sealcheck nicht vertraut: %1 (%2).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Signed by %1, which is not the sender&apos;s domain; this does not vouch for the sender.</source>
         <translation>Signiert von %1, also nicht von der Domain des Absenders; das bürgt nicht für den Absender.</translation>
     </message>
@@ -323,6 +402,22 @@
         <location line="+2"/>
         <source>%1 always signs its mail, but this message has no valid signature by it.</source>
         <translation>%1 signiert E-Mails immer, aber diese Nachricht trägt keine gültige Signatur dieses Absenders.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>DNS lookups for this message stopped after %n millisecond(s) of waiting; checks that needed more report a temporary error.</source>
+        <translation>
+            <numerusform>Die DNS-Abfragen für diese Nachricht wurden nach %n Millisekunde Wartezeit beendet; Prüfungen, die mehr Zeit gebraucht hätten, melden einen vorübergehenden Fehler.</numerusform>
+            <numerusform>Die DNS-Abfragen für diese Nachricht wurden nach %n Millisekunden Wartezeit beendet; Prüfungen, die mehr Zeit gebraucht hätten, melden einen vorübergehenden Fehler.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>DNS lookups for this message stopped at the limit of %n query(ies); checks that needed more report a temporary error.</source>
+        <translation>
+            <numerusform>Die DNS-Abfragen für diese Nachricht wurden bei der Obergrenze von %n Abfrage beendet; Prüfungen, die mehr Abfragen gebraucht hätten, melden einen vorübergehenden Fehler.</numerusform>
+            <numerusform>Die DNS-Abfragen für diese Nachricht wurden bei der Obergrenze von %n Abfragen beendet; Prüfungen, die mehr Abfragen gebraucht hätten, melden einen vorübergehenden Fehler.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -383,7 +478,7 @@
 <context>
     <name>sealcheck::ui::AccountDialog</name>
     <message>
-        <location filename="../ui/AccountDialog.cpp" line="+43"/>
+        <location filename="../ui/AccountDialog.cpp" line="+49"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
@@ -403,7 +498,17 @@
         <translation>Gefälschte Nachrichten mit dem Schlagwort $Phishing markieren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Sign &amp;in…</source>
+        <translation>Anme&amp;lden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in on another device with a code</source>
+        <translation>Auf einem anderen Gerät mit einem Code anmelden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
@@ -444,6 +549,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain, never the address)</source>
+        <translation>Wenn die Domain nichts veröffentlicht, auch die zentrale Datenbank von Thunderbird fragen (autoconfig.thunderbird.net erfährt die Domain, nie die Adresse)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
@@ -464,16 +574,46 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with Google</source>
+        <translation>Mit Google anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with Microsoft</source>
+        <translation>Mit Microsoft anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The password is kept in your system keychain, never in Sealcheck&apos;s files.</source>
         <translation>Das Passwort wird im Schlüsselbund Ihres Systems aufbewahrt, nie in den Dateien von Sealcheck.</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>OAuth &amp;client ID:</source>
+        <translation>OAuth-&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built in (leave empty)</source>
+        <translation>Eingebaut (leer lassen)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Trust</source>
         <translation>Vertrauen</translation>
     </message>
@@ -498,33 +638,98 @@
         <translation>Standardmäßig ausgeschaltet. Wenn eingeschaltet, versieht Sealcheck gefälschte Nachrichten auf dem Server mit dem Schlagwort $Phishing, damit auch andere E-Mail-Programme warnen können. Sonst wird auf dem Server nie etwas verändert.</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+160"/>
+        <location line="+64"/>
+        <source>Signed in; the sign-in is kept in your system keychain.</source>
+        <translation>Angemeldet; die Anmeldung wird im Schlüsselbund Ihres Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+331"/>
         <source>Trusted certificate key (SHA-256): %1</source>
         <translation>Vertrauenswürdiger Zertifikatsschlüssel (SHA-256): %1</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-254"/>
+        <source>Choose how to sign in first.</source>
+        <translation>Wählen Sie zuerst aus, wie Sie sich anmelden möchten.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>On any device, open %1 and enter the code %2. This window continues by itself.</source>
+        <translation>Öffnen Sie auf einem beliebigen Gerät %1 und geben Sie den Code %2 ein. Dieses Fenster fährt danach von selbst fort.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signed in with %1. Press OK to keep this account.</source>
+        <translation>Mit %1 angemeldet. Klicken Sie auf OK, um dieses Konto zu speichern.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sign-in did not work: %1</source>
+        <translation>Die Anmeldung hat nicht funktioniert: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Asking %1 for a code…</source>
+        <translation>Code wird bei %1 angefordert…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue in your web browser…</source>
+        <translation>Fahren Sie in Ihrem Webbrowser fort…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The sign-in could not be stored in the keychain: %1</source>
+        <translation>Die Anmeldung konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The password could not be stored in the keychain: %1</source>
         <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Looking up the server of %1…</source>
         <translation>Server für %1 wird gesucht…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>No IMAP server was found for %1; enter it yourself.</source>
+        <translation>Für %1 wurde kein IMAP-Server gefunden; geben Sie ihn selbst ein.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 publishes its settings: the server is %2.</source>
+        <translation>%1 veröffentlicht die Einstellungen selbst: Der Server ist %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thunderbird&apos;s central database names %1 (it was told the domain %2, nothing else).</source>
+        <translation>Die zentrale Datenbank von Thunderbird nennt %1 (sie hat nur die Domain %2 erfahren, sonst nichts).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The domain&apos;s mail goes to a provider whose IMAP server is %1 (a guess from its MX records).</source>
+        <translation>E-Mails an diese Domain gehen an einen Anbieter, dessen IMAP-Server %1 ist (eine Vermutung anhand der MX-Einträge der Domain).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No server is published for this domain; %1 is a guess.</source>
         <translation>Für diese Domain ist kein Server veröffentlicht; %1 ist nur eine Vermutung.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>The domain names %1 as its mail server.</source>
         <translation>Die Domain nennt %1 als ihren Mailserver.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>Check it before you connect.</source>
+        <translation>Prüfen Sie ihn, bevor Sie eine Verbindung herstellen.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Enter the server first.</source>
         <translation>Geben Sie zuerst den Server ein.</translation>
     </message>
@@ -534,7 +739,17 @@
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>Connection and sign-in work.</source>
+        <translation>Verbindung und Anmeldung funktionieren.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Sign in first (&quot;Sign in…&quot;).</source>
+        <translation>Melden Sie sich zuerst an („Anmelden…“).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connection and login work.</source>
         <translation>Verbindung und Anmeldung funktionieren.</translation>
     </message>
@@ -568,12 +783,22 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
 <context>
     <name>sealcheck::ui::AccountsPane</name>
     <message>
-        <location filename="../ui/AccountsPane.cpp" line="+13"/>
+        <location filename="../ui/AccountsPane.cpp" line="+16"/>
         <source>Accounts and mailboxes</source>
         <translation>Konten und Postfächer</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+39"/>
+        <source>&amp;Edit account…</source>
+        <translation>Konto &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove account…</source>
+        <translation>Konto ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Opened files</source>
         <translation>Geöffnete Dateien</translation>
     </message>
@@ -583,7 +808,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>%1 auf %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
@@ -591,7 +816,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
 <context>
     <name>sealcheck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+45"/>
+        <location filename="../ui/MainWindow.cpp" line="+60"/>
         <source>Sealcheck</source>
         <translation>Sealcheck</translation>
     </message>
@@ -646,17 +871,33 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Suchen</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Show:</source>
-        <translation>&amp;Anzeigen:</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Drop .eml or mbox files here, or open the demo (File › Open demo mailbox).</source>
         <translation>Ziehen Sie .eml- oder mbox-Dateien hierher oder öffnen Sie die Demo (Datei › Demo-Postfach öffnen).</translation>
     </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Checking again with the new trust setting: %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Erneute Prüfung mit der neuen Vertrauenseinstellung: %1 von %n Nachricht…</numerusform>
+            <numerusform>Erneute Prüfung mit der neuen Vertrauenseinstellung: %1 von %n Nachrichten…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) checked again.</source>
+        <translation>
+            <numerusform>%n Nachricht erneut geprüft.</numerusform>
+            <numerusform>%n Nachrichten erneut geprüft.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+35"/>
+        <location line="+13"/>
+        <source>The key memory could not be used: %1</source>
+        <translation>Der Schlüsselspeicher konnte nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -692,6 +933,16 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Edit account…</source>
+        <translation>Konto &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove account…</source>
+        <translation>Konto ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -721,7 +972,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Ü&amp;ber Sealcheck</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>Demo: %1</source>
         <translation>Demo: %1</translation>
     </message>
@@ -736,12 +987,69 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Diese Nachricht wurde noch nicht heruntergeladen.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Checking %1 of %2 messages…</source>
-        <translation>Nachricht %1 von %2 wird geprüft…</translation>
+        <location line="+342"/>
+        <location line="+11"/>
+        <source>Select an account in the list on the left first.</source>
+        <translation>Wählen Sie zuerst links in der Liste ein Konto aus.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+8"/>
+        <source>Edit account</source>
+        <translation>Konto bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Remove the account &quot;%1&quot; (%2 on %3) from Sealcheck?
+
+The messages and verification results Sealcheck keeps for it on this computer are deleted, and its password is removed from the keychain. Nothing on the server is touched: your mail stays in your mailbox, and you can add the account again later.</source>
+        <translation>Das Konto „%1“ (%2 auf %3) aus Sealcheck entfernen?
+
+Die Nachrichten und Prüfergebnisse, die Sealcheck dafür auf diesem Computer aufbewahrt, werden gelöscht, und das Passwort wird aus dem Schlüsselbund entfernt. Auf dem Server wird nichts angetastet: Ihre E-Mails bleiben in Ihrem Postfach, und Sie können das Konto später wieder hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+21"/>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Remove account</source>
+        <translation>Konto &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep</source>
+        <translation>&amp;Behalten</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The account could not be removed from the local store: %1</source>
+        <translation>Das Konto konnte nicht aus dem lokalen Nachrichtenspeicher entfernt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Account %1 removed.</source>
+        <translation>Konto %1 entfernt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account %1 removed; its password could not be deleted from the keychain: %2</source>
+        <translation>Konto %1 entfernt; das Passwort konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The account could not be saved: %1</source>
+        <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is now trusted for this account.</source>
+        <translation>%1 gilt für dieses Konto jetzt als vertrauenswürdig.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-471"/>
         <source>%n message(s) checked.</source>
         <translation>
             <numerusform>%n Nachricht geprüft.</numerusform>
@@ -772,13 +1080,8 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 
 Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DMARC, ARC, S/MIME und OpenPGP auf Ihrem eigenen Computer neu. Es verändert Ihr Postfach nie, ohne dass Sie es verlangen, lädt nie Inhalte aus dem Internet nach und bewahrt Passwörter nur in Ihrem Schlüsselbund auf.</translation>
     </message>
-    <message>
-        <location line="+114"/>
-        <source>Synchronising: %1 of %2 messages…</source>
-        <translation>Synchronisierung: %1 von %2 Nachrichten…</translation>
-    </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+147"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n neue Nachricht geprüft.</numerusform>
@@ -786,12 +1089,33 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-28"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
+    <message>
+        <location line="-389"/>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+253"/>
+        <source>Checking %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Nachricht %1 von %n wird geprüft…</numerusform>
+            <numerusform>Nachricht %1 von %n wird geprüft…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+133"/>
+        <source>Synchronising: %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Synchronisierung: %1 von %n Nachricht…</numerusform>
+            <numerusform>Synchronisierung: %1 von %n Nachrichten…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%1 Trying again in %n second(s).</source>
         <translation>
             <numerusform>%1 Neuer Versuch in %n Sekunde.</numerusform>
@@ -804,7 +1128,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>angehalten</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+115"/>
         <location line="+6"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
@@ -815,7 +1139,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Der lokale Nachrichtenspeicher kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Settings saved. A new language is used from the next start.</source>
         <translation>Einstellungen gespeichert. Eine neue Sprache wird ab dem nächsten Start verwendet.</translation>
     </message>
@@ -834,8 +1158,8 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Message</source>
-        <translation>Nachrich&amp;t</translation>
+        <source>Messa&amp;ge</source>
+        <translation>Nach&amp;richt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -849,21 +1173,334 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
 </context>
 <context>
+    <name>sealcheck::ui::PostureSection</name>
+    <message>
+        <location filename="../ui/PostureSection.cpp" line="+35"/>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>broken</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Well protected: mail that pretends to come from this domain is stopped, and mail to it travels over verified encryption.</source>
+        <translation>Gut geschützt: E-Mails, die vorgeben, von dieser Domain zu stammen, werden gestoppt, und E-Mails an diese Domain werden über überprüfte Verschlüsselung übertragen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected against spoofing: mail that pretends to come from this domain is stopped.</source>
+        <translation>Gegen Fälschung geschützt: E-Mails, die vorgeben, von dieser Domain zu stammen, werden gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partly protected: some mail that pretends to come from this domain still gets through.</source>
+        <translation>Teilweise geschützt: Manche E-Mails, die vorgeben, von dieser Domain zu stammen, kommen trotzdem durch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weak: mail that pretends to come from this domain is delivered as usual.</source>
+        <translation>Schwach: E-Mails, die vorgeben, von dieser Domain zu stammen, werden ganz normal zugestellt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unprotected: nothing stops others from sending mail in this domain&apos;s name.</source>
+        <translation>Ungeschützt: Nichts hindert andere daran, E-Mails im Namen dieser Domain zu senden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>DNSSEC-validated</source>
+        <translation>durch DNSSEC validiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not DNSSEC-validated</source>
+        <translation>nicht durch DNSSEC validiert</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+69"/>
+        <source>Check this domain&apos;s protection</source>
+        <translation>Schutz dieser Domain prüfen</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Records the domain owner should publish:</source>
+        <translation>Einträge, die der Inhaber der Domain veröffentlichen sollte:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Checking the domain</source>
+        <translation>Domain wird geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asks DNS for the domain&apos;s SPF, DMARC, MTA-STS, TLS-RPT, DANE and BIMI records and fetches its MTA-STS policy over HTTPS.</source>
+        <translation>Fragt die SPF-, DMARC-, MTA-STS-, TLS-RPT-, DANE- und BIMI-Einträge der Domain per DNS ab und lädt ihre MTA-STS-Richtlinie über HTTPS.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sender domain checks</source>
+        <translation>Prüfungen der Absender-Domain</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records to publish</source>
+        <translation>Zu veröffentlichende Einträge</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Sender domain: none (the message has no single From address).</source>
+        <translation>Absender-Domain: keine (die Nachricht hat keine einzelne From-Adresse).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sender domain: %1</source>
+        <translation>Absender-Domain: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not checked yet. The check asks DNS and the domain&apos;s web server, so it runs only when you ask.</source>
+        <translation>Noch nicht geprüft. Die Prüfung fragt das DNS und den Webserver der Domain ab, daher läuft sie nur, wenn Sie es verlangen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking %1: asking DNS and fetching the MTA-STS policy…</source>
+        <translation>%1 wird geprüft: DNS wird abgefragt und die MTA-STS-Richtlinie geladen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>DNS cannot be used: %1</source>
+        <translation>DNS kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The domain could not be checked: %1</source>
+        <translation>Die Domain konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Record</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>DNS answer</source>
+        <translation>DNS-Antwort</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish</source>
+        <translation>Zu veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not exist in DNS.</source>
+        <translation>%1 existiert nicht im DNS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade %1 — %2</source>
+        <translation>Note %1 – %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none: the domain accepts no mail (null MX)</source>
+        <translation>keine: Die Domain nimmt keine E-Mails an (Null-MX)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail servers (MX)</source>
+        <translation>Mailserver (MX)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DNS lookups</source>
+        <translation>DNS-Abfragen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none (neutral)</source>
+        <translation>keiner (neutral)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy (p=)</source>
+        <translation>Richtlinie (p=)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subdomains (sp=)</source>
+        <translation>Subdomains (sp=)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-existent subdomains (np=)</source>
+        <translation>Nicht existierende Subdomains (np=)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not set (%1 applies)</source>
+        <translation>nicht gesetzt (es gilt %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pct=</source>
+        <translation>pct=</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignment</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DKIM %1, SPF %2</source>
+        <translation>DKIM %1, SPF %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reports to</source>
+        <translation>Berichte an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nobody</source>
+        <translation>niemanden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MTA-STS</source>
+        <translation>MTA-STS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mode %1, mx %2</source>
+        <translation>Modus %1, mx %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS-RPT</source>
+        <translation>TLS-RPT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DANE</source>
+        <translation>DANE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no TLSA records</source>
+        <translation>keine TLSA-Einträge</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n TLSA record(s), %1</source>
+        <translation>
+            <numerusform>%n TLSA-Eintrag, %1</numerusform>
+            <numerusform>%n TLSA-Einträge, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>BIMI</source>
+        <translation>BIMI</translation>
+    </message>
+</context>
+<context>
     <name>sealcheck::ui::SecurityPanel</name>
     <message>
-        <location filename="../ui/SecurityPanel.cpp" line="+23"/>
-        <location line="+250"/>
+        <location filename="../ui/SecurityPanel.cpp" line="+34"/>
+        <location line="+277"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+251"/>
+        <location line="-277"/>
+        <location line="+278"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-248"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
@@ -930,7 +1567,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Sender domain</source>
+        <translation>Absender-Domain</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Verdict</source>
         <translation>Bewertung</translation>
     </message>
@@ -956,25 +1598,25 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+166"/>
+        <location line="+169"/>
         <source>As written</source>
         <translation>Originaltext</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-168"/>
         <source>Name shown</source>
         <translation>Angezeigter Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+49"/>
+        <location line="+52"/>
         <location line="+62"/>
         <source>Domain</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-121"/>
         <source>From fields</source>
         <translation>Absenderfelder</translation>
     </message>
@@ -1000,13 +1642,13 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+54"/>
         <location line="+79"/>
         <source>Record</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-132"/>
         <source>Policy applied</source>
         <translation>Angewandte Richtlinie</translation>
     </message>
@@ -1054,8 +1696,8 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
-        <location line="+16"/>
+        <location line="+31"/>
+        <location line="+18"/>
         <location line="+14"/>
         <location line="+7"/>
         <location line="+24"/>
@@ -1066,7 +1708,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-126"/>
         <source>RFC 7489 reading</source>
         <translation>Auslegung nach RFC 7489</translation>
     </message>
@@ -1082,23 +1724,23 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+0"/>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-126"/>
         <source>Signature by %1</source>
         <translation>Signatur von %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>Selector</source>
         <translation>Selektor</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-105"/>
         <source>Algorithm</source>
         <translation>Algorithmus</translation>
     </message>
@@ -1124,39 +1766,42 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Canonicalization</source>
         <translation>Kanonisierung</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-97"/>
         <source>Signed fields</source>
         <translation>Signierte Felder</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Not signed</source>
         <translation>Nicht signiert</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-64"/>
         <source>Body length (l=)</source>
         <translation>Länge des Nachrichtentexts (l=)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>%1 of %2 bytes signed</source>
-        <translation>%1 von %2 Byte signiert</translation>
+        <source>%1 of %n byte(s) signed</source>
+        <translation>
+            <numerusform>%1 von %n Byte signiert</numerusform>
+            <numerusform>%1 von %n Bytes signiert</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+62"/>
+        <location line="+2"/>
+        <location line="+64"/>
         <source>Signed at</source>
         <translation>Signiert am</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Expires</source>
         <translation>Läuft ab am</translation>
     </message>
@@ -1166,7 +1811,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Schlüsseleintrag</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>SPF</source>
         <translation>SPF</translation>
     </message>
@@ -1397,11 +2042,157 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <source>The trust boundary: the envelope for SPF comes from this hop.</source>
         <translation>Die Vertrauensgrenze: Die Umschlagdaten für die SPF-Prüfung stammen von dieser Station.</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Remembered key</source>
+        <translation>Gemerkter Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no longer published; verified with the key published on %1 (last seen %2)</source>
+        <translation>nicht mehr veröffentlicht; geprüft mit dem am %1 veröffentlichten Schlüssel (zuletzt gesehen am %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no longer published; verified with the key published on %1</source>
+        <translation>nicht mehr veröffentlicht; geprüft mit dem am %1 veröffentlichten Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key changed</source>
+        <translation>Schlüssel geändert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes: this key differs from the one Sealcheck saw for %1 before</source>
+        <translation>ja: Dieser Schlüssel unterscheidet sich von dem, den Sealcheck zuvor für %1 gesehen hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Pinned key</source>
+        <translation>Fest hinterlegter Schlüssel</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>matches the key you pinned</source>
+        <translation>stimmt mit dem Schlüssel überein, den Sie fest hinterlegt haben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CHANGED: this key differs from the key you pinned</source>
+        <translation>GEÄNDERT: Dieser Schlüssel unterscheidet sich von dem Schlüssel, den Sie fest hinterlegt haben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted signer</source>
+        <translation>Zugelassener Unterzeichner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you accepted %1 as a signer for %2</source>
+        <translation>Sie haben %1 als Unterzeichner für %2 zugelassen</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Unpin</source>
+        <translation>Nicht mehr fest hinterlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key could not be unpinned: %1</source>
+        <translation>Die feste Hinterlegung des Schlüssels konnte nicht aufgehoben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key of %1 is no longer pinned.</source>
+        <translation>Der Schlüssel von %1 ist nicht mehr fest hinterlegt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pin this key</source>
+        <translation>Diesen Schlüssel fest hinterlegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key could not be pinned: %1</source>
+        <translation>Der Schlüssel konnte nicht fest hinterlegt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key of %1 (selector %2) is pinned: a different key later is a warning.</source>
+        <translation>Der Schlüssel von %1 (Selektor %2) ist fest hinterlegt: Ein später abweichender Schlüssel wird als Warnung angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stop expecting a signature from %1</source>
+        <translation>Keine Signatur mehr von %1 erwarten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not change the expectation: %1</source>
+        <translation>Die Erwartung konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail from %1 is no longer expected to be signed.</source>
+        <translation>Von E-Mails von %1 wird keine Signatur mehr erwartet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Always expect a signature from %1</source>
+        <translation>Immer eine Signatur von %1 erwarten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not save the expectation: %1</source>
+        <translation>Die Erwartung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail from %1 is expected to be signed from now on; unsigned mail from it will be shown as suspicious.</source>
+        <translation>Von E-Mails von %1 wird ab jetzt eine Signatur erwartet; unsignierte E-Mails von dort werden als verdächtig angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stop accepting %1 as a signer for %2</source>
+        <translation>%1 nicht mehr als Unterzeichner für %2 zulassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not change the accepted signers: %1</source>
+        <translation>Die zugelassenen Unterzeichner konnten nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 no longer vouches for mail from %2.</source>
+        <translation>%1 bürgt nicht mehr für E-Mails von %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept %1 as a signer for %2</source>
+        <translation>%1 als Unterzeichner für %2 zulassen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save the accepted signer: %1</source>
+        <translation>Der zugelassene Unterzeichner konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is accepted as the sending service of %2.</source>
+        <translation>%1 ist als Versanddienst von %2 zugelassen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remember</source>
+        <translation>Merken</translation>
+    </message>
 </context>
 <context>
     <name>sealcheck::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+85"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+110"/>
         <source>Use the system&apos;s DNS resolvers</source>
         <translation>DNS-Server des Systems verwenden</translation>
     </message>
@@ -1417,12 +2208,81 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+2"/>
-        <location line="+93"/>
+        <location line="+1"/>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Selector</source>
+        <translation>Selektor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pinned since</source>
+        <translation>Fest hinterlegt seit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+104"/>
+        <source>Pinned keys</source>
+        <translation>Fest hinterlegte Schlüssel</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Expected since</source>
+        <translation>Erwartet seit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+104"/>
+        <source>Domains that always sign</source>
+        <translation>Domains, die immer signieren</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Signer</source>
+        <translation>Unterzeichner</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For mail from</source>
+        <translation>Für E-Mails von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accepted since</source>
+        <translation>Zugelassen seit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+106"/>
+        <source>Accepted signers</source>
+        <translation>Zugelassene Unterzeichner</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Remove pin</source>
+        <translation>Hinterlegung entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove expectation</source>
+        <translation>Erwartung entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove signer</source>
+        <translation>Unterzeichner entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+207"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-206"/>
         <source>address, or address@port (e.g. 127.0.0.1@5353)</source>
         <translation>Adresse oder Adresse@Port (z. B. 127.0.0.1@5353)</translation>
     </message>
@@ -1468,11 +2328,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+2"/>
+        <location line="+17"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
@@ -1487,7 +2348,13 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Eine neue Sprache wird ab dem nächsten Start verwendet.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <location line="+121"/>
+        <source>Senders and keys</source>
+        <translation>Absender und Schlüssel</translation>
+    </message>
+    <message>
+        <location line="-114"/>
         <source>S/MIME root certificates</source>
         <translation>S/MIME-Stammzertifikate</translation>
     </message>
@@ -1502,7 +2369,42 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>GnuPG-Verzeichnis</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <source>A different DKIM key from one of these domains is shown as a warning.</source>
+        <translation>Ein abweichender DKIM-Schlüssel einer dieser Domains wird als Warnung angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A message from one of these domains without a valid signature by it is shown as suspicious.</source>
+        <translation>Eine Nachricht von einer dieser Domains ohne gültige Signatur dieser Domain wird als verdächtig angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A valid signature by the signer authenticates mail from the sender domain (e.g. a newsletter sent by its mailing service), unless the sender&apos;s own policy says otherwise.</source>
+        <translation>Eine gültige Signatur des Unterzeichners authentifiziert E-Mails von der Absender-Domain (z. B. einen Newsletter, den ihr Versanddienst verschickt), sofern die eigene Richtlinie des Absenders nichts anderes festlegt.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Add entries from the Security tab of a message. Removing one takes effect at once.</source>
+        <translation>Fügen Sie Einträge über den Reiter „Sicherheit“ einer Nachricht hinzu. Das Entfernen eines Eintrags wirkt sofort.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is remembered: there is no local store.</source>
+        <translation>Es wird nichts gemerkt: Es gibt keinen lokalen Speicher.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every selector</source>
+        <translation>jeder Selektor</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The entry could not be removed: %1</source>
+        <translation>Der Eintrag konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The DNS server must be an IP address, optionally followed by @ and a port.</source>
         <translation>Der DNS-Server muss eine IP-Adresse sein, optional gefolgt von @ und einem Port.</translation>
     </message>
@@ -1510,9 +2412,32 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::StoreMessageModel</name>
     <message>
-        <location filename="../ui/StoreMessageModel.cpp" line="+83"/>
+        <location filename="../ui/StoreMessageModel.cpp" line="+110"/>
         <source>IMAP message %1</source>
         <translation>IMAP-Nachricht %1</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::TrustOfferBar</name>
+    <message>
+        <location filename="../ui/TrustOfferBar.cpp" line="+10"/>
+        <source>&amp;Trust</source>
+        <translation>&amp;Vertrauen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not now</source>
+        <translation>Nicht &amp;jetzt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trust your provider&apos;s reports</source>
+        <translation>Den Berichten Ihres Anbieters vertrauen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Your provider checks who sent each message when it arrives and writes the result into the message, signed with the name &quot;%1&quot;. Most messages in %2 carry it at the top. If %1 is your provider&apos;s mail server, Sealcheck can use these results too, for example when a sender&apos;s key has been withdrawn since. Trust only a name you recognise as your provider&apos;s: anyone can write such a field lower down.</source>
+        <translation>Ihr Anbieter prüft beim Eingang jeder Nachricht, wer sie gesendet hat, und schreibt das Ergebnis in die Nachricht, versehen mit dem Namen „%1“. Die meisten Nachrichten in %2 tragen es ganz oben. Wenn %1 der Mailserver Ihres Anbieters ist, kann Sealcheck diese Ergebnisse ebenfalls nutzen, zum Beispiel wenn der Schlüssel eines Absenders inzwischen zurückgezogen wurde. Vertrauen Sie nur einem Namen, den Sie als den Ihres Anbieters erkennen: Jeder kann ein solches Feld weiter unten einfügen.</translation>
     </message>
 </context>
 <context>

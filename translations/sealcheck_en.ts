@@ -154,4 +154,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>sealcheck::ui::SecurityPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/SecurityPanel.cpp" line="179"/>
+        <source>%1 of %n byte(s) signed</source>
+        <translation>
+            <numerusform>%1 of %n byte signed</numerusform>
+            <numerusform>%1 of %n bytes signed</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

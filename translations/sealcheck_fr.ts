@@ -4,7 +4,7 @@
 <context>
     <name>MessageList</name>
     <message>
-        <location filename="../ui/MessageColumns.cpp" line="+12"/>
+        <location filename="../ui/MessageColumns.cpp" line="+16"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
@@ -23,11 +23,26 @@
         <source>Date</source>
         <translation>Date</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>unread</source>
+        <translation>non lu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flagged</source>
+        <translation>suivi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>marked as phishing</source>
+        <translation>marqué comme phishing</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+60"/>
+        <location filename="../ui/main.cpp" line="+66"/>
         <source>Checks who really sent your e-mail.</source>
         <translation>Vérifie qui a réellement envoyé vos e-mails.</translation>
     </message>
@@ -60,23 +75,28 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+119"/>
+        <location filename="../app/core/AccountSync.cpp" line="+128"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Cette boîte aux lettres est déjà en cours de synchronisation.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+335"/>
+        <location line="+546"/>
         <source>The local message store cannot be opened.</source>
         <translation>Le stockage local des messages ne peut pas être ouvert.</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-541"/>
         <source>The account no longer exists.</source>
         <translation>Le compte n&apos;existe plus.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
+        <source>Sign in again: no saved sign-in for %1 could be read (%2).</source>
+        <translation>Identifiez-vous à nouveau&#xa0;: aucune identification enregistrée pour %1 n&apos;a pu être lue (%2).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The password of %1 could not be read from the keychain: %2</source>
         <translation>Le mot de passe de %1 n&apos;a pas pu être lu dans le trousseau&#xa0;: %2</translation>
     </message>
@@ -131,7 +151,7 @@
         <translation>Le serveur a répondu de manière inattendue&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+446"/>
         <source>The local message store could not be written: %1</source>
         <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
     </message>
@@ -139,7 +159,7 @@
 <context>
     <name>sealcheck::ui</name>
     <message>
-        <location filename="../ui/FindingText.cpp" line="+17"/>
+        <location filename="../ui/FindingText.cpp" line="+24"/>
         <source>The DKIM signature by %1 is valid, covers the whole message and matches the sender&apos;s domain.</source>
         <translation>La signature DKIM de %1 est valide, couvre tout le message et correspond au domaine de l&apos;expéditeur.</translation>
     </message>
@@ -178,13 +198,16 @@
         <source>The %1 signature belongs to %2, not to the sender shown.</source>
         <translation>La signature %1 appartient à %2, et non à l&apos;expéditeur affiché.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>The message has %1 sender fields; your mail program may show a different sender from the one checked.</source>
-        <translation>Le message contient %1 champs d&apos;expéditeur&#xa0;; votre logiciel de messagerie peut afficher un autre expéditeur que celui qui a été vérifié.</translation>
+        <source>The message has %n sender field(s); your mail program may show a different sender from the one checked.</source>
+        <translation>
+            <numerusform>Le message a %n champ d&apos;expéditeur&#xa0;; votre logiciel de messagerie peut afficher un autre expéditeur que celui qui a été vérifié.</numerusform>
+            <numerusform>Le message a %n champs d&apos;expéditeur&#xa0;; votre logiciel de messagerie peut afficher un autre expéditeur que celui qui a été vérifié.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The sender field names several senders; only one can be checked.</source>
         <translation>Le champ d&apos;expéditeur indique plusieurs expéditeurs&#xa0;; un seul peut être vérifié.</translation>
     </message>
@@ -228,18 +251,89 @@
         <source>The sender contains invisible, control or direction-changing characters.</source>
         <translation>L&apos;expéditeur contient des caractères invisibles, des caractères de contrôle ou des caractères qui changent le sens d&apos;écriture.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>The %1 signature covers only part of the message; not signed: %2.</source>
-        <translation>La signature %1 ne couvre qu&apos;une partie du message&#xa0;; non signé&#xa0;: %2.</translation>
+        <source>The %1 signature covers only part of the message: %n part(s) are not signed.</source>
+        <translation>
+            <numerusform>La signature %1 ne couvre qu&apos;une partie du message&#xa0;: %n partie n&apos;est pas signée.</numerusform>
+            <numerusform>La signature %1 ne couvre qu&apos;une partie du message&#xa0;: %n parties ne sont pas signées.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Your provider&apos;s report and Sealcheck&apos;s own check disagree: %1</source>
-        <translation>Le rapport de votre fournisseur et la vérification de Sealcheck ne concordent pas&#xa0;: %1</translation>
+        <location line="+5"/>
+        <source>Your provider %1 reported the DKIM signature by %2 as valid, but Sealcheck&apos;s own check finds it invalid.</source>
+        <translation>Votre fournisseur %1 a signalé la signature DKIM de %2 comme valide, mais la vérification propre à Sealcheck la juge non valide.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Your provider %1 reported the DKIM signature by %2 as failed, so Sealcheck does not count it.</source>
+        <translation>Votre fournisseur %1 a signalé la signature DKIM de %2 comme en échec&#xa0;: Sealcheck ne la prend donc pas en compte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your provider %1 reported that the sender was confirmed, but Sealcheck&apos;s own check fails.</source>
+        <translation>Votre fournisseur %1 a signalé que l&apos;expéditeur a été confirmé, mais la vérification propre à Sealcheck échoue.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n byte(s) at the end of the text are not signed, nor are these header fields: %2.</source>
+        <translation>
+            <numerusform>La signature DKIM de %1 ne couvre qu&apos;une partie du message&#xa0;: %n octet à la fin du texte n&apos;est pas signé, pas plus que ces champs d&apos;en-tête&#xa0;: %2.</numerusform>
+            <numerusform>La signature DKIM de %1 ne couvre qu&apos;une partie du message&#xa0;: %n octets à la fin du texte ne sont pas signés, pas plus que ces champs d&apos;en-tête&#xa0;: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n byte(s) at the end of the text are not signed.</source>
+        <translation>
+            <numerusform>La signature DKIM de %1 ne couvre qu&apos;une partie du message&#xa0;: %n octet à la fin du texte n&apos;est pas signé.</numerusform>
+            <numerusform>La signature DKIM de %1 ne couvre qu&apos;une partie du message&#xa0;: %n octets à la fin du texte ne sont pas signés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The DKIM signature by %1 covers only part of the message: %n header field(s) are not signed (%2).</source>
+        <translation>
+            <numerusform>La signature DKIM de %1 ne couvre qu&apos;une partie du message&#xa0;: %n champ d&apos;en-tête n&apos;est pas signé (%2).</numerusform>
+            <numerusform>La signature DKIM de %1 ne couvre qu&apos;une partie du message&#xa0;: %n champs d&apos;en-tête ne sont pas signés (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>The DKIM key of %1 is only %n bit(s) long.</source>
+        <translation>
+            <numerusform>La clé DKIM de %1 ne fait que %n bit.</numerusform>
+            <numerusform>La clé DKIM de %1 ne fait que %n bits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n Authentication-Results field(s) were not trusted.</source>
+        <translation>
+            <numerusform>%n champ Authentication-Results n&apos;était pas de confiance.</numerusform>
+            <numerusform>%n champs Authentication-Results n&apos;étaient pas de confiance.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n Authentication-Results field(s) were not trusted (the first one written by %1).</source>
+        <translation>
+            <numerusform>%n champ Authentication-Results n&apos;était pas de confiance (écrit par %1).</numerusform>
+            <numerusform>%n champs Authentication-Results n&apos;étaient pas de confiance (le premier écrit par %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The DKIM signature by %1 was valid when %2 received the message; its key has been withdrawn or has expired since.</source>
+        <translation>La signature DKIM de %1 était valide quand %2 a reçu le message&#xa0;; sa clé a depuis été retirée ou a expiré.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 signature could not be checked now; try again later.</source>
+        <translation>La signature %1 n&apos;a pas pu être vérifiée pour le moment&#xa0;; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="-62"/>
         <source>Replies go to %1, another organisation than the sender %2.</source>
         <translation>Les réponses iront à %1, une autre organisation que l&apos;expéditeur %2.</translation>
     </message>
@@ -249,18 +343,13 @@
         <translation>Le champ «&#xa0;Sender&#xa0;» indique %1, une autre organisation que l&apos;expéditeur affiché.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The DKIM signature by %1 covers only part of the message (%2).</source>
-        <translation>La signature DKIM de %1 ne couvre qu&apos;une partie du message (%2).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>The check failed after forwarding, but %1, a forwarder you trust, recorded that it passed when the message reached it.</source>
         <translation>La vérification a échoué après un transfert, mais %1, un service de transfert auquel vous faites confiance, a noté qu&apos;elle avait réussi quand le message lui est parvenu.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../ui/VerdictStyle.cpp" line="+66"/>
+        <location filename="../ui/VerdictStyle.cpp" line="+76"/>
         <source>Nothing proves who sent this message.</source>
         <translation>Rien ne prouve qui a envoyé ce message.</translation>
     </message>
@@ -275,12 +364,7 @@
         <translation>L&apos;expéditeur n&apos;a pas pu être vérifié pour le moment (erreur DNS)&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The DKIM key of %1 is only %2 bits long.</source>
-        <translation>La clé DKIM de %1 ne fait que %2 bits.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The DKIM key of %1 is marked as being tested.</source>
         <translation>La clé DKIM de %1 est marquée comme étant en test.</translation>
     </message>
@@ -295,12 +379,7 @@
         <translation>L&apos;en-tête contient des lignes mal formées (%1).</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 Authentication-Results field(s) were not trusted (%2).</source>
-        <translation>Champs Authentication-Results auxquels Sealcheck ne fait pas confiance&#xa0;: %1 (%2).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Signed by %1, which is not the sender&apos;s domain; this does not vouch for the sender.</source>
         <translation>Signé par %1, qui n&apos;est pas le domaine de l&apos;expéditeur&#xa0;; cela ne garantit pas l&apos;identité de l&apos;expéditeur.</translation>
     </message>
@@ -323,6 +402,22 @@
         <location line="+2"/>
         <source>%1 always signs its mail, but this message has no valid signature by it.</source>
         <translation>%1 signe toujours ses messages, mais ce message ne porte aucune signature valide de sa part.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>DNS lookups for this message stopped after %n millisecond(s) of waiting; checks that needed more report a temporary error.</source>
+        <translation>
+            <numerusform>Les requêtes DNS pour ce message ont été arrêtées après %n milliseconde d&apos;attente&#xa0;; les vérifications qui avaient besoin de plus de temps signalent une erreur temporaire.</numerusform>
+            <numerusform>Les requêtes DNS pour ce message ont été arrêtées après %n millisecondes d&apos;attente&#xa0;; les vérifications qui avaient besoin de plus de temps signalent une erreur temporaire.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>DNS lookups for this message stopped at the limit of %n query(ies); checks that needed more report a temporary error.</source>
+        <translation>
+            <numerusform>Les requêtes DNS pour ce message ont été arrêtées à la limite de %n requête&#xa0;; les vérifications qui avaient besoin de plus de requêtes signalent une erreur temporaire.</numerusform>
+            <numerusform>Les requêtes DNS pour ce message ont été arrêtées à la limite de %n requêtes&#xa0;; les vérifications qui avaient besoin de plus de requêtes signalent une erreur temporaire.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -383,7 +478,7 @@
 <context>
     <name>sealcheck::ui::AccountDialog</name>
     <message>
-        <location filename="../ui/AccountDialog.cpp" line="+43"/>
+        <location filename="../ui/AccountDialog.cpp" line="+49"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
@@ -403,7 +498,17 @@
         <translation>Marquer les messages falsifiés avec le mot-clé $Phishing</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Sign &amp;in…</source>
+        <translation>S&apos;&amp;identifier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in on another device with a code</source>
+        <translation>S&apos;identifier sur un autre appareil avec un code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
@@ -444,6 +549,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain, never the address)</source>
+        <translation>Si le domaine ne publie rien, interroger aussi la base de données centrale de Thunderbird (autoconfig.thunderbird.net apprend le domaine, jamais l&apos;adresse)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Server:</source>
         <translation>&amp;Serveur&#xa0;:</translation>
     </message>
@@ -464,16 +574,46 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with Google</source>
+        <translation>S&apos;identifier avec Google</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with Microsoft</source>
+        <translation>S&apos;identifier avec Microsoft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentification&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The password is kept in your system keychain, never in Sealcheck&apos;s files.</source>
         <translation>Le mot de passe est conservé dans le trousseau de votre système, jamais dans les fichiers de Sealcheck.</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>OAuth &amp;client ID:</source>
+        <translation>ID c&amp;lient OAuth&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built in (leave empty)</source>
+        <translation>Intégré (laisser vide)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Trust</source>
         <translation>Confiance</translation>
     </message>
@@ -498,33 +638,98 @@
         <translation>Désactivé par défaut. Lorsque cette option est activée, Sealcheck ajoute le mot-clé $Phishing aux messages falsifiés sur le serveur, afin que d&apos;autres logiciels de messagerie puissent aussi avertir. Rien d&apos;autre n&apos;est jamais modifié sur le serveur.</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+160"/>
+        <location line="+64"/>
+        <source>Signed in; the sign-in is kept in your system keychain.</source>
+        <translation>Identification effectuée&#xa0;; elle est conservée dans le trousseau de votre système.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+331"/>
         <source>Trusted certificate key (SHA-256): %1</source>
         <translation>Clé de certificat de confiance (SHA-256)&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-254"/>
+        <source>Choose how to sign in first.</source>
+        <translation>Choisissez d&apos;abord comment vous identifier.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>On any device, open %1 and enter the code %2. This window continues by itself.</source>
+        <translation>Sur n&apos;importe quel appareil, ouvrez %1 et saisissez le code %2. Cette fenêtre poursuivra d&apos;elle-même.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signed in with %1. Press OK to keep this account.</source>
+        <translation>Identification avec %1 effectuée. Cliquez sur OK pour conserver ce compte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sign-in did not work: %1</source>
+        <translation>L&apos;identification a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Asking %1 for a code…</source>
+        <translation>Demande d&apos;un code à %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue in your web browser…</source>
+        <translation>Poursuivez dans votre navigateur web…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The sign-in could not be stored in the keychain: %1</source>
+        <translation>L&apos;identification n&apos;a pas pu être enregistrée dans le trousseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The password could not be stored in the keychain: %1</source>
         <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Looking up the server of %1…</source>
         <translation>Recherche du serveur de %1…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>No IMAP server was found for %1; enter it yourself.</source>
+        <translation>Aucun serveur IMAP n&apos;a été trouvé pour %1&#xa0;; saisissez-le vous-même.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 publishes its settings: the server is %2.</source>
+        <translation>%1 publie ses paramètres&#xa0;: le serveur est %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thunderbird&apos;s central database names %1 (it was told the domain %2, nothing else).</source>
+        <translation>La base de données centrale de Thunderbird indique %1 (seul le domaine %2 lui a été communiqué, rien d&apos;autre).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The domain&apos;s mail goes to a provider whose IMAP server is %1 (a guess from its MX records).</source>
+        <translation>Les messages de ce domaine sont acheminés vers un fournisseur dont le serveur IMAP est %1 (une supposition d&apos;après ses enregistrements MX).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No server is published for this domain; %1 is a guess.</source>
         <translation>Aucun serveur n&apos;est publié pour ce domaine&#xa0;; %1 n&apos;est qu&apos;une supposition.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>The domain names %1 as its mail server.</source>
         <translation>Le domaine indique %1 comme serveur de messagerie.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>Check it before you connect.</source>
+        <translation>Vérifiez-le avant de vous connecter.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Enter the server first.</source>
         <translation>Saisissez d&apos;abord le serveur.</translation>
     </message>
@@ -534,7 +739,17 @@
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>Connection and sign-in work.</source>
+        <translation>La connexion et l&apos;identification fonctionnent.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Sign in first (&quot;Sign in…&quot;).</source>
+        <translation>Identifiez-vous d&apos;abord («&#xa0;S&apos;identifier…&#xa0;»).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connection and login work.</source>
         <translation>La connexion et l&apos;identification fonctionnent.</translation>
     </message>
@@ -568,12 +783,22 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
 <context>
     <name>sealcheck::ui::AccountsPane</name>
     <message>
-        <location filename="../ui/AccountsPane.cpp" line="+13"/>
+        <location filename="../ui/AccountsPane.cpp" line="+16"/>
         <source>Accounts and mailboxes</source>
         <translation>Comptes et boîtes aux lettres</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+39"/>
+        <source>&amp;Edit account…</source>
+        <translation>&amp;Modifier le compte…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove account…</source>
+        <translation>&amp;Supprimer le compte…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Opened files</source>
         <translation>Fichiers ouverts</translation>
     </message>
@@ -583,7 +808,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
@@ -591,7 +816,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
 <context>
     <name>sealcheck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+45"/>
+        <location filename="../ui/MainWindow.cpp" line="+60"/>
         <source>Sealcheck</source>
         <translation>Sealcheck</translation>
     </message>
@@ -646,17 +871,33 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Show:</source>
-        <translation>Affic&amp;her&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Drop .eml or mbox files here, or open the demo (File › Open demo mailbox).</source>
         <translation>Déposez ici des fichiers .eml ou mbox, ou ouvrez la démonstration (Fichier › Ouvrir la boîte aux lettres de démonstration).</translation>
     </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Checking again with the new trust setting: %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Nouvelle vérification avec le nouveau réglage de confiance&#xa0;: %1 sur %n message…</numerusform>
+            <numerusform>Nouvelle vérification avec le nouveau réglage de confiance&#xa0;: %1 sur %n messages…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) checked again.</source>
+        <translation>
+            <numerusform>%n message vérifié à nouveau.</numerusform>
+            <numerusform>%n messages vérifiés à nouveau.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+35"/>
+        <location line="+13"/>
+        <source>The key memory could not be used: %1</source>
+        <translation>La mémoire des clés n&apos;a pas pu être utilisée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -692,6 +933,16 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Edit account…</source>
+        <translation>&amp;Modifier le compte…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove account…</source>
+        <translation>&amp;Supprimer le compte…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
@@ -721,7 +972,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>À &amp;propos de Sealcheck</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>Demo: %1</source>
         <translation>Démo&#xa0;: %1</translation>
     </message>
@@ -736,12 +987,69 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Ce message n&apos;a pas encore été téléchargé.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Checking %1 of %2 messages…</source>
-        <translation>Vérification du message %1 sur %2…</translation>
+        <location line="+342"/>
+        <location line="+11"/>
+        <source>Select an account in the list on the left first.</source>
+        <translation>Sélectionnez d&apos;abord un compte dans la liste de gauche.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+8"/>
+        <source>Edit account</source>
+        <translation>Modifier le compte</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Remove the account &quot;%1&quot; (%2 on %3) from Sealcheck?
+
+The messages and verification results Sealcheck keeps for it on this computer are deleted, and its password is removed from the keychain. Nothing on the server is touched: your mail stays in your mailbox, and you can add the account again later.</source>
+        <translation>Supprimer le compte «&#xa0;%1&#xa0;» (%2 sur %3) de Sealcheck&#xa0;?
+
+Les messages et résultats de vérification que Sealcheck conserve pour ce compte sur cet ordinateur seront supprimés, et son mot de passe sera retiré du trousseau. Rien n&apos;est modifié sur le serveur&#xa0;: vos messages restent dans votre boîte aux lettres, et vous pourrez ajouter à nouveau ce compte plus tard.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+21"/>
+        <source>Remove account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Remove account</source>
+        <translation>&amp;Supprimer le compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep</source>
+        <translation>&amp;Conserver</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The account could not be removed from the local store: %1</source>
+        <translation>Le compte n&apos;a pas pu être supprimé du stockage local des messages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Account %1 removed.</source>
+        <translation>Compte %1 supprimé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account %1 removed; its password could not be deleted from the keychain: %2</source>
+        <translation>Compte %1 supprimé&#xa0;; son mot de passe n&apos;a pas pu être supprimé du trousseau&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The account could not be saved: %1</source>
+        <translation>Le compte n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is now trusted for this account.</source>
+        <translation>%1 est désormais de confiance pour ce compte.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-471"/>
         <source>%n message(s) checked.</source>
         <translation>
             <numerusform>%n message vérifié.</numerusform>
@@ -772,13 +1080,8 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 
 Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, DKIM, DMARC, ARC, S/MIME et OpenPGP sur votre propre ordinateur. Il ne modifie jamais votre boîte aux lettres sans que vous le demandiez, ne charge jamais de contenu distant et ne conserve les mots de passe que dans votre trousseau.</translation>
     </message>
-    <message>
-        <location line="+114"/>
-        <source>Synchronising: %1 of %2 messages…</source>
-        <translation>Synchronisation&#xa0;: %1 messages sur %2…</translation>
-    </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+147"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n nouveau message vérifié.</numerusform>
@@ -786,12 +1089,33 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-28"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
+    <message>
+        <location line="-389"/>
+        <source>Sho&amp;w:</source>
+        <translation>Affic&amp;her&#xa0;:</translation>
+    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+253"/>
+        <source>Checking %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Vérification du message %1 sur %n…</numerusform>
+            <numerusform>Vérification du message %1 sur %n…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+133"/>
+        <source>Synchronising: %1 of %n message(s)…</source>
+        <translation>
+            <numerusform>Synchronisation&#xa0;: %1 sur %n message…</numerusform>
+            <numerusform>Synchronisation&#xa0;: %1 sur %n messages…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%1 Trying again in %n second(s).</source>
         <translation>
             <numerusform>%1 Nouvelle tentative dans %n seconde.</numerusform>
@@ -804,7 +1128,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+115"/>
         <location line="+6"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
@@ -815,7 +1139,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Le stockage local des messages ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Settings saved. A new language is used from the next start.</source>
         <translation>Paramètres enregistrés. Une nouvelle langue sera utilisée à partir du prochain démarrage.</translation>
     </message>
@@ -834,8 +1158,8 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Message</source>
-        <translation>M&amp;essage</translation>
+        <source>Messa&amp;ge</source>
+        <translation>Messa&amp;ge</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -849,21 +1173,334 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
 </context>
 <context>
+    <name>sealcheck::ui::PostureSection</name>
+    <message>
+        <location filename="../ui/PostureSection.cpp" line="+35"/>
+        <source>good</source>
+        <translation>bon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weak</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>broken</source>
+        <translation>défectueux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Well protected: mail that pretends to come from this domain is stopped, and mail to it travels over verified encryption.</source>
+        <translation>Bien protégé&#xa0;: les messages qui prétendent provenir de ce domaine sont bloqués, et les messages qui lui sont adressés transitent avec un chiffrement vérifié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected against spoofing: mail that pretends to come from this domain is stopped.</source>
+        <translation>Protégé contre l&apos;usurpation&#xa0;: les messages qui prétendent provenir de ce domaine sont bloqués.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partly protected: some mail that pretends to come from this domain still gets through.</source>
+        <translation>Partiellement protégé&#xa0;: certains messages qui prétendent provenir de ce domaine passent encore.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weak: mail that pretends to come from this domain is delivered as usual.</source>
+        <translation>Faible&#xa0;: les messages qui prétendent provenir de ce domaine sont distribués normalement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unprotected: nothing stops others from sending mail in this domain&apos;s name.</source>
+        <translation>Non protégé&#xa0;: rien n&apos;empêche d&apos;autres personnes d&apos;envoyer des messages au nom de ce domaine.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>DNSSEC-validated</source>
+        <translation>validée par DNSSEC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not DNSSEC-validated</source>
+        <translation>non validée par DNSSEC</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+69"/>
+        <source>Check this domain&apos;s protection</source>
+        <translation>Vérifier la protection de ce domaine</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Records the domain owner should publish:</source>
+        <translation>Enregistrements que le propriétaire du domaine devrait publier&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Checking the domain</source>
+        <translation>Vérification du domaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asks DNS for the domain&apos;s SPF, DMARC, MTA-STS, TLS-RPT, DANE and BIMI records and fetches its MTA-STS policy over HTTPS.</source>
+        <translation>Interroge le DNS sur les enregistrements SPF, DMARC, MTA-STS, TLS-RPT, DANE et BIMI du domaine et récupère sa politique MTA-STS via HTTPS.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sender domain checks</source>
+        <translation>Vérifications du domaine de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records to publish</source>
+        <translation>Enregistrements à publier</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Sender domain: none (the message has no single From address).</source>
+        <translation>Domaine de l&apos;expéditeur&#xa0;: aucun (le message n&apos;a pas d&apos;adresse From unique).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sender domain: %1</source>
+        <translation>Domaine de l&apos;expéditeur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not checked yet. The check asks DNS and the domain&apos;s web server, so it runs only when you ask.</source>
+        <translation>Pas encore vérifié. La vérification interroge le DNS et le serveur web du domaine&#xa0;: elle n&apos;est donc lancée que si vous le demandez.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking %1: asking DNS and fetching the MTA-STS policy…</source>
+        <translation>Vérification de %1&#xa0;: interrogation du DNS et récupération de la politique MTA-STS…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>DNS cannot be used: %1</source>
+        <translation>Le DNS ne peut pas être utilisé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The domain could not be checked: %1</source>
+        <translation>Le domaine n&apos;a pas pu être vérifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>DNS answer</source>
+        <translation>Réponse DNS</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish</source>
+        <translation>À publier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not exist in DNS.</source>
+        <translation>%1 n&apos;existe pas dans le DNS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade %1 — %2</source>
+        <translation>Note %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none: the domain accepts no mail (null MX)</source>
+        <translation>aucun&#xa0;: le domaine n&apos;accepte aucun message (null MX)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail servers (MX)</source>
+        <translation>Serveurs de messagerie (MX)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DNS lookups</source>
+        <translation>Requêtes DNS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none (neutral)</source>
+        <translation>aucun (neutre)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy (p=)</source>
+        <translation>Politique (p=)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subdomains (sp=)</source>
+        <translation>Sous-domaines (sp=)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-existent subdomains (np=)</source>
+        <translation>Sous-domaines inexistants (np=)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not set (%1 applies)</source>
+        <translation>non défini (%1 s&apos;applique)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pct=</source>
+        <translation>pct=</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignment</source>
+        <translation>Alignement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DKIM %1, SPF %2</source>
+        <translation>DKIM %1, SPF %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reports to</source>
+        <translation>Rapports envoyés à</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MTA-STS</source>
+        <translation>MTA-STS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Policy</source>
+        <translation>Politique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mode %1, mx %2</source>
+        <translation>mode %1, mx %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS-RPT</source>
+        <translation>TLS-RPT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DANE</source>
+        <translation>DANE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no TLSA records</source>
+        <translation>aucun enregistrement TLSA</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n TLSA record(s), %1</source>
+        <translation>
+            <numerusform>%n enregistrement TLSA, %1</numerusform>
+            <numerusform>%n enregistrements TLSA, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>BIMI</source>
+        <translation>BIMI</translation>
+    </message>
+</context>
+<context>
     <name>sealcheck::ui::SecurityPanel</name>
     <message>
-        <location filename="../ui/SecurityPanel.cpp" line="+23"/>
-        <location line="+250"/>
+        <location filename="../ui/SecurityPanel.cpp" line="+34"/>
+        <location line="+277"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+251"/>
+        <location line="-277"/>
+        <location line="+278"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-248"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
@@ -930,7 +1567,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Vérifications</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Sender domain</source>
+        <translation>Domaine de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
@@ -956,25 +1598,25 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+1"/>
-        <location line="+166"/>
+        <location line="+169"/>
         <source>As written</source>
         <translation>Texte d&apos;origine</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-168"/>
         <source>Name shown</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+49"/>
+        <location line="+52"/>
         <location line="+62"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-121"/>
         <source>From fields</source>
         <translation>Champs d&apos;expéditeur</translation>
     </message>
@@ -1000,13 +1642,13 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+54"/>
         <location line="+79"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-132"/>
         <source>Policy applied</source>
         <translation>Politique appliquée</translation>
     </message>
@@ -1054,8 +1696,8 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
-        <location line="+16"/>
+        <location line="+31"/>
+        <location line="+18"/>
         <location line="+14"/>
         <location line="+7"/>
         <location line="+24"/>
@@ -1066,7 +1708,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Explication</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-126"/>
         <source>RFC 7489 reading</source>
         <translation>Interprétation selon la RFC 7489</translation>
     </message>
@@ -1082,23 +1724,23 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+0"/>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-126"/>
         <source>Signature by %1</source>
         <translation>Signature de %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>Selector</source>
         <translation>Sélecteur</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-105"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
@@ -1124,39 +1766,42 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Canonicalization</source>
         <translation>Canonicalisation</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-97"/>
         <source>Signed fields</source>
         <translation>Champs signés</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Not signed</source>
         <translation>Non signé</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-64"/>
         <source>Body length (l=)</source>
         <translation>Longueur du corps du message (l=)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>%1 of %2 bytes signed</source>
-        <translation>%1 octets signés sur %2</translation>
+        <source>%1 of %n byte(s) signed</source>
+        <translation>
+            <numerusform>%1 sur %n octet signé</numerusform>
+            <numerusform>%1 sur %n octets signés</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+62"/>
+        <location line="+2"/>
+        <location line="+64"/>
         <source>Signed at</source>
         <translation>Signé le</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Expires</source>
         <translation>Expire le</translation>
     </message>
@@ -1166,7 +1811,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Enregistrement de la clé</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>SPF</source>
         <translation>SPF</translation>
     </message>
@@ -1397,11 +2042,157 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <source>The trust boundary: the envelope for SPF comes from this hop.</source>
         <translation>La limite de confiance&#xa0;: l&apos;enveloppe utilisée pour SPF provient de cette étape.</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Remembered key</source>
+        <translation>Clé mémorisée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no longer published; verified with the key published on %1 (last seen %2)</source>
+        <translation>n&apos;est plus publiée&#xa0;; vérifiée avec la clé publiée le %1 (vue pour la dernière fois le %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no longer published; verified with the key published on %1</source>
+        <translation>n&apos;est plus publiée&#xa0;; vérifiée avec la clé publiée le %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key changed</source>
+        <translation>Clé modifiée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes: this key differs from the one Sealcheck saw for %1 before</source>
+        <translation>oui&#xa0;: cette clé diffère de celle que Sealcheck avait vue auparavant pour %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Pinned key</source>
+        <translation>Clé épinglée</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>matches the key you pinned</source>
+        <translation>correspond à la clé que vous avez épinglée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CHANGED: this key differs from the key you pinned</source>
+        <translation>MODIFIÉE&#xa0;: cette clé diffère de la clé que vous avez épinglée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted signer</source>
+        <translation>Signataire accepté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you accepted %1 as a signer for %2</source>
+        <translation>vous avez accepté %1 comme signataire pour %2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Unpin</source>
+        <translation>Ne plus épingler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key could not be unpinned: %1</source>
+        <translation>L&apos;épinglage de la clé n&apos;a pas pu être retiré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key of %1 is no longer pinned.</source>
+        <translation>La clé de %1 n&apos;est plus épinglée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pin this key</source>
+        <translation>Épingler cette clé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key could not be pinned: %1</source>
+        <translation>La clé n&apos;a pas pu être épinglée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key of %1 (selector %2) is pinned: a different key later is a warning.</source>
+        <translation>La clé de %1 (sélecteur %2) est épinglée&#xa0;: une clé différente par la suite sera signalée par un avertissement.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stop expecting a signature from %1</source>
+        <translation>Ne plus attendre de signature de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not change the expectation: %1</source>
+        <translation>Impossible de modifier l&apos;attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail from %1 is no longer expected to be signed.</source>
+        <translation>Les messages de %1 ne sont plus censés être signés.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Always expect a signature from %1</source>
+        <translation>Toujours attendre une signature de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not save the expectation: %1</source>
+        <translation>Impossible d&apos;enregistrer l&apos;attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail from %1 is expected to be signed from now on; unsigned mail from it will be shown as suspicious.</source>
+        <translation>Les messages de %1 sont désormais censés être signés&#xa0;; les messages non signés qui en proviennent seront affichés comme suspects.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stop accepting %1 as a signer for %2</source>
+        <translation>Ne plus accepter %1 comme signataire pour %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not change the accepted signers: %1</source>
+        <translation>Impossible de modifier les signataires acceptés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 no longer vouches for mail from %2.</source>
+        <translation>%1 ne se porte plus garant des messages de %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept %1 as a signer for %2</source>
+        <translation>Accepter %1 comme signataire pour %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save the accepted signer: %1</source>
+        <translation>Impossible d&apos;enregistrer le signataire accepté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is accepted as the sending service of %2.</source>
+        <translation>%1 est accepté comme service d&apos;envoi de %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remember</source>
+        <translation>Mémoriser</translation>
+    </message>
 </context>
 <context>
     <name>sealcheck::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+85"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+110"/>
         <source>Use the system&apos;s DNS resolvers</source>
         <translation>Utiliser les serveurs DNS du système</translation>
     </message>
@@ -1417,12 +2208,81 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+2"/>
-        <location line="+93"/>
+        <location line="+1"/>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Selector</source>
+        <translation>Sélecteur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pinned since</source>
+        <translation>Épinglée depuis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+104"/>
+        <source>Pinned keys</source>
+        <translation>Clés épinglées</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Expected since</source>
+        <translation>Attendue depuis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+104"/>
+        <source>Domains that always sign</source>
+        <translation>Domaines qui signent toujours</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Signer</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For mail from</source>
+        <translation>Pour les messages de</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accepted since</source>
+        <translation>Accepté depuis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+106"/>
+        <source>Accepted signers</source>
+        <translation>Signataires acceptés</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Remove pin</source>
+        <translation>Retirer l&apos;épinglage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove expectation</source>
+        <translation>Retirer l&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove signer</source>
+        <translation>Retirer le signataire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+207"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-206"/>
         <source>address, or address@port (e.g. 127.0.0.1@5353)</source>
         <translation>adresse, ou adresse@port (par ex. 127.0.0.1@5353)</translation>
     </message>
@@ -1468,11 +2328,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+2"/>
+        <location line="+17"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
@@ -1487,7 +2348,13 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Une nouvelle langue sera utilisée à partir du prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <location line="+121"/>
+        <source>Senders and keys</source>
+        <translation>Expéditeurs et clés</translation>
+    </message>
+    <message>
+        <location line="-114"/>
         <source>S/MIME root certificates</source>
         <translation>Certificats racines S/MIME</translation>
     </message>
@@ -1502,7 +2369,42 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Dossier GnuPG</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <source>A different DKIM key from one of these domains is shown as a warning.</source>
+        <translation>Une clé DKIM différente pour l&apos;un de ces domaines est signalée par un avertissement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A message from one of these domains without a valid signature by it is shown as suspicious.</source>
+        <translation>Un message provenant de l&apos;un de ces domaines sans signature valide de sa part est affiché comme suspect.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A valid signature by the signer authenticates mail from the sender domain (e.g. a newsletter sent by its mailing service), unless the sender&apos;s own policy says otherwise.</source>
+        <translation>Une signature valide du signataire authentifie les messages du domaine de l&apos;expéditeur (par ex. une lettre d&apos;information envoyée par son service d&apos;envoi), sauf si la politique propre à l&apos;expéditeur en dispose autrement.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Add entries from the Security tab of a message. Removing one takes effect at once.</source>
+        <translation>Ajoutez des entrées depuis l&apos;onglet «&#xa0;Sécurité&#xa0;» d&apos;un message. Le retrait d&apos;une entrée prend effet immédiatement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is remembered: there is no local store.</source>
+        <translation>Rien n&apos;est mémorisé&#xa0;: il n&apos;y a pas de stockage local.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every selector</source>
+        <translation>tous les sélecteurs</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The entry could not be removed: %1</source>
+        <translation>L&apos;entrée n&apos;a pas pu être retirée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The DNS server must be an IP address, optionally followed by @ and a port.</source>
         <translation>Le serveur DNS doit être une adresse IP, éventuellement suivie de @ et d&apos;un port.</translation>
     </message>
@@ -1510,9 +2412,32 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
 <context>
     <name>sealcheck::ui::StoreMessageModel</name>
     <message>
-        <location filename="../ui/StoreMessageModel.cpp" line="+83"/>
+        <location filename="../ui/StoreMessageModel.cpp" line="+110"/>
         <source>IMAP message %1</source>
         <translation>Message IMAP %1</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::TrustOfferBar</name>
+    <message>
+        <location filename="../ui/TrustOfferBar.cpp" line="+10"/>
+        <source>&amp;Trust</source>
+        <translation>Faire c&amp;onfiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not now</source>
+        <translation>&amp;Pas maintenant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trust your provider&apos;s reports</source>
+        <translation>Faire confiance aux rapports de votre fournisseur</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Your provider checks who sent each message when it arrives and writes the result into the message, signed with the name &quot;%1&quot;. Most messages in %2 carry it at the top. If %1 is your provider&apos;s mail server, Sealcheck can use these results too, for example when a sender&apos;s key has been withdrawn since. Trust only a name you recognise as your provider&apos;s: anyone can write such a field lower down.</source>
+        <translation>Votre fournisseur vérifie qui a envoyé chaque message à son arrivée et inscrit le résultat dans le message, sous le nom «&#xa0;%1&#xa0;». La plupart des messages de %2 le portent tout en haut. Si %1 est le serveur de messagerie de votre fournisseur, Sealcheck peut lui aussi utiliser ces résultats, par exemple lorsque la clé d&apos;un expéditeur a été retirée depuis. Ne faites confiance qu&apos;à un nom que vous reconnaissez comme celui de votre fournisseur&#xa0;: n&apos;importe qui peut écrire un tel champ plus bas.</translation>
     </message>
 </context>
 <context>

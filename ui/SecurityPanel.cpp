@@ -1,5 +1,8 @@
 #include "SecurityPanel.h"
 
+#include <algorithm>
+#include <climits>
+
 #include "FindingText.h"
 #include "KeyMemory.h"
 #include "PostureSection.h"
@@ -173,7 +176,8 @@ void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
         add(s, tr("Not signed"), unsignedFields.join(QStringLiteral(", ")));
         if (d.bodyLengthLimit)
             add(s, tr("Body length (l=)"),
-                tr("%1 of %2 bytes signed").arg(qulonglong(*d.bodyLengthLimit)).arg(qulonglong(d.bodyLength)));
+                tr("%1 of %n byte(s) signed", nullptr, int(std::min<qulonglong>(d.bodyLength, INT_MAX)))
+                    .arg(qulonglong(*d.bodyLengthLimit)));
         add(s, tr("Signed at"), when(d.timestamp));
         add(s, tr("Expires"), when(d.expiration));
         add(s, tr("Explanation"), q(d.reason));

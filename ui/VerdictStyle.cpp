@@ -36,12 +36,21 @@ VerdictState stateFromName(const QString &name)
 
 QIcon verdictIcon(VerdictState state)
 {
+    // Made once (the message list asks for every visible row on every repaint); QIcon is
+    // implicitly shared, so handing out copies is cheap. GUI thread only, like all icons.
+    static const QIcon icons[] = {
+        QIcon(QStringLiteral(":/icons/verdict-authenticated.svg")),
+        QIcon(QStringLiteral(":/icons/verdict-forged.svg")),
+        QIcon(QStringLiteral(":/icons/verdict-suspicious.svg")),
+        QIcon(QStringLiteral(":/icons/verdict-unauthenticated.svg")),
+        QIcon(QStringLiteral(":/icons/verdict-pending.svg")),
+    };
     switch (state) {
-    case VerdictState::Authenticated: return QIcon(QStringLiteral(":/icons/verdict-authenticated.svg"));
-    case VerdictState::Forged: return QIcon(QStringLiteral(":/icons/verdict-forged.svg"));
-    case VerdictState::Suspicious: return QIcon(QStringLiteral(":/icons/verdict-suspicious.svg"));
-    case VerdictState::Unauthenticated: return QIcon(QStringLiteral(":/icons/verdict-unauthenticated.svg"));
-    case VerdictState::Pending: return QIcon(QStringLiteral(":/icons/verdict-pending.svg"));
+    case VerdictState::Authenticated: return icons[0];
+    case VerdictState::Forged: return icons[1];
+    case VerdictState::Suspicious: return icons[2];
+    case VerdictState::Unauthenticated: return icons[3];
+    case VerdictState::Pending: return icons[4];
     }
     return {};
 }

@@ -253,7 +253,7 @@ int runDomain(const QStringList &arguments)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(commandHelp(parser, QStringLiteral("domain"))), stdout);
         return 0;
     }
     const QStringList positional = parser.positionalArguments();

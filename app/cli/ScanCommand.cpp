@@ -458,7 +458,7 @@ int runScan(const QStringList &arguments)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(commandHelp(parser, QStringLiteral("scan"))), stdout);
         return 0;
     }
     CommonOptions options;

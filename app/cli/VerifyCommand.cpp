@@ -159,6 +159,18 @@ void printReport(const verifier::Report &report, const CommonOptions &o, FILE *o
     std::fflush(out);
 }
 
+QString commandHelp(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const qsizetype end = text.indexOf(QLatin1Char('\n'));
+    const QString first = text.left(end);
+    // "Usage: /path/to/sealcheck-cli [options] ARGS" -> "Usage: sealcheck-cli COMMAND [options] ARGS"
+    const qsizetype options = first.indexOf(QLatin1String(" [options]"));
+    if (first.startsWith(QLatin1String("Usage: ")) && options > 0)
+        text.replace(0, options, QLatin1String("Usage: sealcheck-cli ") + command);
+    return text;
+}
+
 int runVerify(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -171,7 +183,7 @@ int runVerify(const QStringList &arguments)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(commandHelp(parser, QStringLiteral("verify"))), stdout);
         return 0;
     }
     CommonOptions options;

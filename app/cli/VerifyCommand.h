@@ -34,6 +34,9 @@ void addCommonOptions(QCommandLineParser &parser);
 bool readCommonOptions(const QCommandLineParser &parser, CommonOptions &options, QString &error);
 /// Writes one report in the chosen format to @p out.
 void printReport(const verifier::Report &report, const CommonOptions &options, FILE *out);
+/// A command's --help text, its first line naming the command ("Usage: sealcheck-cli scan
+/// [options] URL") rather than the path the program was started by.
+QString commandHelp(const QCommandLineParser &parser, const QString &command);
 
 int runVerify(const QStringList &arguments);
 int runScan(const QStringList &arguments);

@@ -1,6 +1,7 @@
 #include "AccountAutoConfig.h"
 
 #include "ServerDiscovery.h"
+#include "StrictHttps.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -416,15 +417,7 @@ AccountAutoConfig::AccountAutoConfig(AutoConfigOptions options, QObject *parent)
     qRegisterMetaType<sealcheck::AutoConfigResult>();
     m_network->setCookieJar(nullptr);
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_tls = QSslConfiguration::defaultConfiguration();
-    m_tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_tls.setProtocol(QSsl::SecureProtocols);
-    if (!m_options.extraCaCertificates.isEmpty()) {
-        // Setting roots explicitly turns off on-demand loading of the system's: add both.
-        QList<QSslCertificate> roots = QSslConfiguration::systemCaCertificates();
-        roots += m_options.extraCaCertificates;
-        m_tls.setCaCertificates(roots);
-    }
+    m_tls = strictTlsConfiguration(m_options.extraCaCertificates);
 }
 
 AccountAutoConfig::~AccountAutoConfig()
@@ -520,28 +513,9 @@ void AccountAutoConfig::fetch(const std::shared_ptr<Run> &run, AutoConfigSource 
     const QString origin = url.toString();
     run->contacted << origin;
 
-    QUrl target = url;
-    QNetworkRequest request;
-    const auto override = m_options.hostOverrides.constFind(host);
-    if (override != m_options.hostOverrides.constEnd()) {
-        // Connect elsewhere, but verify and present the real name (peer name, SNI, Host).
-        target.setHost(override->address.toString());
-        target.setPort(override->port);
-        request.setRawHeader("Host", host.toLatin1());
-    }
-    request.setUrl(target);
-    request.setPeerVerifyName(host);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("sealcheck"));
-    request.setRawHeader("Accept", "application/xml, text/xml");
-
-    request.setSslConfiguration(m_tls);
+    const AutoConfigOptions::Endpoint connectTo = m_options.hostOverrides.value(host); // null address: resolve
+    const QNetworkRequest request =
+        strictHttpsRequest(url, "application/xml, text/xml", m_tls, connectTo.address, connectTo.port);
 
     QNetworkReply *reply = m_network->get(request);
     run->replies << reply;

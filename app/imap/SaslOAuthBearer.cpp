@@ -1,11 +1,10 @@
 #include "SaslOAuthBearer.h"
 
-#include "SaslBearerError.h"
-
 namespace imap {
 
 SaslOAuthBearer::SaslOAuthBearer(const QString &user, const QString &accessToken, const QString &host, quint16 port)
-    : m_message(clientMessage(user, accessToken, host, port))
+    : SaslBearerMechanism(clientMessage(user, accessToken, host, port),
+                          QByteArray("\x01")) // RFC 7628 §3.2.3: a single %x01 ends the failed exchange
 {
 }
 
@@ -39,28 +38,5 @@ QByteArray SaslOAuthBearer::clientMessage(const QString &user, const QString &ac
 }
 
 QByteArray SaslOAuthBearer::name() const { return "OAUTHBEARER"; }
-
-std::optional<QByteArray> SaslOAuthBearer::initialResponse()
-{
-    m_sent = true;
-    return m_message;
-}
-
-ImapExpected<QByteArray> SaslOAuthBearer::respond(const QByteArray &challenge)
-{
-    if (!m_sent && challenge.isEmpty()) { // no SASL-IR: the server asks for the first message
-        m_sent = true;
-        return m_message;
-    }
-    if (m_sent && !m_refused) {
-        if (auto status = SaslBearerError::parseStatus(challenge)) {
-            m_refused = true;
-            m_status = *status;
-            return QByteArray("\x01"); // RFC 7628 §3.2.3: a single %x01 ends the failed exchange
-        }
-    }
-    return ImapError{ImapErrorKind::ProtocolError,
-                     QStringLiteral("the server sent an unexpected OAUTHBEARER challenge"), {}, {}};
-}
 
 } // namespace imap

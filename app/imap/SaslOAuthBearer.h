@@ -5,15 +5,16 @@
 ///   message    = gs2-header ^A ["host=" host ^A] ["port=" port ^A] "auth=Bearer " token ^A ^A
 /// On failure the server sends an error challenge, a JSON object with "status" (§3.2.2); the
 /// client must answer it with a single ^A (§3.2.3), after which the server ends with NO.
-/// tokenRefused() then holds and serverStatus() is the "status" value ("invalid_token").
+/// tokenRefused() then holds and serverStatus() is the "status" value ("invalid_token") (the
+/// exchange is SaslBearerMechanism's).
 
-#include "SaslMechanism.h"
+#include "SaslBearerMechanism.h"
 
 #include <QString>
 
 namespace imap {
 
-class SaslOAuthBearer final : public SaslMechanism
+class SaslOAuthBearer final : public SaslBearerMechanism
 {
 public:
     /// @p host and @p port are the server the client connected to (RFC 7628 §3.1 "host", "port");
@@ -21,23 +22,12 @@ public:
     SaslOAuthBearer(const QString &user, const QString &accessToken, const QString &host = QString(),
                     quint16 port = 0);
     QByteArray name() const override;
-    std::optional<QByteArray> initialResponse() override;
-    ImapExpected<QByteArray> respond(const QByteArray &challenge) override;
-    SaslCredential credential() const override { return SaslCredential::BearerToken; }
 
     /// The exact client message (for tests).
     static QByteArray clientMessage(const QString &user, const QString &accessToken, const QString &host = QString(),
                                     quint16 port = 0);
     /// RFC 5801 §4 saslname: "," -> "=2C", "=" -> "=3D".
     static QByteArray saslName(const QString &user);
-    bool tokenRefused() const { return m_refused; }
-    QString serverStatus() const { return m_status; }
-
-private:
-    QByteArray m_message;
-    bool m_sent = false;
-    bool m_refused = false;
-    QString m_status;
 };
 
 } // namespace imap

@@ -1,4 +1,5 @@
 #include "MtaStsFetcher.h"
+#include "StrictHttps.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -80,38 +81,10 @@ void MtaStsFetcher::fetch(const QString &domainIn, Callback done)
         return;
     }
 
-    QUrl target = url;
-    QNetworkRequest request;
-    const auto override = m_options.hostOverrides.constFind(host);
-    if (override != m_options.hostOverrides.constEnd()) {
-        // Connect elsewhere, but verify and present the real name (peer name, SNI, Host).
-        target.setHost(override->address.toString());
-        target.setPort(override->port);
-        request.setRawHeader("Host", host.toLatin1());
-    }
-    request.setUrl(target);
-    request.setPeerVerifyName(host);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    const MtaStsFetchOptions::Endpoint connectTo = m_options.hostOverrides.value(host); // null address: resolve
+    QNetworkRequest request = strictHttpsRequest(url, "text/plain", strictTlsConfiguration(m_options.extraCaCertificates),
+                                                 connectTo.address, connectTo.port);
     request.setTransferTimeout(m_options.timeoutMs);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("sealcheck"));
-    request.setRawHeader("Accept", "text/plain");
-
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    tls.setProtocol(QSsl::SecureProtocols);
-    if (!m_options.extraCaCertificates.isEmpty()) {
-        // Setting roots explicitly turns off on-demand loading of the system's: add both.
-        QList<QSslCertificate> roots = QSslConfiguration::systemCaCertificates();
-        roots += m_options.extraCaCertificates;
-        tls.setCaCertificates(roots);
-    }
-    request.setSslConfiguration(tls);
 
     auto job = std::make_shared<Job>();
     job->callback = std::move(done);

@@ -1,17 +1,16 @@
 // AccountAutoConfig and ServerDiscovery (app/core): automatic account setup from an address.
 // - The clientConfig v1.1 parser over strings (malformed, oversized, DTD, deep, ...).
-// - The whole discovery against a local HTTPS server the test starts (QSslServer on 127.0.0.1,
-//   free ports) with certificates from a throw-away CA made by the openssl command in a
-//   temporary directory (as tests/posture/tst_mtasts.cpp):
-//     openssl req -x509 -newkey ec ... (the CA), openssl req | openssl x509 -req -CA ... (one
-//     server certificate naming every test host), openssl req -x509 ... (a self-signed "rogue"
-//     certificate, served by a second server).
+// - The whole discovery against local HTTPS servers the test starts (tests/common/
+//   LocalHttpsServer.h: QSslServer on 127.0.0.1, free ports) with certificates from a throw-away
+//   CA made by the openssl command in a temporary directory: one server certificate naming every
+//   test host, and a self-signed "rogue" certificate served by a second server.
 //   AutoConfigOptions gives the CA as an extra root and maps every test host to 127.0.0.1:PORT;
 //   the certificate is still checked against the real host name. Every host the discovery may
 //   ask is mapped: nothing leaves the machine.
 // - SRV and MX from a real unbound on loopback (PITFALLS.md "unbound on loopback"); those rows
 //   skip when unbound is not installed, the others use an in-memory zone.
 #include "AccountAutoConfig.h"
+#include "LocalHttpsServer.h"
 #include "ServerDiscovery.h"
 #include "UnboundResolver.h"
 #include "ZoneResolver.h"
@@ -105,39 +104,15 @@ QString describe(const QVector<AutoConfigNote> &notes)
     return out.join(QStringLiteral(" | "));
 }
 
-// One HTTPS server on 127.0.0.1 answering from a route table.
-class HttpsServer : public QObject
+// One local HTTPS server (tests/common/LocalHttpsServer.h) answering from a route table.
+class HttpsServer : public httpstest::LocalHttpsServer
 {
 public:
-    QSslServer server;
     Routes routes;
-    QList<QByteArray> requests;
 
-    bool start(const QSslCertificate &cert, const QSslKey &key)
+    HttpsServer()
     {
-        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
-        c.setLocalCertificate(cert);
-        c.setPrivateKey(key);
-        c.setPeerVerifyMode(QSslSocket::VerifyNone);
-        server.setSslConfiguration(c);
-        connect(&server, &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket *socket = server.nextPendingConnection()) {
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
-                    *buffer += socket->readAll();
-                    if (!buffer->contains("\r\n\r\n"))
-                        return;
-                    requests << *buffer;
-                    const QByteArray reply = answer(*buffer);
-                    if (reply.isEmpty())
-                        return; // "SILENT": read, never answer
-                    socket->write(reply);
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-        return server.listen(QHostAddress::LocalHost, 0);
+        respond = [this](const QByteArray &request) { return answer(request); };
     }
 
     QByteArray answer(const QByteArray &request) const
@@ -169,37 +144,18 @@ class tst_AutoConfig : public QObject
 
     QTemporaryDir m_dir;
     QString m_noTls;
-    QSslCertificate m_ca;
+    httpstest::TestCertificates m_certs;
     HttpsServer m_good, m_rogue;
     std::shared_ptr<const verifier::Resolver> m_unbound;
     QString m_noUnbound;
     QProcess m_unboundProcess;
-
-    bool openssl(const QStringList &args)
-    {
-        QProcess p;
-        p.setWorkingDirectory(m_dir.path());
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral("openssl"), args);
-        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-            qWarning("openssl %s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAll().constData());
-            return false;
-        }
-        return true;
-    }
-
-    QByteArray read(const QString &name)
-    {
-        QFile f(m_dir.filePath(name));
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
 
     /// @p rogueHosts are served by the server with the self-signed certificate.
     AutoConfigOptions options(const QStringList &rogueHosts = {}, IspdbLookup ispdb = IspdbLookup::Refused,
                               int timeoutMs = 10000) const
     {
         AutoConfigOptions o;
-        o.extraCaCertificates << m_ca;
+        o.extraCaCertificates << m_certs.ca;
         o.ispdb = ispdb;
         o.timeoutMs = timeoutMs;
         QStringList hosts{QStringLiteral("autoconfig.thunderbird.net")};
@@ -207,7 +163,7 @@ class tst_AutoConfig : public QObject
             hosts << d << QStringLiteral("autoconfig.") + d;
         for (const QString &h : hosts) {
             const HttpsServer &s = rogueHosts.contains(h) ? m_rogue : m_good;
-            o.hostOverrides.insert(h, {QHostAddress(QHostAddress::LocalHost), s.server.serverPort()});
+            o.hostOverrides.insert(h, {QHostAddress(QHostAddress::LocalHost), s.port()});
         }
         return o;
     }
@@ -292,43 +248,14 @@ private slots:
         startUnbound();
         if (!m_noTls.isEmpty())
             return;
-        const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
-        QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
-                        QStringList{QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                                    QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                                    QStringLiteral("-subj"), QStringLiteral("/CN=Sealcheck Test CA"),
-                                    QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
-                                    QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")}));
-        QVERIFY(openssl(QStringList{QStringLiteral("req")} + ec +
-                        QStringList{QStringLiteral("-keyout"), QStringLiteral("srv.key"), QStringLiteral("-out"),
-                                    QStringLiteral("srv.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=example.com")}));
-        QStringList names{QStringLiteral("DNS:autoconfig.thunderbird.net")};
+        // One server certificate naming every test host (example.com first, also its CN).
+        QStringList names;
         for (const QString &d : kDomains)
-            names << QStringLiteral("DNS:") + d << QStringLiteral("DNS:autoconfig.") + d;
-        QFile ext(m_dir.filePath(QStringLiteral("ext.cnf")));
-        QVERIFY(ext.open(QIODevice::WriteOnly));
-        ext.write("subjectAltName=" + names.join(QLatin1Char(',')).toLatin1() +
-                  "\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
-        ext.close();
-        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("srv.csr"),
-                         QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                         QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("srv.pem"),
-                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")}));
-        QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
-                        QStringList{QStringLiteral("-keyout"), QStringLiteral("rogue.key"), QStringLiteral("-out"),
-                                    QStringLiteral("rogue.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                                    QStringLiteral("-subj"), QStringLiteral("/CN=autoconfig.example.net"),
-                                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:autoconfig.example.net")}));
-        m_ca = QSslCertificate(read(QStringLiteral("ca.pem")));
-        const QSslCertificate serverCert(read(QStringLiteral("srv.pem")));
-        const QSslCertificate rogueCert(read(QStringLiteral("rogue.pem")));
-        const QSslKey serverKey(read(QStringLiteral("srv.key")), QSsl::Ec);
-        const QSslKey rogueKey(read(QStringLiteral("rogue.key")), QSsl::Ec);
-        QVERIFY(!m_ca.isNull() && !serverCert.isNull() && !rogueCert.isNull());
-        QVERIFY(!serverKey.isNull() && !rogueKey.isNull());
-        QVERIFY(m_good.start(serverCert, serverKey));
-        QVERIFY(m_rogue.start(rogueCert, rogueKey));
+            names << d << QStringLiteral("autoconfig.") + d;
+        names << QStringLiteral("autoconfig.thunderbird.net");
+        QVERIFY(m_certs.make(m_dir.path(), names, QStringLiteral("autoconfig.example.net")));
+        QVERIFY(m_good.start(m_certs.server, m_certs.serverKey));
+        QVERIFY(m_rogue.start(m_certs.rogue, m_certs.rogueKey));
     }
 
     void cleanupTestCase()

@@ -1,7 +1,8 @@
 #pragma once
 // A real Dovecot serving IMAPS on 127.0.0.1 for integration tests (recipe in PITFALLS.md): its own
 // config in a temporary folder, a free port, certificates made with openssl at test time, the
-// passwd-file user "alice". Shared by tst_imapdovecot and tst_accountsync.
+// passwd-file user "alice". Shared by tst_imapdovecot, tst_accountsync, tst_folders, tst_scancli
+// and the IMAP benchmark (tests/bench/imap/bench_imap.cpp).
 // With oauth2IntrospectionUrl set before setUp() (tst_oauthsignin), Dovecot also offers XOAUTH2
 // and OAUTHBEARER and checks bearer tokens with its oauth2 passdb, which POSTs each token to that
 // RFC 7662 introspection URL (Dovecot 2.3 "introspection_mode = post").
@@ -19,6 +20,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <functional>
+
 #include <signal.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -28,7 +31,9 @@ namespace dovecottest {
 inline const QString kUser = QStringLiteral("alice");
 inline const QString kPassword = QStringLiteral("correct horse");
 
-inline bool run(const QString &program, const QStringList &args, const QByteArray &input = {}, QByteArray *out = nullptr)
+/// Runs @p program to its end (at most @p timeoutMs); true when it exited with 0.
+inline bool run(const QString &program, const QStringList &args, const QByteArray &input = {}, QByteArray *out = nullptr,
+                int timeoutMs = 30000)
 {
     QProcess p;
     p.start(program, args);
@@ -36,7 +41,7 @@ inline bool run(const QString &program, const QStringList &args, const QByteArra
         return false;
     p.write(input);
     p.closeWriteChannel();
-    p.waitForFinished(30000);
+    p.waitForFinished(timeoutMs);
     if (out)
         *out = p.readAllStandardOutput();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
@@ -274,14 +279,18 @@ protocol imap {
                    msg);
     }
 
-    bool doveadm(const QStringList &args)
+    bool doveadm(const QStringList &args, QByteArray *out = nullptr)
     {
-        return run(QStringLiteral("doveadm"), QStringList{QStringLiteral("-c"), conf} + args);
+        return run(QStringLiteral("doveadm"), QStringList{QStringLiteral("-c"), conf} + args, {}, out);
     }
 
     /// Writes messages straight into Maildir/new (fast bulk fill); Dovecot assigns UIDs on access.
-    bool fillMaildir(int count)
+    /// Message i (1..count) is @p make(i), or message(i) when @p make is empty; @p bytes, when
+    /// given, receives the number of bytes written.
+    bool fillMaildir(int count, const std::function<QByteArray(int)> &make = {}, qint64 *bytes = nullptr)
     {
+        if (bytes)
+            *bytes = 0;
         const QString newDir = path(QStringLiteral("home/alice/Maildir/new"));
         QDir().mkpath(newDir);
         QDir().mkpath(path(QStringLiteral("home/alice/Maildir/cur")));
@@ -290,7 +299,9 @@ protocol imap {
             QFile f(newDir + QStringLiteral("/1700000000.M%1P1.sealcheck").arg(i, 6, 10, QLatin1Char('0')));
             if (!f.open(QIODevice::WriteOnly))
                 return false;
-            f.write(message(i));
+            const qint64 written = f.write(make ? make(i) : message(i));
+            if (bytes)
+                *bytes += written;
         }
         return run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("nobody:nogroup"), path(QStringLiteral("home"))});
     }

@@ -1,12 +1,12 @@
 // MtaStsFetcher (app/posture) and DomainPostureRunner against a local HTTPS server started by the
-// test (QSslServer on 127.0.0.1, a free port). Certificates come from a throw-away CA made with the
-// openssl command in a temporary directory (the test skips when openssl is absent):
-//   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes ... (the CA)
-//   openssl req -newkey ec ... | openssl x509 -req -CA ... (mta-sts.example.com, mta-sts.example.net)
-//   openssl req -x509 ... (a self-signed "rogue" certificate for mta-sts.example.com)
+// test (tests/common/LocalHttpsServer.h: QSslServer on 127.0.0.1, a free port). Certificates come
+// from a throw-away CA made with the openssl command in a temporary directory (the test skips when
+// openssl is absent): a server certificate for mta-sts.example.com and mta-sts.example.net, and a
+// self-signed "rogue" certificate for mta-sts.example.com.
 // The fetcher gets the CA as an extra root and a host → 127.0.0.1:PORT mapping; it still verifies
 // the certificate against the real host name, which the rows check (wrong name, untrusted root).
 #include "DomainPostureRunner.h"
+#include "LocalHttpsServer.h"
 #include "MtaStsFetcher.h"
 #include "UnboundResolver.h"
 #include "ZoneResolver.h"
@@ -64,47 +64,25 @@ class tst_MtaSts : public QObject
 
     QTemporaryDir m_dir;
     QString m_skip;
-    QSslCertificate m_ca, m_serverCert, m_rogueCert;
-    QSslKey m_serverKey, m_rogueKey;
-    QSslServer m_server;
+    httpstest::TestCertificates m_certs;
+    httpstest::LocalHttpsServer m_server;
     Response m_response;
-    QList<QByteArray> m_requests;
-
-    bool openssl(const QStringList &args)
-    {
-        QProcess p;
-        p.setWorkingDirectory(m_dir.path());
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral("openssl"), args);
-        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-            qWarning("openssl %s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAll().constData());
-            return false;
-        }
-        return true;
-    }
-
-    QByteArray read(const QString &name)
-    {
-        QFile f(m_dir.filePath(name));
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
 
     void useCertificate(bool rogue)
     {
-        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
-        c.setLocalCertificate(rogue ? m_rogueCert : m_serverCert);
-        c.setPrivateKey(rogue ? m_rogueKey : m_serverKey);
-        c.setPeerVerifyMode(QSslSocket::VerifyNone); // the server asks for no client certificate
-        m_server.setSslConfiguration(c);
+        if (rogue)
+            m_server.setCertificate(m_certs.rogue, m_certs.rogueKey);
+        else
+            m_server.setCertificate(m_certs.server, m_certs.serverKey);
     }
 
     MtaStsFetchOptions options(bool trustCa, int timeoutMs = 10000) const
     {
         MtaStsFetchOptions o;
         if (trustCa)
-            o.extraCaCertificates << m_ca;
+            o.extraCaCertificates << m_certs.ca;
         for (const char *host : {"mta-sts.example.com", "mta-sts.example.net", "mta-sts.example.org"})
-            o.hostOverrides.insert(QLatin1String(host), {QHostAddress(QHostAddress::LocalHost), m_server.serverPort()});
+            o.hostOverrides.insert(QLatin1String(host), {QHostAddress(QHostAddress::LocalHost), m_server.port()});
         o.timeoutMs = timeoutMs;
         return o;
     }
@@ -117,59 +95,10 @@ private slots:
         if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
             QSKIP("the 'openssl' command is not installed; the MTA-STS fetch rows are skipped");
         QVERIFY(m_dir.isValid());
-        const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
-        QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
-                        QStringList{QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                                    QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                                    QStringLiteral("-subj"), QStringLiteral("/CN=Sealcheck Test CA"),
-                                    QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
-                                    QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")}));
-        QVERIFY(openssl(QStringList{QStringLiteral("req")} + ec +
-                        QStringList{QStringLiteral("-keyout"), QStringLiteral("srv.key"), QStringLiteral("-out"),
-                                    QStringLiteral("srv.csr"), QStringLiteral("-subj"),
-                                    QStringLiteral("/CN=mta-sts.example.com")}));
-        QFile ext(m_dir.filePath(QStringLiteral("ext.cnf")));
-        QVERIFY(ext.open(QIODevice::WriteOnly));
-        ext.write("subjectAltName=DNS:mta-sts.example.com,DNS:mta-sts.example.net\n"
-                  "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
-        ext.close();
-        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("srv.csr"),
-                         QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                         QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("srv.pem"),
-                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")}));
-        QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
-                        QStringList{QStringLiteral("-keyout"), QStringLiteral("rogue.key"), QStringLiteral("-out"),
-                                    QStringLiteral("rogue.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                                    QStringLiteral("-subj"), QStringLiteral("/CN=mta-sts.example.com"),
-                                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:mta-sts.example.com")}));
-        m_ca = QSslCertificate(read(QStringLiteral("ca.pem")));
-        m_serverCert = QSslCertificate(read(QStringLiteral("srv.pem")));
-        m_rogueCert = QSslCertificate(read(QStringLiteral("rogue.pem")));
-        m_serverKey = QSslKey(read(QStringLiteral("srv.key")), QSsl::Ec);
-        m_rogueKey = QSslKey(read(QStringLiteral("rogue.key")), QSsl::Ec);
-        QVERIFY(!m_ca.isNull() && !m_serverCert.isNull() && !m_rogueCert.isNull());
-        QVERIFY(!m_serverKey.isNull() && !m_rogueKey.isNull());
-
-        useCertificate(false);
-        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
-                auto *socket = s;
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
-                    *buffer += socket->readAll();
-                    if (!buffer->contains("\r\n\r\n"))
-                        return;
-                    m_requests << *buffer;
-                    if (m_response.silent)
-                        return;
-                    socket->write(m_response.raw);
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-        QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
+        QVERIFY(m_certs.make(m_dir.path(), {QStringLiteral("mta-sts.example.com"), QStringLiteral("mta-sts.example.net")},
+                             QStringLiteral("mta-sts.example.com")));
+        m_server.respond = [this](const QByteArray &) { return m_response.silent ? QByteArray() : m_response.raw; };
+        QVERIFY(m_server.start(m_certs.server, m_certs.serverKey));
     }
 
     void fetch_data()
@@ -214,21 +143,21 @@ private slots:
         QFETCH(QString, error);
         useCertificate(rogueCertificate);
         m_response = {response, response.isEmpty()};
-        m_requests.clear();
+        m_server.requests.clear();
         MtaStsFetcher fetcher(options(trustCa, response.isEmpty() ? 1500 : 10000));
         const verifier::MtaStsFetchOutcome o = fetcher.fetchBlocking(domain);
         if (error.isEmpty()) {
             QVERIFY2(o.fetched, o.error.c_str());
             QCOMPARE(QByteArray::fromStdString(o.body), kGoodPolicy);
-            QCOMPARE(m_requests.size(), 1);
-            QVERIFY2(m_requests.front().startsWith("GET /.well-known/mta-sts.txt HTTP/1.1\r\n"), m_requests.front().constData());
-            QVERIFY2(m_requests.front().contains("\r\nHost: mta-sts." + domain.toLatin1() + "\r\n"),
-                     m_requests.front().constData());
+            QCOMPARE(m_server.requests.size(), 1);
+            QVERIFY2(m_server.requests.front().startsWith("GET /.well-known/mta-sts.txt HTTP/1.1\r\n"), m_server.requests.front().constData());
+            QVERIFY2(m_server.requests.front().contains("\r\nHost: mta-sts." + domain.toLatin1() + "\r\n"),
+                     m_server.requests.front().constData());
         } else {
             QVERIFY(!o.fetched);
             QVERIFY2(q(o.error).contains(error), o.error.c_str());
             if (error == QLatin1String("not accepted"))
-                QVERIFY(m_requests.isEmpty()); // nothing was sent over an unverified connection
+                QVERIFY(m_server.requests.isEmpty()); // nothing was sent over an unverified connection
         }
     }
 

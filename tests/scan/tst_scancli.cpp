@@ -2,6 +2,8 @@
 // config, certificates made with openssl at test time) holding the demo mailbox
 // (resources/demo/messages). Runs the built program and reads its JSON Lines, as a script would.
 // Skips when dovecot is absent or the test does not run as root.
+// The Dovecot fixture is tests/common/DovecotServer.h.
+#include "DovecotServer.h"
 #include "TestPaths.h"
 
 #include <QDir>
@@ -10,234 +12,25 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMultiHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <signal.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 namespace {
 
-const QString kUser = QStringLiteral("alice");
-const QString kPassword = QStringLiteral("correct horse");
+using dovecottest::Dovecot;
+using dovecottest::kPassword;
+using dovecottest::kUser;
+using dovecottest::run;
+
 const QString kCli = QStringLiteral(SEALCHECK_BINARY_DIR "/bin/sealcheck-cli");
 const QString kDemo = QStringLiteral(SEALCHECK_SOURCE_DIR "/resources/demo");
 
 QString s(const char *text) { return QString::fromUtf8(text); }
-
-bool run(const QString &program, const QStringList &args, const QByteArray &input = {}, QByteArray *out = nullptr)
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForStarted(5000))
-        return false;
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(30000);
-    if (out)
-        *out = p.readAllStandardOutput();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning("%s %s failed: %s", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))),
-                 p.readAllStandardError().constData());
-        return false;
-    }
-    return true;
-}
-
-/// One Dovecot instance (the PITFALLS.md recipe; the same fixture as tests/imap/tst_imapdovecot).
-class Dovecot
-{
-public:
-    QTemporaryDir dir{s("/tmp/scscanXXXXXX")};
-    quint16 port = 0;
-    QString conf, pin;
-    qint64 pid = 0;
-
-    QString path(const QString &rel) const { return dir.path() + QLatin1Char('/') + rel; }
-
-    QString setUp()
-    {
-        if (QStandardPaths::findExecutable(s("dovecot"), {s("/usr/sbin"), s("/usr/bin")}).isEmpty())
-            return s("dovecot is not installed (apt install dovecot-imapd)");
-        if (getuid() != 0)
-            return s("these tests run dovecot as root (mail user nobody); run them as root");
-        const QString d = dir.path();
-        QFile::setPermissions(d, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                     | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-        if (!run(s("openssl"), {s("req"), s("-x509"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"),
-                                path(s("ca.key")), s("-out"), path(s("ca.pem")), s("-days"), s("2"), s("-subj"),
-                                s("/CN=Dovecot Test CA"), s("-addext"), s("basicConstraints=critical,CA:TRUE"),
-                                s("-addext"), s("keyUsage=critical,keyCertSign")})
-            || !run(s("openssl"), {s("req"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"),
-                                   path(s("server.key")), s("-out"), path(s("server.csr")), s("-subj"),
-                                   s("/CN=localhost")}))
-            return s("openssl failed");
-        QFile ext(path(s("ext.cnf")));
-        ext.open(QIODevice::WriteOnly);
-        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-        ext.close();
-        if (!run(s("openssl"), {s("x509"), s("-req"), s("-in"), path(s("server.csr")), s("-CA"), path(s("ca.pem")),
-                                s("-CAkey"), path(s("ca.key")), s("-CAcreateserial"), s("-out"),
-                                path(s("server.pem")), s("-days"), s("2"), s("-extfile"), path(s("ext.cnf"))}))
-            return s("openssl failed");
-        QByteArray pinOut;
-        if (!run(s("sh"),
-                 {s("-c"), s("openssl x509 -in '%1' -pubkey -noout | openssl pkey -pubin -outform der | "
-                             "openssl dgst -sha256 -binary | base64")
-                               .arg(path(s("server.pem")))},
-                 {}, &pinOut))
-            return s("openssl pin computation failed");
-        pin = QString::fromLatin1(pinOut.trimmed());
-
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        port = probe.serverPort();
-        probe.close();
-
-        QDir().mkpath(path(s("home/alice")));
-        QFile pw(path(s("passwd")));
-        pw.open(QIODevice::WriteOnly);
-        pw.write(s("alice:{PLAIN}%1:65534:65534::%2::\n").arg(kPassword, path(s("home/alice"))).toUtf8());
-        pw.close();
-        conf = path(s("dovecot.conf"));
-        QFile c(conf);
-        c.open(QIODevice::WriteOnly);
-        c.write(s(R"(protocols = imap
-listen = 127.0.0.1
-base_dir = %1/run
-state_dir = %1/state
-log_path = %1/dovecot.log
-info_log_path = %1/dovecot.log
-ssl = required
-ssl_cert = <%1/server.pem
-ssl_key = <%1/server.key
-ssl_min_protocol = TLSv1.2
-disable_plaintext_auth = yes
-auth_mechanisms = plain login
-auth_failure_delay = 0
-mail_location = maildir:~/Maildir
-first_valid_uid = 1
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN %1/passwd
-}
-userdb {
-  driver = passwd-file
-  args = %1/passwd
-}
-service imap-login {
-  chroot =
-  inet_listener imap {
-    port = 0
-  }
-  inet_listener imaps {
-    port = %2
-    ssl = yes
-  }
-}
-service auth {
-  chroot =
-}
-service anvil {
-  chroot =
-  unix_listener anvil-auth-penalty {
-    path = %1/run/no-auth-penalty
-    mode = 0
-  }
-}
-protocol imap {
-  mail_max_userip_connections = 200
-}
-)")
-                    .arg(d)
-                    .arg(port)
-                    .toUtf8());
-        c.close();
-        run(s("chown"), {s("-R"), s("nobody:nogroup"), path(s("home"))});
-        return start() ? QString() : s("dovecot did not start; see %1").arg(path(s("dovecot.log")));
-    }
-
-    bool start()
-    {
-        QDir(path(s("run"))).removeRecursively();
-        if (!run(s("dovecot"), {s("-c"), conf}))
-            return false;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 10000) {
-            QFile pidFile(path(s("run/master.pid")));
-            if (pidFile.open(QIODevice::ReadOnly))
-                pid = pidFile.readAll().trimmed().toLongLong();
-            QTcpSocket sock;
-            sock.connectToHost(QHostAddress::LocalHost, port);
-            if (pid > 0 && sock.waitForConnected(200))
-                return true;
-            QThread::msleep(50);
-        }
-        return false;
-    }
-
-    static QList<pid_t> descendants(pid_t root)
-    {
-        QMultiHash<pid_t, pid_t> children;
-        for (const QString &e : QDir(s("/proc")).entryList(QDir::Dirs)) {
-            bool ok = false;
-            const pid_t p = pid_t(e.toInt(&ok));
-            if (!ok)
-                continue;
-            QFile stat(s("/proc/%1/stat").arg(p));
-            if (!stat.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray line = stat.readAll();
-            const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
-            if (f.size() > 1)
-                children.insert(pid_t(f[1].toInt()), p);
-        }
-        QList<pid_t> out, todo{root};
-        while (!todo.isEmpty()) {
-            const auto kids = children.values(todo.takeFirst());
-            out += kids;
-            todo += kids;
-        }
-        return out;
-    }
-
-    void stop(int signal = SIGTERM)
-    {
-        if (pid <= 0)
-            return;
-        const QList<pid_t> kids = descendants(pid_t(pid));
-        ::kill(pid_t(pid), signal);
-        if (signal == SIGKILL)
-            for (pid_t k : kids)
-                ::kill(k, SIGKILL);
-        QElapsedTimer t;
-        t.start();
-        while (::kill(pid_t(pid), 0) == 0 && t.elapsed() < 15000)
-            QThread::msleep(20);
-        for (pid_t k : kids)
-            ::kill(k, SIGKILL);
-        pid = 0;
-    }
-
-    bool deliver(const QByteArray &msg, const QString &mailbox = s("INBOX"))
-    {
-        return run(s("doveadm"), {s("-c"), conf, s("save"), s("-u"), kUser, s("-m"), mailbox}, msg);
-    }
-
-    bool doveadm(const QStringList &args, QByteArray *out = nullptr)
-    {
-        return run(s("doveadm"), QStringList{s("-c"), conf} + args, {}, out);
-    }
-};
 
 struct CliResult
 {

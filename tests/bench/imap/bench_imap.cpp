@@ -8,6 +8,7 @@
 // DIR (made by scripts/bench-imap.sh) holds *.eml templates (DKIM-signed, about --size bytes),
 // zone.db (their DNS) and NOW (the time to verify at). Each mailbox message is a template with a
 // unique Received field on top (unsigned, as a receiving MTA writes it).
+#include "DovecotServer.h"
 #include "ImapSyncClient.h"
 #include "Message.h"
 #include "Verifier.h"
@@ -43,28 +44,16 @@ using namespace imap;
 
 namespace {
 
-const QString kUser = QStringLiteral("bench");
-const QString kPassword = QStringLiteral("bench password");
+using dovecottest::kPassword;
+using dovecottest::kUser;
 constexpr int kScreenful = 50;
 
 QString s(const char *text) { return QString::fromUtf8(text); }
 
+/// dovecottest::run with room for the slow commands of a large mailbox (10 minutes).
 bool run(const QString &program, const QStringList &args, QByteArray *out = nullptr)
 {
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForStarted(5000))
-        return false;
-    p.closeWriteChannel();
-    p.waitForFinished(600000);
-    if (out)
-        *out = p.readAllStandardOutput();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        std::fprintf(stderr, "%s %s failed: %s\n", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))),
-                     p.readAllStandardError().constData());
-        return false;
-    }
-    return true;
+    return dovecottest::run(program, args, {}, out, 600000);
 }
 
 long peakRssKb()
@@ -74,166 +63,13 @@ long peakRssKb()
     return u.ru_maxrss;
 }
 
-/// A Dovecot on 127.0.0.1 (the PITFALLS.md recipe, as in tests/imap/tst_imapdovecot).
-class Dovecot
+/// Mailbox message @p i: template i % n with a unique Received field on top.
+QByteArray mailboxMessage(const QList<QByteArray> &templates, int i)
 {
-public:
-    QTemporaryDir dir{s("/tmp/scbenchXXXXXX")};
-    quint16 port = 0;
-    QString conf;
-    QSslCertificate caCert;
-    qint64 pid = 0;
-
-    QString path(const QString &rel) const { return dir.path() + QLatin1Char('/') + rel; }
-
-    QString setUp()
-    {
-        if (QStandardPaths::findExecutable(s("dovecot"), {s("/usr/sbin"), s("/usr/bin")}).isEmpty())
-            return s("dovecot is not installed (apt install dovecot-imapd)");
-        if (getuid() != 0)
-            return s("run as root (Dovecot's mail user is nobody)");
-        const QString d = dir.path();
-        QFile::setPermissions(d, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                     | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-        QFile ext(path(s("ext.cnf")));
-        ext.open(QIODevice::WriteOnly);
-        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-        ext.close();
-        if (!run(s("openssl"), {s("req"), s("-x509"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"),
-                                path(s("ca.key")), s("-out"), path(s("ca.pem")), s("-days"), s("2"), s("-subj"),
-                                s("/CN=Bench CA"), s("-addext"), s("basicConstraints=critical,CA:TRUE"),
-                                s("-addext"), s("keyUsage=critical,keyCertSign")})
-            || !run(s("openssl"), {s("req"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"),
-                                   path(s("server.key")), s("-out"), path(s("server.csr")), s("-subj"),
-                                   s("/CN=localhost")})
-            || !run(s("openssl"), {s("x509"), s("-req"), s("-in"), path(s("server.csr")), s("-CA"), path(s("ca.pem")),
-                                   s("-CAkey"), path(s("ca.key")), s("-CAcreateserial"), s("-out"),
-                                   path(s("server.pem")), s("-days"), s("2"), s("-extfile"), path(s("ext.cnf"))}))
-            return s("openssl failed");
-        caCert = QSslCertificate::fromPath(path(s("ca.pem"))).value(0);
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        port = probe.serverPort();
-        probe.close();
-        QDir().mkpath(path(s("home/bench")));
-        QFile pw(path(s("passwd")));
-        pw.open(QIODevice::WriteOnly);
-        pw.write(s("bench:{PLAIN}%1:65534:65534::%2::\n").arg(kPassword, path(s("home/bench"))).toUtf8());
-        pw.close();
-        conf = path(s("dovecot.conf"));
-        QFile c(conf);
-        c.open(QIODevice::WriteOnly);
-        c.write(s(R"(protocols = imap
-listen = 127.0.0.1
-base_dir = %1/run
-state_dir = %1/state
-log_path = %1/dovecot.log
-info_log_path = %1/dovecot.log
-ssl = required
-ssl_cert = <%1/server.pem
-ssl_key = <%1/server.key
-ssl_min_protocol = TLSv1.2
-disable_plaintext_auth = yes
-auth_mechanisms = plain login
-auth_failure_delay = 0
-mail_location = maildir:~/Maildir
-first_valid_uid = 1
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN %1/passwd
+    return "Received: from out.bench.example (out.bench.example [192.0.2.10])\r\n"
+           "\tby mx.bench.example with ESMTPS id bench"
+        + QByteArray::number(i) + ";\r\n\tMon, 21 Sep 2026 14:13:20 +0000\r\n" + templates[i % templates.size()];
 }
-userdb {
-  driver = passwd-file
-  args = %1/passwd
-}
-service imap-login {
-  chroot =
-  inet_listener imap {
-    port = 0
-  }
-  inet_listener imaps {
-    port = %2
-    ssl = yes
-  }
-}
-service auth {
-  chroot =
-}
-service anvil {
-  chroot =
-  unix_listener anvil-auth-penalty {
-    path = %1/run/no-auth-penalty
-    mode = 0
-  }
-}
-)")
-                    .arg(d)
-                    .arg(port)
-                    .toUtf8());
-        c.close();
-        return {};
-    }
-
-    bool start()
-    {
-        QDir(path(s("run"))).removeRecursively();
-        if (!run(s("dovecot"), {s("-c"), conf}))
-            return false;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 10000) {
-            QFile pidFile(path(s("run/master.pid")));
-            if (pidFile.open(QIODevice::ReadOnly))
-                pid = pidFile.readAll().trimmed().toLongLong();
-            QTcpSocket sock;
-            sock.connectToHost(QHostAddress::LocalHost, port);
-            if (pid > 0 && sock.waitForConnected(200))
-                return true;
-            QThread::msleep(50);
-        }
-        return false;
-    }
-
-    void stop()
-    {
-        if (pid <= 0)
-            return;
-        ::kill(pid_t(pid), SIGTERM);
-        QElapsedTimer t;
-        t.start();
-        while (::kill(pid_t(pid), 0) == 0 && t.elapsed() < 15000)
-            QThread::msleep(20);
-        pid = 0;
-    }
-
-    /// Writes @p count messages straight into Maildir/new: template i % n with a unique Received field.
-    bool fill(int count, const QList<QByteArray> &templates, qint64 &bytes)
-    {
-        const QString home = path(s("home/bench/Maildir"));
-        for (const char *sub : {"new", "cur", "tmp"})
-            QDir().mkpath(home + QLatin1Char('/') + QLatin1String(sub));
-        bytes = 0;
-        for (int i = 1; i <= count; ++i) {
-            QFile f(home + s("/new/1790000000.M%1P1.bench").arg(i, 6, 10, QLatin1Char('0')));
-            if (!f.open(QIODevice::WriteOnly))
-                return false;
-            const QByteArray received = "Received: from out.bench.example (out.bench.example [192.0.2.10])\r\n"
-                                        "\tby mx.bench.example with ESMTPS id bench"
-                + QByteArray::number(i) + ";\r\n\tMon, 21 Sep 2026 14:13:20 +0000\r\n";
-            bytes += f.write(received) + f.write(templates[i % templates.size()]);
-        }
-        return run(s("chown"), {s("-R"), s("nobody:nogroup"), path(s("home"))});
-    }
-
-    ImapConnectionSettings settings() const
-    {
-        ImapConnectionSettings st;
-        st.host = s("127.0.0.1");
-        st.port = port;
-        st.extraCaCertificates = {caCert};
-        return st;
-    }
-};
 
 /// Verifies on worker threads; submit() blocks while the queue is full (bounded memory), like
 /// sealcheck-cli scan.
@@ -355,17 +191,22 @@ int main(int argc, char **argv)
     context.now = nowFile.readAll().trimmed().toLongLong();
     context.trust.relays = {"mx.bench.example"};
 
-    Dovecot dovecot;
+    // The shared fixture (tests/common/DovecotServer.h) starts Dovecot in setUp(); the Maildir is
+    // written afterwards, before any login, and Dovecot indexes it on first access (the warm-up).
+    dovecottest::Dovecot dovecot;
     if (const QString skip = dovecot.setUp(); !skip.isEmpty())
         die(skip);
+    const auto settings = [&dovecot] {
+        ImapConnectionSettings st = dovecot.settings();
+        st.responseTimeoutMs = ImapConnectionSettings().responseTimeoutMs; // the client's default
+        return st;
+    };
     QElapsedTimer t;
     t.start();
     qint64 mailboxBytes = 0;
-    if (!dovecot.fill(count, templates, mailboxBytes))
+    if (!dovecot.fillMaildir(count, [&templates](int i) { return mailboxMessage(templates, i); }, &mailboxBytes))
         die(s("could not write the Maildir"));
     const double fillMs = double(t.elapsed());
-    if (!dovecot.start())
-        die(s("dovecot did not start; see %1").arg(dovecot.path(s("dovecot.log"))));
     std::printf("== %d messages, %.1f MB (average %.1f KB) in Maildir, written in %.0f ms; %d verifier threads, "
                 "%d cores\n",
                 count, double(mailboxBytes) / 1e6, double(mailboxBytes) / count / 1024, fillMs, threads,
@@ -374,7 +215,7 @@ int main(int argc, char **argv)
     // Warm-up: Dovecot indexes the Maildir on first access (not what a user sees twice).
     t.restart();
     {
-        ImapSyncClient c(dovecot.settings());
+        ImapSyncClient c(settings());
         if (auto r = c.connectAndLogin(kUser, kPassword); !r)
             die(r.error().message);
         if (auto r = c.examine(s("INBOX")); !r || r->exists != quint32(count))
@@ -383,7 +224,7 @@ int main(int argc, char **argv)
     }
     std::printf("   Dovecot's first indexing of the mailbox: %lld ms (not counted below)\n", t.elapsed());
     // Warm page cache for both clients (EXAMINE is read-only: the files stay in new/).
-    run(s("sh"), {s("-c"), s("find %1/home/bench/Maildir -type f -exec cat {} + > /dev/null").arg(dovecot.dir.path())});
+    run(s("sh"), {s("-c"), s("find %1/Maildir -type f -exec cat {} + > /dev/null").arg(dovecot.path(s("home/") + kUser))});
 
     double bestFirst = 1e18, bestFull = 1e18, bestFetchOnly = 1e18, bestPlain = 1e18, bestCli = 1e18;
     double firstConnectMs = 0;
@@ -394,7 +235,7 @@ int main(int argc, char **argv)
         // 1. First screenful: connect, log in, EXAMINE, UIDs, headers of the newest 50.
         {
             t.restart();
-            ImapSyncClient c(dovecot.settings());
+            ImapSyncClient c(settings());
             if (auto r = c.connectAndLogin(kUser, kPassword); !r)
                 die(r.error().message);
             const double connected = double(t.nsecsElapsed()) / 1e6;
@@ -421,7 +262,7 @@ int main(int argc, char **argv)
         // 2. All fetched and verified (full bodies, verify() on every core, bounded queue).
         {
             t.restart();
-            ImapSyncClient c(dovecot.settings());
+            ImapSyncClient c(settings());
             if (auto r = c.connectAndLogin(kUser, kPassword); !r)
                 die(r.error().message);
             if (auto r = c.examine(s("INBOX")); !r)
@@ -454,7 +295,7 @@ int main(int argc, char **argv)
         // 3. The same fetch without verification (what the client alone costs).
         {
             t.restart();
-            ImapSyncClient c(dovecot.settings());
+            ImapSyncClient c(settings());
             if (auto r = c.connectAndLogin(kUser, kPassword); !r)
                 die(r.error().message);
             if (auto r = c.examine(s("INBOX")); !r)
