@@ -405,7 +405,10 @@ ImapExpected<ImapResponse> ImapParser::parse(const QByteArray &in)
         r.status = ResponseStatus::Bad;
     else
         return parseError("tagged response without OK, NO or BAD");
-    return finish(t, r, parseRespText(t, in, r));
+    // parseRespText() fills r: it must run before r is copied into finish() (the order in
+    // which function arguments are evaluated is unspecified; clang and gcc differ).
+    const bool ok = parseRespText(t, in, r);
+    return finish(t, r, ok);
 }
 
 std::optional<QByteArray> FetchData::message() const

@@ -31,6 +31,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+
+#include <memory>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -217,7 +219,9 @@ private slots:
         MainWindow w;
         w.setVerificationSettings(demoSettings());
         w.show();
-        auto *mime = new QMimeData;
+        // The drop events do not own their data (LeakSanitizer keeps us honest).
+        auto mimeData = std::make_unique<QMimeData>();
+        QMimeData *mime = mimeData.get();
         mime->setUrls({QUrl::fromLocalFile(demoDir() + QStringLiteral("/messages/02-forged-bank-spoof.eml"))});
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&w, &enter);

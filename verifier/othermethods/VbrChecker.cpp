@@ -90,7 +90,10 @@ std::optional<VbrResult> VbrChecker::check(const Message &message, const std::ve
             continue;
         for (const DnsRecord &rec : answer.records) {
             std::vector<std::string> categories;
-            for (std::string_view word : split(unfold(rec.text), ' ')) {
+            // The unfolded text must outlive the views split() returns (a temporary in the
+            // range-for initialiser would die before the loop runs).
+            const std::string text = unfold(rec.text);
+            for (std::string_view word : split(text, ' ')) {
                 word = trim(word);
                 if (!word.empty() && categories.size() < 32)
                     categories.push_back(escapeForDisplay(toLower(word)));
