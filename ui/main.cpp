@@ -26,7 +26,10 @@ void installTranslations(QApplication &app)
     if (!chosen.isEmpty())
         QLocale::setDefault(locale);
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("sealcheck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Any language without its own file (and the "C" locale) gets English, whose file holds
+    // only the plural forms ("1 message", "2 messages").
+    if (own->load(locale, QStringLiteral("sealcheck"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || own->load(QStringLiteral("sealcheck_en"), QStringLiteral(":/i18n")))
         app.installTranslator(own);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
