@@ -2,6 +2,8 @@
 
 #include "Strings.h"
 
+#include <cstring>
+
 namespace verifier {
 
 std::string_view headerAnomalyName(HeaderAnomaly anomaly)
@@ -81,13 +83,12 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits)
 
     // Line ends: convert bare LF to CRLF once, recording what the input used.
     size_t crlf = 0, bareLf = 0;
-    for (size_t i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '\n') {
-            if (i > 0 && bytes[i - 1] == '\r')
-                ++crlf;
-            else
-                ++bareLf;
-        }
+    for (const char *p = bytes.data(), *const end = p + bytes.size();
+         (p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p) {
+        if (p > bytes.data() && p[-1] == '\r')
+            ++crlf;
+        else
+            ++bareLf;
     }
     m.m_lineEnding = (crlf == 0 && bareLf == 0) ? LineEnding::None
                      : bareLf == 0              ? LineEnding::Crlf

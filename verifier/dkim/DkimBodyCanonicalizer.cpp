@@ -3,7 +3,80 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace verifier {
+
+namespace {
+
+#if defined(__SSE2__)
+/// Bit i is set when p[i] == c, for i in [0, 64).
+struct Masks64
+{
+    uint64_t sp, tab, cr, lf;
+};
+
+inline uint64_t movemask16(__m128i v) { return uint64_t(uint32_t(_mm_movemask_epi8(v))); }
+
+inline Masks64 masks64(const char *p)
+{
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r'),
+                  lf = _mm_set1_epi8('\n');
+    Masks64 m{0, 0, 0, 0};
+    for (int k = 0; k < 4; ++k) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
+        m.sp |= movemask16(_mm_cmpeq_epi8(v, sp)) << (16 * k);
+        m.tab |= movemask16(_mm_cmpeq_epi8(v, tab)) << (16 * k);
+        m.cr |= movemask16(_mm_cmpeq_epi8(v, cr)) << (16 * k);
+        m.lf |= movemask16(_mm_cmpeq_epi8(v, lf)) << (16 * k);
+    }
+    return m;
+}
+#endif
+
+/// The end of the longest prefix of [p, end) that is already canonical, scanned 64 bytes at a
+/// time; stops at least 2 bytes before `end` (the look-ahead), so the caller finishes the scan
+/// byte by byte. A byte at position i is a *problem* when
+///   relaxed: it is TAB; or SP followed by SP, TAB or CR; or CR not followed by LF and an
+///            ordinary byte (neither SP, TAB nor CR);
+///   simple:  it is CR not followed by LF and a byte other than CR.
+/// The prefix before the first problem byte is a sequence of the scalar fast path's steps (an
+/// ordinary byte, SP + ordinary, CRLF + ordinary), so its output is the input unchanged.
+inline const char *canonicalPrefixEnd(const char *p, const char *end, bool relaxed)
+{
+#if defined(__SSE2__)
+    while (end - p >= 66) {
+        const Masks64 m = masks64(p);
+        auto bit = [](bool b, int i) { return uint64_t(b) << i; };
+        const char a = p[64], b = p[65];
+        if (relaxed) {
+            auto special = [](char x) { return x == ' ' || x == '\t' || x == '\r'; };
+            const uint64_t x = m.sp | m.tab | m.cr;
+            const uint64_t x1 = (x >> 1) | bit(special(a), 63);
+            const uint64_t x2 = (x >> 2) | bit(special(a), 62) | bit(special(b), 63);
+            const uint64_t lf1 = (m.lf >> 1) | bit(a == '\n', 63);
+            const uint64_t problem = m.tab | (m.sp & x1) | (m.cr & ~(lf1 & ~x2));
+            if (problem)
+                return p + __builtin_ctzll(problem);
+        } else {
+            const uint64_t cr2 = (m.cr >> 2) | bit(a == '\r', 62) | bit(b == '\r', 63);
+            const uint64_t lf1 = (m.lf >> 1) | bit(a == '\n', 63);
+            const uint64_t problem = m.cr & ~(lf1 & ~cr2);
+            if (problem)
+                return p + __builtin_ctzll(problem);
+        }
+        p += 64;
+    }
+#else
+    (void)end;
+    (void)relaxed;
+#endif
+    return p;
+}
+
+} // namespace
 
 DkimBodyCanonicalizer::DkimBodyCanonicalizer(DkimCanonicalization canonicalization, Sink sink,
                                              std::optional<uint64_t> limit)
@@ -86,7 +159,7 @@ void DkimBodyCanonicalizer::update(std::string_view chunk)
         // Everything else (WSP runs, TAB, line ends before empty or WSP-led lines, a chunk end
         // inside any of these) goes through the byte-wise state machine below.
         if (!m_pendingCr && !m_pendingWsp && m_pendingCrlfs == 0) {
-            const char *q = p;
+            const char *q = canonicalPrefixEnd(p, end, relaxed);
             if (relaxed) {
                 auto ordinary = [](char x) { return x != '\r' && x != ' ' && x != '\t'; };
                 while (q < end) {
