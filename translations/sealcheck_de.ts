@@ -38,11 +38,21 @@
         <source>marked as phishing</source>
         <translation>als Phishing markiert</translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Verified under earlier settings; it will be checked again at the next sync.</source>
+        <translation>Unter früheren Einstellungen geprüft; wird bei der nächsten Synchronisation erneut geprüft.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (not yet re-checked)</source>
+        <translation>%1 (noch nicht erneut geprüft)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+66"/>
+        <location filename="../ui/main.cpp" line="+69"/>
         <source>Checks who really sent your e-mail.</source>
         <translation>Prüft, wer Ihre E-Mail wirklich gesendet hat.</translation>
     </message>
@@ -75,18 +85,18 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+128"/>
+        <location filename="../app/core/AccountSync.cpp" line="+129"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Dieses Postfach wird bereits synchronisiert.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+546"/>
+        <location line="+646"/>
         <source>The local message store cannot be opened.</source>
         <translation>Der lokale Nachrichtenspeicher kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-641"/>
         <source>The account no longer exists.</source>
         <translation>Das Konto existiert nicht mehr.</translation>
     </message>
@@ -151,7 +161,7 @@
         <translation>Der Server hat unerwartet geantwortet: %1</translation>
     </message>
     <message>
-        <location line="+446"/>
+        <location line="+546"/>
         <source>The local message store could not be written: %1</source>
         <translation>In den lokalen Nachrichtenspeicher konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -548,12 +558,7 @@
         <translation>&amp;E-Mail-Adresse:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain, never the address)</source>
-        <translation>Wenn die Domain nichts veröffentlicht, auch die zentrale Datenbank von Thunderbird fragen (autoconfig.thunderbird.net erfährt die Domain, nie die Adresse)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
@@ -613,7 +618,7 @@
         <translation>Eingebaut (leer lassen)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Trust</source>
         <translation>Vertrauen</translation>
     </message>
@@ -644,12 +649,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+331"/>
+        <location line="+365"/>
         <source>Trusted certificate key (SHA-256): %1</source>
         <translation>Vertrauenswürdiger Zertifikatsschlüssel (SHA-256): %1</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-288"/>
         <source>Choose how to sign in first.</source>
         <translation>Wählen Sie zuerst aus, wie Sie sich anmelden möchten.</translation>
     </message>
@@ -694,12 +699,12 @@
         <translation>Server für %1 wird gesucht…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>No IMAP server was found for %1; enter it yourself.</source>
         <translation>Für %1 wurde kein IMAP-Server gefunden; geben Sie ihn selbst ein.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 publishes its settings: the server is %2.</source>
         <translation>%1 veröffentlicht die Einstellungen selbst: Der Server ist %2.</translation>
     </message>
@@ -710,6 +715,16 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>The domain&apos;s mail goes to %1, which publishes its settings: the server is %2.</source>
+        <translation>Die E-Mail der Domain geht an %1, das seine Einstellungen veröffentlicht: Der Server ist %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The domain&apos;s mail goes to %1; Thunderbird&apos;s central database names %2 for it (it was told the domain %1, nothing else).</source>
+        <translation>Die E-Mail der Domain geht an %1; die zentrale Datenbank von Thunderbird nennt dafür %2 (sie hat nur die Domain %1 erfahren, sonst nichts).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The domain&apos;s mail goes to a provider whose IMAP server is %1 (a guess from its MX records).</source>
         <translation>E-Mails an diese Domain gehen an einen Anbieter, dessen IMAP-Server %1 ist (eine Vermutung anhand der MX-Einträge der Domain).</translation>
     </message>
@@ -719,17 +734,40 @@
         <translation>Für diese Domain ist kein Server veröffentlicht; %1 ist nur eine Vermutung.</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-16"/>
         <source>The domain names %1 as its mail server.</source>
         <translation>Die Domain nennt %1 als ihren Mailserver.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-354"/>
+        <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain and that of its mail provider, never the address)</source>
+        <translation>Wenn die Domain nichts veröffentlicht, auch die zentrale Datenbank von Thunderbird fragen (autoconfig.thunderbird.net erfährt die Domain und die ihres E-Mail-Anbieters, nie die Adresse)</translation>
+    </message>
+    <message>
+        <location line="+373"/>
         <source>Check it before you connect.</source>
         <translation>Prüfen Sie ihn, bevor Sie eine Verbindung herstellen.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
+        <source>DNS did not answer every question, so this proposal may be incomplete or only a guess:</source>
+        <translation>Das DNS hat nicht jede Anfrage beantwortet; dieser Vorschlag ist daher vielleicht unvollständig oder nur geraten:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used:</source>
+        <translation>Nicht verwendet:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Enter the server first.</source>
         <translation>Geben Sie zuerst den Server ein.</translation>
     </message>
@@ -783,7 +821,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
 <context>
     <name>sealcheck::ui::AccountsPane</name>
     <message>
-        <location filename="../ui/AccountsPane.cpp" line="+16"/>
+        <location filename="../ui/AccountsPane.cpp" line="+18"/>
         <source>Accounts and mailboxes</source>
         <translation>Konten und Postfächer</translation>
     </message>
@@ -808,7 +846,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>%1 auf %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
@@ -892,7 +930,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>The key memory could not be used: %1</source>
         <translation>Der Schlüsselspeicher konnte nicht verwendet werden: %1</translation>
     </message>
@@ -982,12 +1020,12 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Sealcheck – Demo-Postfach</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>This message has not been downloaded yet.</source>
         <translation>Diese Nachricht wurde noch nicht heruntergeladen.</translation>
     </message>
     <message>
-        <location line="+342"/>
+        <location line="+351"/>
         <location line="+11"/>
         <source>Select an account in the list on the left first.</source>
         <translation>Wählen Sie zuerst links in der Liste ein Konto aus.</translation>
@@ -1044,12 +1082,17 @@ Die Nachrichten und Prüfergebnisse, die Sealcheck dafür auf diesem Computer au
         <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
         <source>%1 is now trusted for this account.</source>
         <translation>%1 gilt für dieses Konto jetzt als vertrauenswürdig.</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>The local message store could not be written: %1</source>
+        <translation>In den lokalen Nachrichtenspeicher konnte nicht geschrieben werden: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="-471"/>
+        <location line="-479"/>
         <source>%n message(s) checked.</source>
         <translation>
             <numerusform>%n Nachricht geprüft.</numerusform>
@@ -1081,7 +1124,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DMARC, ARC, S/MIME und OpenPGP auf Ihrem eigenen Computer neu. Es verändert Ihr Postfach nie, ohne dass Sie es verlangen, lädt nie Inhalte aus dem Internet nach und bewahrt Passwörter nur in Ihrem Schlüsselbund auf.</translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+155"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n neue Nachricht geprüft.</numerusform>
@@ -1089,17 +1132,17 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         </translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-36"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-402"/>
         <source>Sho&amp;w:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message numerus="yes">
-        <location line="+253"/>
+        <location line="+266"/>
         <source>Checking %1 of %n message(s)…</source>
         <translation>
             <numerusform>Nachricht %1 von %n wird geprüft…</numerusform>
@@ -1128,7 +1171,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>angehalten</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+123"/>
         <location line="+6"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
@@ -1167,7 +1210,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>&amp;Sicherheit</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>(This message has no text part.)</source>
         <translation>(Diese Nachricht hat keinen Textteil.)</translation>
     </message>
@@ -1175,7 +1218,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::PostureSection</name>
     <message>
-        <location filename="../ui/PostureSection.cpp" line="+35"/>
+        <location filename="../ui/PostureSection.cpp" line="+36"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
@@ -1233,6 +1276,46 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <location line="+0"/>
         <source>not DNSSEC-validated</source>
         <translation>nicht durch DNSSEC validiert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not used: the certificate of %1 was not accepted, so the policy could not be fetched securely.</source>
+        <translation>Nicht verwendet: Das Zertifikat von %1 wurde nicht akzeptiert, daher konnte die Richtlinie nicht sicher abgerufen werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not used: the web server %1 could not be reached.</source>
+        <translation>Nicht verwendet: Der Webserver %1 war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used: the web server %1 did not answer in time.</source>
+        <translation>Nicht verwendet: Der Webserver %1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used: %1 has no policy at the address MTA-STS prescribes (the server answered with an error).</source>
+        <translation>Nicht verwendet: %1 hat unter der von MTA-STS vorgeschriebenen Adresse keine Richtlinie (der Server antwortete mit einem Fehler).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not used: %1 redirects the request elsewhere, which MTA-STS forbids.</source>
+        <translation>Nicht verwendet: %1 leitet die Anfrage weiter, was MTA-STS verbietet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used: the policy is not served as plain text (text/plain), as MTA-STS requires.</source>
+        <translation>Nicht verwendet: Die Richtlinie wird nicht als reiner Text (text/plain) ausgeliefert, wie MTA-STS es verlangt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used: the policy file is larger than MTA-STS allows.</source>
+        <translation>Nicht verwendet: Die Richtliniendatei ist größer, als MTA-STS erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not used: the policy could not be fetched.</source>
+        <translation>Nicht verwendet: Die Richtlinie konnte nicht abgerufen werden.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1301,23 +1384,25 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>DNS kann nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+69"/>
         <source>The domain could not be checked: %1</source>
         <translation>Die Domain konnte nicht geprüft werden: %1</translation>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+63"/>
         <source>Record</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-61"/>
         <location line="+31"/>
+        <location line="+30"/>
         <source>DNS answer</source>
         <translation>DNS-Antwort</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-59"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
@@ -1447,17 +1532,50 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>MTA-STS</translation>
     </message>
     <message>
+        <location line="+14"/>
         <location line="+5"/>
+        <location line="+10"/>
         <source>Policy</source>
         <translation>Richtlinie</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-15"/>
+        <source>Not fetched: the DNS answers come from a zone file, so the domain&apos;s web server is not asked.</source>
+        <translation>Nicht abgerufen: Die DNS-Antworten stammen aus einer Zonendatei, daher wird der Webserver der Domain nicht gefragt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Senders act as if the domain had no MTA-STS policy.</source>
+        <translation>Absender verhalten sich, als hätte die Domain keine MTA-STS-Richtlinie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>mode %1, mx %2</source>
         <translation>Modus %1, mx %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>MX hosts</source>
+        <translation>Mailserver (MX)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Not matched by any mx line of the policy: %1</source>
+        <translation>Von keiner mx-Zeile der Richtlinie erfasst: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All match the policy: %1</source>
+        <translation>Alle passen zur Richtlinie: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>TLS-RPT</source>
         <translation>TLS-RPT</translation>
     </message>
@@ -1488,19 +1606,24 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::SecurityPanel</name>
     <message>
-        <location filename="../ui/SecurityPanel.cpp" line="+34"/>
-        <location line="+277"/>
+        <location filename="../ui/SecurityPanel.cpp" line="+35"/>
+        <location line="+289"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+278"/>
+        <location line="-289"/>
+        <location line="+290"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-262"/>
+        <source>Verdict not yet re-checked</source>
+        <translation>Bewertung noch nicht erneut geprüft</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
@@ -1572,7 +1695,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Absender-Domain</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Verdict</source>
         <translation>Bewertung</translation>
     </message>

@@ -38,11 +38,21 @@
         <source>marked as phishing</source>
         <translation>marqué comme phishing</translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Verified under earlier settings; it will be checked again at the next sync.</source>
+        <translation>Vérifié avec des réglages antérieurs&#xa0;; il sera vérifié à nouveau à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (not yet re-checked)</source>
+        <translation>%1 (pas encore revérifié)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+66"/>
+        <location filename="../ui/main.cpp" line="+69"/>
         <source>Checks who really sent your e-mail.</source>
         <translation>Vérifie qui a réellement envoyé vos e-mails.</translation>
     </message>
@@ -75,18 +85,18 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+128"/>
+        <location filename="../app/core/AccountSync.cpp" line="+129"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Cette boîte aux lettres est déjà en cours de synchronisation.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+546"/>
+        <location line="+646"/>
         <source>The local message store cannot be opened.</source>
         <translation>Le stockage local des messages ne peut pas être ouvert.</translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-641"/>
         <source>The account no longer exists.</source>
         <translation>Le compte n&apos;existe plus.</translation>
     </message>
@@ -151,7 +161,7 @@
         <translation>Le serveur a répondu de manière inattendue&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+446"/>
+        <location line="+546"/>
         <source>The local message store could not be written: %1</source>
         <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
     </message>
@@ -548,12 +558,7 @@
         <translation>Adresse &amp;e-mail&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain, never the address)</source>
-        <translation>Si le domaine ne publie rien, interroger aussi la base de données centrale de Thunderbird (autoconfig.thunderbird.net apprend le domaine, jamais l&apos;adresse)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Server:</source>
         <translation>&amp;Serveur&#xa0;:</translation>
     </message>
@@ -613,7 +618,7 @@
         <translation>Intégré (laisser vide)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Trust</source>
         <translation>Confiance</translation>
     </message>
@@ -644,12 +649,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+331"/>
+        <location line="+365"/>
         <source>Trusted certificate key (SHA-256): %1</source>
         <translation>Clé de certificat de confiance (SHA-256)&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-288"/>
         <source>Choose how to sign in first.</source>
         <translation>Choisissez d&apos;abord comment vous identifier.</translation>
     </message>
@@ -694,12 +699,12 @@
         <translation>Recherche du serveur de %1…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>No IMAP server was found for %1; enter it yourself.</source>
         <translation>Aucun serveur IMAP n&apos;a été trouvé pour %1&#xa0;; saisissez-le vous-même.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 publishes its settings: the server is %2.</source>
         <translation>%1 publie ses paramètres&#xa0;: le serveur est %2.</translation>
     </message>
@@ -710,6 +715,16 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>The domain&apos;s mail goes to %1, which publishes its settings: the server is %2.</source>
+        <translation>Le courrier du domaine est remis à %1, qui publie ses paramètres&#xa0;: le serveur est %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The domain&apos;s mail goes to %1; Thunderbird&apos;s central database names %2 for it (it was told the domain %1, nothing else).</source>
+        <translation>Le courrier du domaine est remis à %1&#xa0;; la base centrale de Thunderbird indique %2 pour celui-ci (elle n&apos;a appris que le domaine %1, rien d&apos;autre).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The domain&apos;s mail goes to a provider whose IMAP server is %1 (a guess from its MX records).</source>
         <translation>Les messages de ce domaine sont acheminés vers un fournisseur dont le serveur IMAP est %1 (une supposition d&apos;après ses enregistrements MX).</translation>
     </message>
@@ -719,17 +734,40 @@
         <translation>Aucun serveur n&apos;est publié pour ce domaine&#xa0;; %1 n&apos;est qu&apos;une supposition.</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-16"/>
         <source>The domain names %1 as its mail server.</source>
         <translation>Le domaine indique %1 comme serveur de messagerie.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-354"/>
+        <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain and that of its mail provider, never the address)</source>
+        <translation>Si le domaine ne publie rien, interroger aussi la base centrale de Thunderbird (autoconfig.thunderbird.net apprend le domaine et celui de son fournisseur de messagerie, jamais l&apos;adresse)</translation>
+    </message>
+    <message>
+        <location line="+373"/>
         <source>Check it before you connect.</source>
         <translation>Vérifiez-le avant de vous connecter.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
+        <source>DNS did not answer every question, so this proposal may be incomplete or only a guess:</source>
+        <translation>Le DNS n&apos;a pas répondu à toutes les requêtes&#xa0;; cette proposition est donc peut-être incomplète ou seulement une supposition&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used:</source>
+        <translation>Non utilisé&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Enter the server first.</source>
         <translation>Saisissez d&apos;abord le serveur.</translation>
     </message>
@@ -783,7 +821,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
 <context>
     <name>sealcheck::ui::AccountsPane</name>
     <message>
-        <location filename="../ui/AccountsPane.cpp" line="+16"/>
+        <location filename="../ui/AccountsPane.cpp" line="+18"/>
         <source>Accounts and mailboxes</source>
         <translation>Comptes et boîtes aux lettres</translation>
     </message>
@@ -808,7 +846,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
@@ -892,7 +930,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>The key memory could not be used: %1</source>
         <translation>La mémoire des clés n&apos;a pas pu être utilisée&#xa0;: %1</translation>
     </message>
@@ -982,12 +1020,12 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Sealcheck — boîte aux lettres de démonstration</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>This message has not been downloaded yet.</source>
         <translation>Ce message n&apos;a pas encore été téléchargé.</translation>
     </message>
     <message>
-        <location line="+342"/>
+        <location line="+351"/>
         <location line="+11"/>
         <source>Select an account in the list on the left first.</source>
         <translation>Sélectionnez d&apos;abord un compte dans la liste de gauche.</translation>
@@ -1044,12 +1082,17 @@ Les messages et résultats de vérification que Sealcheck conserve pour ce compt
         <translation>Le compte n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
         <source>%1 is now trusted for this account.</source>
         <translation>%1 est désormais de confiance pour ce compte.</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>The local message store could not be written: %1</source>
+        <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="-471"/>
+        <location line="-479"/>
         <source>%n message(s) checked.</source>
         <translation>
             <numerusform>%n message vérifié.</numerusform>
@@ -1081,7 +1124,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, DKIM, DMARC, ARC, S/MIME et OpenPGP sur votre propre ordinateur. Il ne modifie jamais votre boîte aux lettres sans que vous le demandiez, ne charge jamais de contenu distant et ne conserve les mots de passe que dans votre trousseau.</translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+155"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n nouveau message vérifié.</numerusform>
@@ -1089,17 +1132,17 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         </translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-36"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-402"/>
         <source>Sho&amp;w:</source>
         <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message numerus="yes">
-        <location line="+253"/>
+        <location line="+266"/>
         <source>Checking %1 of %n message(s)…</source>
         <translation>
             <numerusform>Vérification du message %1 sur %n…</numerusform>
@@ -1128,7 +1171,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+123"/>
         <location line="+6"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
@@ -1167,7 +1210,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>&amp;Sécurité</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>(This message has no text part.)</source>
         <translation>(Ce message n&apos;a pas de partie texte.)</translation>
     </message>
@@ -1175,7 +1218,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
 <context>
     <name>sealcheck::ui::PostureSection</name>
     <message>
-        <location filename="../ui/PostureSection.cpp" line="+35"/>
+        <location filename="../ui/PostureSection.cpp" line="+36"/>
         <source>good</source>
         <translation>bon</translation>
     </message>
@@ -1233,6 +1276,46 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <location line="+0"/>
         <source>not DNSSEC-validated</source>
         <translation>non validée par DNSSEC</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not used: the certificate of %1 was not accepted, so the policy could not be fetched securely.</source>
+        <translation>Non utilisée : le certificat de %1 n’a pas été accepté, la politique n’a donc pas pu être récupérée de façon sûre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not used: the web server %1 could not be reached.</source>
+        <translation>Non utilisée : le serveur web %1 est injoignable.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used: the web server %1 did not answer in time.</source>
+        <translation>Non utilisée : le serveur web %1 n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used: %1 has no policy at the address MTA-STS prescribes (the server answered with an error).</source>
+        <translation>Non utilisée : %1 n’a pas de politique à l’adresse prescrite par MTA-STS (le serveur a répondu par une erreur).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not used: %1 redirects the request elsewhere, which MTA-STS forbids.</source>
+        <translation>Non utilisée : %1 redirige la requête ailleurs, ce que MTA-STS interdit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used: the policy is not served as plain text (text/plain), as MTA-STS requires.</source>
+        <translation>Non utilisée : la politique n’est pas servie en texte brut (text/plain), comme l’exige MTA-STS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used: the policy file is larger than MTA-STS allows.</source>
+        <translation>Non utilisée : le fichier de politique dépasse la taille permise par MTA-STS.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not used: the policy could not be fetched.</source>
+        <translation>Non utilisée : la politique n’a pas pu être récupérée.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1301,23 +1384,25 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Le DNS ne peut pas être utilisé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+69"/>
         <source>The domain could not be checked: %1</source>
         <translation>Le domaine n&apos;a pas pu être vérifié&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+63"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-61"/>
         <location line="+31"/>
+        <location line="+30"/>
         <source>DNS answer</source>
         <translation>Réponse DNS</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-59"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
@@ -1447,17 +1532,50 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>MTA-STS</translation>
     </message>
     <message>
+        <location line="+14"/>
         <location line="+5"/>
+        <location line="+10"/>
         <source>Policy</source>
         <translation>Politique</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-15"/>
+        <source>Not fetched: the DNS answers come from a zone file, so the domain&apos;s web server is not asked.</source>
+        <translation>Non récupérée : les réponses DNS proviennent d&apos;un fichier de zone, le serveur web du domaine n&apos;est donc pas interrogé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Senders act as if the domain had no MTA-STS policy.</source>
+        <translation>Les expéditeurs agissent comme si le domaine n’avait pas de politique MTA-STS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>mode %1, mx %2</source>
         <translation>mode %1, mx %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>MX hosts</source>
+        <translation>Serveurs de messagerie (MX)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Not matched by any mx line of the policy: %1</source>
+        <translation>Couverts par aucune ligne mx de la politique : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All match the policy: %1</source>
+        <translation>Tous correspondent à la politique : %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>TLS-RPT</source>
         <translation>TLS-RPT</translation>
     </message>
@@ -1488,19 +1606,24 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
 <context>
     <name>sealcheck::ui::SecurityPanel</name>
     <message>
-        <location filename="../ui/SecurityPanel.cpp" line="+34"/>
-        <location line="+277"/>
+        <location filename="../ui/SecurityPanel.cpp" line="+35"/>
+        <location line="+289"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+278"/>
+        <location line="-289"/>
+        <location line="+290"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-262"/>
+        <source>Verdict not yet re-checked</source>
+        <translation>Verdict pas encore revérifié</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
@@ -1572,7 +1695,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Domaine de l&apos;expéditeur</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>

@@ -76,7 +76,8 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&E-mail address:"), m_email);
     m_ispdb = new QCheckBox(tr("If the domain publishes nothing, also ask Thunderbird's central database "
-                               "(autoconfig.thunderbird.net learns the domain, never the address)"), this);
+                               "(autoconfig.thunderbird.net learns the domain and that of its mail provider, "
+                               "never the address)"), this);
     form->addRow(QString(), m_ispdb);
     form->addRow(tr("&Server:"), m_host);
     form->addRow(tr("&Port:"), m_port);
@@ -112,6 +113,15 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
     testRow->addWidget(m_test);
     testRow->addWidget(m_status, 1);
     form->addRow(QString(), testRow);
+    // What discovery could not use, and why (DNS failures first): under the result, not only in
+    // a tooltip. Plain text: the reasons quote what servers sent.
+    m_discoveryNotes = new QLabel(this);
+    m_discoveryNotes->setObjectName(QStringLiteral("discoveryNotes"));
+    m_discoveryNotes->setTextFormat(Qt::PlainText);
+    m_discoveryNotes->setWordWrap(true);
+    m_discoveryNotes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_discoveryNotes->setVisible(false);
+    form->addRow(QString(), m_discoveryNotes);
 
     auto *certLayout = new QVBoxLayout(m_certBox);
     certLayout->addWidget(m_certText);
@@ -379,6 +389,9 @@ void AccountDialog::discoverServer()
         return;
     }
     m_status->setText(tr("Looking up the server of %1…").arg(address));
+    m_status->setToolTip(QString());
+    m_discoveryNotes->clear();
+    m_discoveryNotes->setVisible(false);
     // Zone files (demo, tests, `--dns-zone`) mean offline: DNS only, nothing fetched from the web.
     AutoConfigOptions options = m_autoOptions;
     options.offline = options.offline || dynamic_cast<const verifier::ZoneResolver *>(m_resolver.get()) != nullptr;
@@ -386,6 +399,7 @@ void AccountDialog::discoverServer()
     delete m_autoConfig; // abandons a lookup still running
     m_autoConfig = new AccountAutoConfig(options, this);
     connect(m_autoConfig, &AccountAutoConfig::finished, this, [this, address](const AutoConfigResult &result) {
+        showDiscoveryNotes(result);
         if (result.candidates.isEmpty()) {
             m_status->setText(tr("No IMAP server was found for %1; enter it yourself.").arg(result.domain));
             emit discoveryFinished(false);
@@ -394,7 +408,8 @@ void AccountDialog::discoverServer()
         const AutoConfigCandidate &best = result.candidates.front();
         applyDiscovery(best.host, best.port, int(best.security));
         const bool fromConfigFile = best.source == AutoConfigSource::AutoconfigHost
-            || best.source == AutoConfigSource::WellKnown || best.source == AutoConfigSource::Ispdb;
+            || best.source == AutoConfigSource::WellKnown || best.source == AutoConfigSource::Ispdb
+            || best.source == AutoConfigSource::MxAutoconfig || best.source == AutoConfigSource::IspdbMx;
         if (fromConfigFile && !best.username.isEmpty() && (m_user->text().isEmpty() || m_user->text() == address))
             m_user->setText(best.username);
         if (best.authentication == AuthenticationMethod::OAuth2 && !best.oauthProvider.isEmpty()
@@ -416,6 +431,15 @@ void AccountDialog::discoverServer()
         case AutoConfigSource::SrvImap:
             where = tr("The domain names %1 as its mail server.").arg(best.host);
             break;
+        case AutoConfigSource::MxAutoconfig:
+            where = tr("The domain's mail goes to %1, which publishes its settings: the server is %2.")
+                        .arg(result.mxDomain, best.host);
+            break;
+        case AutoConfigSource::IspdbMx:
+            where = tr("The domain's mail goes to %1; Thunderbird's central database names %2 for it "
+                       "(it was told the domain %1, nothing else).")
+                        .arg(result.mxDomain, best.host);
+            break;
         case AutoConfigSource::MxGuess:
             where = tr("The domain's mail goes to a provider whose IMAP server is %1 (a guess from its MX records).")
                         .arg(best.host);
@@ -425,13 +449,33 @@ void AccountDialog::discoverServer()
             break;
         }
         m_status->setText(where + QLatin1Char(' ') + tr("Check it before you connect."));
-        QStringList notes;
-        for (const AutoConfigNote &n : result.skipped)
-            notes << QStringLiteral("%1: %2").arg(n.origin.isEmpty() ? autoConfigSourceName(n.source) : n.origin, n.reason);
-        m_status->setToolTip(notes.join(QLatin1Char('\n')));
         emit discoveryFinished(true);
     });
     m_autoConfig->start(address, m_resolver);
+}
+
+void AccountDialog::showDiscoveryNotes(const AutoConfigResult &result)
+{
+    constexpr int kMaxShown = 8;
+    QStringList dns, other, all;
+    for (const AutoConfigNote &n : result.skipped) {
+        const QString line = QStringLiteral("%1: %2").arg(n.origin.isEmpty() ? autoConfigSourceName(n.source) : n.origin, n.reason);
+        all << line;
+        // A DNS reason names the query itself; the others need their origin (URL or name).
+        (n.dnsFailure ? dns : other) << QStringLiteral("• ") + (n.dnsFailure ? n.reason : line).left(300);
+    }
+    m_status->setToolTip(all.join(QLatin1Char('\n')));
+    QStringList text;
+    if (!dns.isEmpty())
+        text << tr("DNS did not answer every question, so this proposal may be incomplete or only a guess:") << dns;
+    if (!other.isEmpty()) {
+        text << tr("Not used:");
+        text << other.mid(0, kMaxShown);
+        if (other.size() > kMaxShown)
+            text << tr("… and %n more", nullptr, int(other.size() - kMaxShown));
+    }
+    m_discoveryNotes->setText(text.join(QLatin1Char('\n')));
+    m_discoveryNotes->setVisible(!text.isEmpty());
 }
 
 void AccountDialog::applyDiscovery(const QString &host, int port, int security)

@@ -93,6 +93,9 @@ public:
     QPlainTextEdit *authservEdit() const { return m_authserv; }
     QPlainTextEdit *relaysEdit() const { return m_relays; }
     QLabel *statusLabel() const { return m_status; }
+    /// Under the result: the sources discovery could not use and why, DNS failures first
+    /// (hidden when there are none).
+    QLabel *discoveryNotesLabel() const { return m_discoveryNotes; }
     /// Opt-in: also ask Thunderbird's central database (a third party) during discovery.
     QCheckBox *ispdbBox() const { return m_ispdb; }
     /// Discovery settings (tests: extra CA, host overrides). ispdb and offline are set per
@@ -116,6 +119,7 @@ signals:
 
 private:
     void applyDiscovery(const QString &host, int port, int security);
+    void showDiscoveryNotes(const AutoConfigResult &result);
     void updateAuthenticationRows();
     /// The account's provider with its overrides (client ID field included).
     std::optional<oauth::OAuthProvider> chosenProvider(QString *problem) const;
@@ -135,6 +139,7 @@ private:
     QLineEdit *m_password;
     QPushButton *m_test;
     QLabel *m_status;
+    QLabel *m_discoveryNotes = nullptr;
     QGroupBox *m_certBox;
     QLabel *m_certText;
     QPushButton *m_trustCert;

@@ -1,5 +1,7 @@
 #include "AccountsPane.h"
 
+#include "MailboxNameCollator.h"
+
 #include <QHeaderView>
 #include <QMenu>
 #include <QTreeWidget>
@@ -77,6 +79,7 @@ void AccountsPane::reload(const MessageStore *store)
             acc->setToolTip(0, tr("%1 on %2").arg(a.username, a.host));
             QVector<MailboxRecord> boxes = store->mailboxes(a.id);
             const QStringList order = m_order.value(a.id);
+            const imap::MailboxNameCollator collator; // the UI locale
             auto isInbox = [](const MailboxRecord &m) { return m.name.compare(QStringLiteral("INBOX"), Qt::CaseInsensitive) == 0; };
             if (!order.isEmpty()) {
                 // The server's list: its order, and nothing it no longer has.
@@ -93,7 +96,8 @@ void AccountsPane::reload(const MessageStore *store)
                     return i < 0 ? int(order.size()) : int(i);
                 };
                 const int rx = rank(x), ry = rank(y);
-                return rx != ry ? rx < ry : x.name.compare(y.name, Qt::CaseInsensitive) < 0;
+                // Not (or not yet) listed: as a person reads names; the delimiter is not known here.
+                return rx != ry ? rx < ry : collator.compare(x.name, y.name) < 0;
             });
             for (const MailboxRecord &m : std::as_const(boxes)) {
                 auto *box = new QTreeWidgetItem(acc, {isInbox(m) ? tr("Inbox") : m.name});

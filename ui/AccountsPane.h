@@ -2,7 +2,8 @@
 // The left-hand tree: "Opened files" (the inspector), then each account with its mailboxes from
 // the store. Selecting an item emits which source the message list should show.
 // Mailboxes are shown in the order of the account's last LIST (setMailboxOrder: Inbox, Sent,
-// Junk, ..., then by name; mailboxes no longer listed are hidden); before any LIST, Inbox first.
+// Junk, ..., then by name as a person reads them; mailboxes no longer listed are hidden); before
+// any LIST, Inbox first, then the others by name (imap::MailboxNameCollator, the UI locale).
 // The context menu of an account offers "Edit account..." and "Remove account...".
 
 #include "MessageStore.h"

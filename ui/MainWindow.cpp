@@ -152,8 +152,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_reverify, &VerificationScheduler::progress, this, [this](int done, int total) {
         m_status->setText(done < total ? tr("Checking again with the new trust setting: %1 of %n message(s)…", nullptr, total).arg(done)
                                        : tr("%n message(s) checked again.", nullptr, total));
-        if (done == total)
-            emit reverified(m_reverifyAccount);
+        if (done == total && m_reverifyAccount != 0) {
+            const qint64 finished = m_reverifyAccount;
+            m_reverifyAccount = 0;
+            emit reverified(finished);
+            startNextReverify();
+        }
     });
     connect(m_scheduler, &VerificationScheduler::reportReady, this, &MainWindow::onReport);
     connect(m_scheduler, &VerificationScheduler::failed, this, &MainWindow::onFailed);
@@ -162,6 +166,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_view->securityPanel(), &SecurityPanel::memoryChanged, this, [this] {
         for (int r = 0; r < m_model->rowCount(); ++r)
             enqueue(m_model->entryAt(r)->key);
+        // The stored mail of every account too: the key memory is shared by all of them.
+        if (m_store) {
+            QList<qint64> ids;
+            for (const AccountRecord &a : m_store->accounts())
+                ids << a.id;
+            reverifyStored(ids);
+        }
     });
     connect(m_scheduler, &VerificationScheduler::memoryProblem, this,
             [this](const QString &error) { m_status->setText(tr("The key memory could not be used: %1").arg(error)); });
@@ -311,8 +322,10 @@ void MainWindow::showCurrent()
     if (m_storeModel && m_store) {
         const auto raw = m_store->raw(key);
         const auto report = m_store->report(key);
+        const auto row = m_store->message(key);
         m_view->showMessage(raw.value_or(QByteArray()), report,
-                            raw || report ? QString() : tr("This message has not been downloaded yet."));
+                            raw || report ? QString() : tr("This message has not been downloaded yet."),
+                            row && row->stale);
         return;
     }
     const auto *e = m_model->entry(key);
@@ -507,6 +520,14 @@ AccountSync *MainWindow::makeSync(qint64 id, bool inbox)
     connect(sync, &AccountSync::flagsChanged, this, [this](qint64 mailboxId, const QList<qint64> &ids) {
         if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
             m_storeModel->updateMessages(ids);
+    });
+    connect(sync, &AccountSync::staleRechecked, this, [this](qint64 mailboxId, const QList<qint64> &ids) {
+        if (!m_storeModel || m_storeModel->mailboxId() != mailboxId)
+            return;
+        m_storeModel->updateMessages(ids);
+        const QModelIndex cur = m_list->currentIndex();
+        if (cur.isValid() && ids.contains(cur.data(KeyRole).toLongLong()))
+            showCurrent();
     });
     connect(sync, &AccountSync::synced, this, [this, id, inbox](qint64 mailboxId, int added) {
         if (inbox) {
@@ -802,27 +823,75 @@ void MainWindow::trustAuthservId(qint64 accountId, const QString &authservId)
         m_status->setText(tr("The account could not be saved: %1").arg(QString::fromStdString(r.error().message)));
         return;
     }
-    // The worker verifies new mail with the new trust; the stored mail is checked again here,
-    // off the UI thread, from the cached raw copies.
+    // The worker is stopped first (it saves nothing more with the old trust), then restarted: it
+    // verifies new mail with the new trust and fetches the stale messages again. The stored mail
+    // with a cached raw copy is checked again here, off the UI thread.
     restartSync(accountId);
+    reverifyStored({accountId});
+    m_status->setText(tr("%1 is now trusted for this account.").arg(authservId));
+}
+
+int MainWindow::reverifyStored(const QList<qint64> &accountIds)
+{
+    if (!m_store)
+        return 0;
+    // Marked before the re-verification starts: a report saved from now on is made with the new
+    // settings and clears the mark.
+    int marked = 0;
+    for (qint64 id : accountIds) {
+        auto ids = m_store->markStale(id);
+        if (!ids) {
+            m_status->setText(tr("The local message store could not be written: %1").arg(m_store->lastError()));
+            continue;
+        }
+        marked += int(ids->size());
+        if (m_storeModel && !ids->isEmpty())
+            m_storeModel->updateMessages(QList<qint64>(ids->cbegin(), ids->cend()));
+    }
+    if (marked > 0) {
+        const QModelIndex cur = m_list->currentIndex();
+        if (m_storeModel && cur.isValid())
+            showCurrent();
+    }
+    // An account interrupted half-way is done again from its start, after the new ones.
+    if (m_reverifyAccount != 0 && !m_reverifyQueue.contains(m_reverifyAccount))
+        m_reverifyQueue.prepend(m_reverifyAccount);
     m_reverify->cancel();
-    m_reverify->setSettings(AccountSync::settingsFor(*account, appVerificationSettings()));
-    m_reverifyAccount = accountId;
-    int queued = 0;
-    for (const MailboxRecord &box : m_store->mailboxes(accountId)) {
-        const int n = m_store->messageCount(box.id);
-        for (int offset = 0; offset < n; offset += 500) {
-            for (const MessageRow &row : m_store->messages(box.id, VerdictFilter::All, {}, offset, 500)) {
-                if (auto raw = m_store->raw(row.id)) {
-                    m_reverify->enqueue(row.id, *raw, QStringLiteral("imap:%1/%2").arg(box.name).arg(row.uid));
-                    ++queued;
+    m_reverifyAccount = 0;
+    for (qint64 id : accountIds) {
+        if (!m_reverifyQueue.contains(id))
+            m_reverifyQueue.append(id);
+    }
+    startNextReverify();
+    return marked;
+}
+
+void MainWindow::startNextReverify()
+{
+    while (m_store && !m_reverifyQueue.isEmpty()) {
+        const qint64 accountId = m_reverifyQueue.takeFirst();
+        const auto account = m_store->account(accountId);
+        if (!account)
+            continue;
+        m_reverify->setSettings(AccountSync::settingsFor(*account, appVerificationSettings()));
+        m_reverifyAccount = accountId;
+        int queued = 0;
+        for (const MailboxRecord &box : m_store->mailboxes(accountId)) {
+            const int n = m_store->messageCount(box.id);
+            for (int offset = 0; offset < n; offset += 500) {
+                for (const MessageRow &row : m_store->messages(box.id, VerdictFilter::All, {}, offset, 500)) {
+                    if (auto raw = m_store->raw(row.id)) {
+                        m_reverify->enqueue(row.id, *raw, QStringLiteral("imap:%1/%2").arg(box.name).arg(row.uid));
+                        ++queued;
+                    }
                 }
             }
         }
-    }
-    m_status->setText(tr("%1 is now trusted for this account.").arg(authservId));
-    if (queued == 0)
+        if (queued > 0)
+            return; // progress() reaches done == total: reverified(), then the next account
+        m_reverifyAccount = 0;
         emit reverified(accountId);
+    }
 }
 
 int MainWindow::reverifyPending() const { return m_reverify->pending(); }

@@ -92,8 +92,15 @@ public:
     /// After a sync: offers, in the trust bar, the topmost authserv-id of @p mailboxId when the
     /// account trusts none yet and the offer was not declined in this session. True when offered.
     bool offerTrust(qint64 accountId, qint64 mailboxId);
-    /// Records @p authservId as trusted for the account and re-verifies its stored messages.
+    /// Records @p authservId as trusted for the account and re-verifies its stored messages
+    /// (reverifyStored()).
     void trustAuthservId(qint64 accountId, const QString &authservId);
+    /// After a change of what is trusted (authserv-id, key memory): the stored messages of the
+    /// accounts whose raw copy is cached are verified again at once, off the UI thread (one
+    /// account after the other, reverified() after each); those whose raw copy was evicted are
+    /// marked stale (MessageStore::markStale), shown so in the list and the security panel, and
+    /// verified again at the next sync of their mailbox. Returns how many were marked stale.
+    int reverifyStored(const QList<qint64> &accountIds);
     TrustOfferBar *trustBar() const { return m_trustBar; }
     /// Messages queued or running for re-verification after a trust change.
     int reverifyPending() const;
@@ -135,6 +142,8 @@ private:
     AccountSync *makeSync(qint64 accountId, bool inbox);
     void syncFolder(qint64 accountId, qint64 mailboxId);
     void restartSync(qint64 accountId);
+    /// Starts re-verifying the next account of m_reverifyQueue (reverifyStored()).
+    void startNextReverify();
     /// Hook for the lead (OAuth): revoke the account's OAuth tokens at the provider and delete
     /// them from the keychain. Called by removeAccount() after the local data is gone; does
     /// nothing for password accounts.
@@ -162,6 +171,7 @@ private:
     QSet<qint64> m_trustOffered; ///< accounts offered (or declined) in this session
     VerificationScheduler *m_reverify;
     qint64 m_reverifyAccount = 0;
+    QList<qint64> m_reverifyQueue; ///< accounts waiting for m_reverify
     std::optional<VerificationSettings> m_baseSettings; ///< set by setAccountVerificationSettings
     int m_waitChunkMs = -1;
     int m_pollIntervalMs = -1;

@@ -70,12 +70,27 @@ void applyImapFlags(MessageSummary &summary, const QString &flags)
     summary.phishing = has(QLatin1String("$Phishing"));
 }
 
+QString staleVerdictExplanation()
+{
+    return QCoreApplication::translate("MessageList",
+                                       "Verified under earlier settings; it will be checked again at the next sync.");
+}
+
+namespace {
+
+QString staleVerdictWord(const MessageSummary &s)
+{
+    return QCoreApplication::translate("MessageList", "%1 (not yet re-checked)").arg(verdictWord(s.state));
+}
+
+} // namespace
+
 QVariant summaryData(const MessageSummary &s, int column, int role)
 {
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case VerdictColumn: return verdictWord(s.state);
+        case VerdictColumn: return s.stale ? staleVerdictWord(s) : verdictWord(s.state);
         case FromColumn: return s.from;
         case SubjectColumn: return s.subject;
         case DateColumn: return s.date.isValid() ? QLocale().toString(s.date.toLocalTime(), QLocale::ShortFormat) : QString();
@@ -86,6 +101,11 @@ QVariant summaryData(const MessageSummary &s, int column, int role)
             return flagIcon();
         return column == VerdictColumn ? QVariant(verdictIcon(s.state)) : QVariant();
     case Qt::FontRole:
+        if (s.stale && column == VerdictColumn) {
+            QFont italic = QApplication::font();
+            italic.setItalic(true);
+            return italic;
+        }
         if (s.unread && column != VerdictColumn) {
             QFont bold = QApplication::font();
             bold.setBold(true);
@@ -97,8 +117,13 @@ QVariant summaryData(const MessageSummary &s, int column, int role)
     case Qt::ToolTipRole:
         if (column == SubjectColumn && !flagWords(s).isEmpty())
             return s.subject + QStringLiteral(" (") + flagWords(s) + QLatin1Char(')');
+        if (column == VerdictColumn && s.stale)
+            return verdictHeadline(s.state) + QLatin1Char('\n') + staleVerdictExplanation();
         return column == VerdictColumn ? verdictHeadline(s.state) : summaryData(s, column, Qt::DisplayRole);
     case Qt::AccessibleTextRole:
+        if (column == VerdictColumn && s.stale)
+            return staleVerdictWord(s) + QStringLiteral(": ") + verdictHeadline(s.state) + QLatin1Char(' ')
+                + staleVerdictExplanation();
         if (column == VerdictColumn)
             return verdictWord(s.state) + QStringLiteral(": ") + verdictHeadline(s.state);
         if (column == SubjectColumn && !flagWords(s).isEmpty())
@@ -106,6 +131,7 @@ QVariant summaryData(const MessageSummary &s, int column, int role)
         return summaryData(s, column, Qt::DisplayRole);
     case UnreadRole: return s.unread;
     case FlaggedRole: return s.flagged;
+    case StaleRole: return s.stale;
     case VerdictStateRole: return int(s.state);
     case VerdictRankRole: return verdictRank(s.state);
     case SearchTextRole: return s.from + QLatin1Char('\n') + s.subject;

@@ -19,6 +19,7 @@ enum MessageRole {
     KeyRole,                             ///< the model's key for the message (qint64)
     UnreadRole,                          ///< bool: no \Seen flag (shown in bold)
     FlaggedRole,                         ///< bool: \Flagged (a flag beside the subject)
+    StaleRole,                           ///< bool: verdict made under earlier settings, not yet re-checked
 };
 
 struct MessageSummary
@@ -33,7 +34,14 @@ struct MessageSummary
     bool flagged = false;
     /// The $Phishing keyword is set (by Sealcheck or another program).
     bool phishing = false;
+    /// The verdict was made under trust settings or a key memory that have changed since and
+    /// will be made again at the next sync (MessageRow::stale): shown as "VERDICT (not yet
+    /// re-checked)", in italics, with the reason in the tooltip and accessible text.
+    bool stale = false;
 };
+
+/// "Verified under earlier settings; ...": the sentence for a stale verdict (list and panel).
+QString staleVerdictExplanation();
 
 /// Reads unread / flagged / phishing from an IMAP flag list ("\Seen \Flagged $Phishing").
 void applyImapFlags(MessageSummary &summary, const QString &flags);

@@ -47,7 +47,8 @@ void MessageView::clear()
     m_copy->setEnabled(false);
 }
 
-void MessageView::showMessage(const QByteArray &raw, const std::optional<verifier::Report> &report, const QString &error)
+void MessageView::showMessage(const QByteArray &raw, const std::optional<verifier::Report> &report, const QString &error,
+                              bool stale)
 {
     m_report = report;
     if (!error.isEmpty())
@@ -63,6 +64,7 @@ void MessageView::showMessage(const QByteArray &raw, const std::optional<verifie
         m_panel->showReport(*report, header);
     else
         m_panel->clear();
+    m_panel->setStale(stale && report.has_value());
     m_copy->setEnabled(report.has_value());
 }
 

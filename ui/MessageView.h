@@ -23,7 +23,10 @@ class MessageView : public QWidget
     Q_OBJECT
 public:
     explicit MessageView(QWidget *parent = nullptr);
-    void showMessage(const QByteArray &raw, const std::optional<verifier::Report> &report, const QString &error = {});
+    /// @p stale: the report was made under earlier settings (MessageRow::stale); the security
+    /// panel says so above it.
+    void showMessage(const QByteArray &raw, const std::optional<verifier::Report> &report, const QString &error = {},
+                     bool stale = false);
     void clear();
 
     VerdictBanner *banner() const { return m_banner; }

@@ -4,6 +4,7 @@
 #include "SettingsDialog.h"
 #include "ZoneResolver.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHeaderView>
@@ -67,6 +68,35 @@ QString gradeMeaning(PostureGrade grade)
 QString dnssecText(bool secure)
 {
     return secure ? PostureSection::tr("DNSSEC-validated") : PostureSection::tr("not DNSSEC-validated");
+}
+
+// Why the MTA-STS policy was not used, in the user's language (RFC 8461 §3.3: HTTPS with a valid
+// certificate for mta-sts.DOMAIN, status 200, no redirect, text/plain).
+QString fetchFailureText(const DomainPosture &p)
+{
+    const QString host = QStringLiteral("mta-sts.") + q(p.domain);
+    switch (p.mtaSts.fetchFailure) {
+    case MtaStsFetchFailure::Certificate:
+        return PostureSection::tr("Not used: the certificate of %1 was not accepted, so the policy could not be fetched "
+                                  "securely.").arg(host);
+    case MtaStsFetchFailure::Connection:
+        return PostureSection::tr("Not used: the web server %1 could not be reached.").arg(host);
+    case MtaStsFetchFailure::Timeout:
+        return PostureSection::tr("Not used: the web server %1 did not answer in time.").arg(host);
+    case MtaStsFetchFailure::HttpStatus:
+        return PostureSection::tr("Not used: %1 has no policy at the address MTA-STS prescribes (the server answered "
+                                  "with an error).").arg(host);
+    case MtaStsFetchFailure::Redirect:
+        return PostureSection::tr("Not used: %1 redirects the request elsewhere, which MTA-STS forbids.").arg(host);
+    case MtaStsFetchFailure::ContentType:
+        return PostureSection::tr("Not used: the policy is not served as plain text (text/plain), as MTA-STS requires.");
+    case MtaStsFetchFailure::TooLarge:
+        return PostureSection::tr("Not used: the policy file is larger than MTA-STS allows.");
+    case MtaStsFetchFailure::InvalidDomain:
+    case MtaStsFetchFailure::None:
+        break;
+    }
+    return PostureSection::tr("Not used: the policy could not be fetched.");
 }
 
 struct Outcome
@@ -188,13 +218,22 @@ void PostureSection::startCheck()
         resolver = settings->resolver;
     }
     m_runningDomain = m_domain;
+    // Disabling the focused button moves the keyboard focus on; it comes back with the result
+    // unless the user has moved it meanwhile.
+    const bool buttonHadFocus = m_check->hasFocus();
     showProgress();
+    m_focusWhileRunning = buttonHadFocus ? QApplication::focusWidget() : nullptr;
+    m_refocusButton = buttonHadFocus;
 
     DomainPostureRequest request;
     request.domain = m_domain;
     request.posture.now = QDateTime::currentSecsSinceEpoch(); // only to suggest an MTA-STS id=
     request.fetch = m_fetch;
-    request.fetchMtaStsPolicy = dynamic_cast<const ZoneResolver *>(resolver.get()) == nullptr;
+    // A zone (the demo mailbox, zone files) means offline, as `sealcheck-cli domain --dns-zone`:
+    // its names need not exist on the Internet, so mta-sts.<domain> is looked up nowhere. The
+    // policy is then fetched only when the fetch options name the address to connect to.
+    const bool offline = dynamic_cast<const ZoneResolver *>(resolver.get()) != nullptr;
+    request.fetchMtaStsPolicy = !offline || m_fetch.hostOverrides.contains(QStringLiteral("mta-sts.") + m_domain.toLower());
     QPointer<PostureSection> self(this);
     const QString domain = m_domain;
     QThread *thread = QThread::create([self, resolver, request, domain] {
@@ -220,12 +259,22 @@ void PostureSection::startCheck()
                     self->showPosture(*outcome.posture);
                 else
                     self->showFailure(outcome.error);
+                self->restoreFocus();
                 emit self->checkFinished();
             },
             Qt::QueuedConnection);
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
+}
+
+void PostureSection::restoreFocus()
+{
+    const bool refocus = m_refocusButton && QApplication::focusWidget() == m_focusWhileRunning.data();
+    m_refocusButton = false;
+    m_focusWhileRunning = nullptr;
+    if (refocus && m_check->isVisible() && m_check->isEnabled())
+        m_check->setFocus(Qt::OtherFocusReason);
 }
 
 void PostureSection::showFailure(const QString &message)
@@ -308,12 +357,49 @@ void PostureSection::showPosture(const DomainPosture &p)
     if (!p.dkim.selectors.empty())
         addCheck(tr("DKIM"), p.dkim, {});
     QTreeWidgetItem *sts = addCheck(tr("MTA-STS"), p.mtaSts, p.mtaSts.record);
-    if (p.mtaSts.policyValid) {
-        QStringList patterns;
-        for (const std::string &m : p.mtaSts.mxPatterns)
-            patterns << q(m);
-        new QTreeWidgetItem(sts, {tr("Policy"), tr("mode %1, mx %2").arg(q(p.mtaSts.mode), patterns.join(QStringLiteral(", ")))});
+    // The policy's state comes right after the record and its DNS answer, before notes and fixes.
+    int policyRow = 0;
+    while (policyRow < sts->childCount()
+           && (sts->child(policyRow)->text(0) == tr("Record") || sts->child(policyRow)->text(0) == tr("DNS answer")))
+        ++policyRow;
+    const auto addPolicyDetail = [sts, &policyRow](const QString &label, const QString &value) {
+        auto *item = new QTreeWidgetItem({label, value});
+        item->setToolTip(1, value);
+        sts->insertChild(policyRow++, item);
+    };
+    switch (p.mtaSts.fetch) {
+    case MtaStsPosture::Fetch::NotAttempted:
+        if (p.mtaSts.recordValid)
+            addPolicyDetail(tr("Policy"), tr("Not fetched: the DNS answers come from a zone file, so the domain's web "
+                                             "server is not asked."));
+        break;
+    case MtaStsPosture::Fetch::Failed:
+        // Nothing the server sent is used (RFC 8461 §3.3): say so, and why, first.
+        addPolicyDetail(tr("Policy"), fetchFailureText(p) + QLatin1Char(' ')
+                                          + tr("Senders act as if the domain had no MTA-STS policy."));
+        if (!p.mtaSts.fetchError.empty())
+            addPolicyDetail(tr("Details"), q(p.mtaSts.fetchError));
+        break;
+    case MtaStsPosture::Fetch::Fetched:
+        if (p.mtaSts.policyValid) {
+            QStringList patterns;
+            for (const std::string &m : p.mtaSts.mxPatterns)
+                patterns << q(m);
+            addPolicyDetail(tr("Policy"), tr("mode %1, mx %2").arg(q(p.mtaSts.mode), patterns.join(QStringLiteral(", "))));
+            QStringList unmatched;
+            for (const std::string &h : p.mtaSts.unmatchedMx)
+                unmatched << q(h);
+            if (!unmatched.isEmpty())
+                addPolicyDetail(tr("MX hosts"), tr("Not matched by any mx line of the policy: %1")
+                                                    .arg(unmatched.join(QStringLiteral(", "))));
+            else if (!p.mx.empty())
+                addPolicyDetail(tr("MX hosts"), tr("All match the policy: %1").arg(mx));
+        }
+        break;
     }
+    // The one answer from the web: unfolded when there is one, so which MX hosts match is in view.
+    if (p.mtaSts.fetch != MtaStsPosture::Fetch::NotAttempted)
+        sts->setExpanded(true);
     addCheck(tr("TLS-RPT"), p.tlsRpt, p.tlsRpt.record);
     QTreeWidgetItem *dane = addCheck(tr("DANE"), p.dane, {});
     for (const DaneHostPosture &h : p.dane.hosts) {

@@ -12,6 +12,7 @@
 #include "MtaStsFetcher.h"
 #include "Resolver.h"
 
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -37,9 +38,15 @@ public:
     /// The resolver the program verifies with (MainWindow passes its own). When none is set,
     /// the check builds one from the saved settings (AppSettings) when the user asks. A
     /// ZoneResolver (the demo mailbox, zone files) means offline: the MTA-STS policy is then
-    /// not fetched, as in `sealcheck-cli domain --dns-zone`.
+    /// not fetched, as in `sealcheck-cli domain --dns-zone`, unless the fetch options map
+    /// mta-sts.<domain> to an address (see setFetchOptions).
     void setResolver(std::shared_ptr<const verifier::Resolver> resolver);
-    /// Options of the MTA-STS policy fetch (tests: extra roots, host overrides).
+    /// Options of the MTA-STS policy fetch (MtaStsFetcher, RFC 8461 §3.3), the same struct the
+    /// command-line tool uses. Tests give extra trusted roots and a host override
+    /// (mta-sts.<domain> → 127.0.0.1:port); the certificate is still verified strictly against
+    /// mta-sts.<domain>, there is no way to turn that off. A host override also allows the fetch
+    /// beside a ZoneResolver (the only address asked is the one given). Takes effect from the next
+    /// check; nothing is fetched before the user presses the check button.
     void setFetchOptions(const MtaStsFetchOptions &options);
 
     /// The From domain of the message shown (A-label); empty when there is none (From is not
@@ -74,6 +81,9 @@ private:
     void showPosture(const verifier::DomainPosture &posture);
     void showFailure(const QString &message);
     void showProgress();
+    /// Gives the keyboard focus back to the check button when it had it as the check started
+    /// (disabling it moved the focus on) and the user has not moved it since.
+    void restoreFocus();
     QTreeWidgetItem *addCheck(const QString &name, const verifier::PostureCheck &check, const std::string &record);
 
     QLabel *m_title;
@@ -93,6 +103,9 @@ private:
     /// The last result, shown again when its domain comes back (another message from it, or
     /// the panel redrawn after a memory action).
     std::optional<verifier::DomainPosture> m_last;
+    /// Where the focus went when the running check disabled the focused button (restoreFocus()).
+    QPointer<QWidget> m_focusWhileRunning;
+    bool m_refocusButton = false;
 };
 
 } // namespace sealcheck::ui

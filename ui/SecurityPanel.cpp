@@ -5,6 +5,7 @@
 
 #include "FindingText.h"
 #include "KeyMemory.h"
+#include "MessageColumns.h"
 #include "PostureSection.h"
 #include "RememberedVerification.h"
 #include "SenderExpectations.h"
@@ -51,10 +52,19 @@ bool sameOrParent(const QString &child, const QString &parent)
 
 SecurityPanel::SecurityPanel(QWidget *parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_tree(new QTreeWidget(this)), m_hops(new QTableWidget(this)),
-      m_header(new QPlainTextEdit(this)), m_actionStatus(new QLabel(this))
+      m_header(new QPlainTextEdit(this)), m_actionStatus(new QLabel(this)), m_staleNotice(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_staleNotice->setObjectName(QStringLiteral("staleNotice"));
+    m_staleNotice->setWordWrap(true);
+    m_staleNotice->setTextFormat(Qt::PlainText);
+    m_staleNotice->setText(staleVerdictExplanation());
+    m_staleNotice->setAccessibleName(tr("Verdict not yet re-checked"));
+    m_staleNotice->setFrameShape(QFrame::StyledPanel);
+    m_staleNotice->setMargin(4);
+    m_staleNotice->setVisible(false);
+    layout->addWidget(m_staleNotice);
     layout->addWidget(m_tabs);
     m_actionStatus->setWordWrap(true);
     m_actionStatus->setTextFormat(Qt::PlainText);
@@ -91,7 +101,10 @@ void SecurityPanel::clear()
     m_posture->setDomain({});
     m_report.reset();
     m_rawHeader.clear();
+    m_staleNotice->setVisible(false);
 }
+
+void SecurityPanel::setStale(bool stale) { m_staleNotice->setVisible(stale && m_report.has_value()); }
 
 QTreeWidgetItem *SecurityPanel::section(const QString &title, const QString &summary)
 {

@@ -42,6 +42,11 @@ public:
     ~SecurityPanel() override;
     void showReport(const verifier::Report &report, const QByteArray &rawHeader);
     void clear();
+    /// Above the report: "Verified under earlier settings; it will be checked again at the next
+    /// sync." for a stale report (MessageRow::stale). Call after showReport(); clear() hides it.
+    void setStale(bool stale);
+    /// The notice shown by setStale(true) (hidden otherwise).
+    QLabel *staleNotice() const { return m_staleNotice; }
 
     QTreeWidget *checksTree() const { return m_tree; }
     QTableWidget *hopTable() const { return m_hops; }
@@ -79,6 +84,7 @@ private:
     QPlainTextEdit *m_header;
     PostureSection *m_posture;
     QLabel *m_actionStatus;
+    QLabel *m_staleNotice;
     std::unique_ptr<RememberedVerification> m_memory;
     std::optional<verifier::Report> m_report;
     QByteArray m_rawHeader;

@@ -109,6 +109,7 @@ QVariant StoreMessageModel::data(const QModelIndex &index, int role) const
     s.date = r->date;
     s.source = tr("IMAP message %1").arg(r->uid);
     applyImapFlags(s, r->flags);
+    s.stale = r->stale && !r->verdict.isEmpty();
     return summaryData(s, index.column(), role);
 }
 

@@ -5,6 +5,8 @@
 // reading the whole table. Looks and sorts like the inspector list (MessageColumns' summaryData).
 // The verdict filter and search run in SQL (setFilter), not in a proxy that would read every row.
 // IMAP flags show as in a mail program: unread in bold, \Flagged with a flag beside the subject.
+// A stale verdict (MessageRow::stale: made under earlier trust settings, re-checked at the next
+// sync) reads "VERDICT (not yet re-checked)" in italics, the reason in tooltip and accessible text.
 
 #include "MessageColumns.h"
 #include "MessageStore.h"

@@ -23,7 +23,8 @@
 //              testing, adkim ("relaxed"|"strict"), aspf, rua [string], ruf [string], enforcing
 //     dkim:    selectors [{selector, result, key_type, key_bits, testing, revoked, dnssec, summary}]
 //     mta_sts: record, id, record_valid, fetch ("not_attempted"|"fetched"|"failed"), fetch_error,
-//              policy_valid, mode ("enforce"|"testing"|"none"|""), max_age (int|null), mx_patterns [string],
+//              fetch_failure ("none"|"invalid_domain"|"certificate"|"connection"|"timeout"|"http_status"|
+//              "redirect"|"content_type"|"too_large"), policy_valid, mode ("enforce"|"testing"|"none"|""), max_age (int|null), mx_patterns [string],
 //              unmatched_mx [string]
 //     tls_rpt: record, rua [string]
 //     dane:    mx_dnssec, hosts [{host, tlsa_records, dnssec, tlsa [string]}]
@@ -124,6 +125,7 @@ QJsonObject toJson(const verifier::DomainPosture &p)
     sts.insert(QStringLiteral("record_valid"), p.mtaSts.recordValid);
     sts.insert(QStringLiteral("fetch"), q(std::string(verifier::mtaStsFetchName(p.mtaSts.fetch))));
     sts.insert(QStringLiteral("fetch_error"), q(p.mtaSts.fetchError));
+    sts.insert(QStringLiteral("fetch_failure"), q(std::string(verifier::mtaStsFetchFailureName(p.mtaSts.fetchFailure))));
     sts.insert(QStringLiteral("policy_valid"), p.mtaSts.policyValid);
     sts.insert(QStringLiteral("mode"), q(p.mtaSts.mode));
     sts.insert(QStringLiteral("max_age"),

@@ -85,6 +85,10 @@ QString autoConfigSourceName(AutoConfigSource source)
         return QStringLiteral("srv-imaps");
     case AutoConfigSource::SrvImap:
         return QStringLiteral("srv-imap");
+    case AutoConfigSource::MxAutoconfig:
+        return QStringLiteral("mx-autoconfig");
+    case AutoConfigSource::IspdbMx:
+        return QStringLiteral("ispdb-mx");
     case AutoConfigSource::MxGuess:
         return QStringLiteral("mx-guess");
     case AutoConfigSource::Guess:
@@ -334,7 +338,7 @@ QVector<AutoConfigCandidate> AccountAutoConfig::candidatesFromConfig(const Clien
         c.port = quint16(port);
         c.security = security;
         c.username = username;
-        c.thirdParty = source == AutoConfigSource::Ispdb;
+        c.thirdParty = source == AutoConfigSource::Ispdb || source == AutoConfigSource::IspdbMx;
         const QString provider = ServerDiscovery::oauthProviderForHost(host);
         const bool offersOAuth = s.authentication.contains(QLatin1String("OAuth2"));
         const bool offersPassword = s.authentication.isEmpty() || s.authentication.contains(QLatin1String("password-cleartext"));
@@ -381,11 +385,45 @@ QUrl AccountAutoConfig::configUrl(AutoConfigSource source, const QString &addres
         break;
     case AutoConfigSource::SrvImaps:
     case AutoConfigSource::SrvImap:
+    case AutoConfigSource::MxAutoconfig: // mxConfigUrl()
+    case AutoConfigSource::IspdbMx:
     case AutoConfigSource::MxGuess:
     case AutoConfigSource::Guess:
         return {};
     }
     return url.isValid() ? url : QUrl();
+}
+
+QUrl AccountAutoConfig::mxConfigUrl(AutoConfigSource source, const QString &mxDomain)
+{
+    const QString domain = mxDomain.toLower();
+    if (!isHostName(domain))
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    if (source == AutoConfigSource::MxAutoconfig) {
+        // Unlike source 1, without ?emailaddress=: this host receives the domain's mail but need
+        // not be where the mailbox is, so it is not told who is asking.
+        url.setHost(QStringLiteral("autoconfig.") + domain, QUrl::StrictMode);
+        url.setPath(QStringLiteral("/mail/config-v1.1.xml"));
+    } else if (source == AutoConfigSource::IspdbMx) {
+        url.setHost(kIspdbHost);
+        url.setPath(QStringLiteral("/v1.1/") + domain);
+    } else {
+        return {};
+    }
+    return url.isValid() ? url : QUrl();
+}
+
+QString AccountAutoConfig::dnsFailureReason(const DnsFailure &failure)
+{
+    const QString what = failure.type == verifier::RrType::MX ? QStringLiteral("the MX records of %1").arg(failure.name)
+                                                              : failure.name;
+    if (failure.bogus)
+        return QStringLiteral("the DNS answer for %1 failed DNSSEC validation (bogus); it was not used").arg(what);
+    if (failure.status == verifier::DnsStatus::Timeout)
+        return QStringLiteral("the DNS server did not answer in time for %1").arg(what);
+    return QStringLiteral("the DNS server failed to answer for %1 (SERVFAIL)").arg(what);
 }
 
 // ---- the asynchronous run -----------------------------------------------------------------
@@ -395,7 +433,10 @@ struct AccountAutoConfig::Run
     QString address;
     QString domain;
     int pendingFetches = 0;
+    int ownFetchesPending = 0; ///< of sources 1-3 (the domain's own configuration)
     bool dnsPending = false;
+    bool mxStarted = false;    ///< source 5 asked
+    QString mxDomain;          ///< the MX hosts' organisational domain when another organisation's
     bool done = false;
     std::map<AutoConfigSource, QVector<AutoConfigCandidate>> found;
     QVector<AutoConfigNote> skipped;
@@ -406,7 +447,8 @@ struct AccountAutoConfig::Run
     struct Dns
     {
         QVector<DiscoveredServer> servers;
-        QStringList asked;
+        QVector<DnsFailure> failures;
+        MxLookup mx;
     };
     std::shared_ptr<Dns> dns;
 };
@@ -478,6 +520,7 @@ void AccountAutoConfig::start(const QString &address, std::shared_ptr<const veri
             continue;
         }
         ++run->pendingFetches;
+        ++run->ownFetchesPending;
         fetch(run, s, url, 0);
     }
 
@@ -487,8 +530,11 @@ void AccountAutoConfig::start(const QString &address, std::shared_ptr<const veri
         auto dns = run->dns;
         const QString a = run->address;
         QThread *worker = QThread::create([dns, resolver, a] {
-            QVector<DiscoveredServer> servers = ServerDiscovery::discover(*resolver, a);
-            const QVector<DiscoveredServer> mx = ServerDiscovery::discoverMx(*resolver, a);
+            QVector<DnsFailure> failures;
+            QVector<DiscoveredServer> servers = ServerDiscovery::discover(*resolver, a, &failures);
+            dns->mx = ServerDiscovery::lookupMx(*resolver, a, verifier::PublicSuffixList::system(), &failures);
+            dns->failures = failures;
+            const QVector<DiscoveredServer> mx = ServerDiscovery::guessFromMx(dns->mx, ServerDiscovery::domainOf(a));
             // The MX guess goes before the plain guess (the last entry of discover()).
             const qsizetype at = servers.isEmpty() ? 0 : servers.size() - 1;
             for (qsizetype i = 0; i < mx.size(); ++i)
@@ -497,7 +543,18 @@ void AccountAutoConfig::start(const QString &address, std::shared_ptr<const veri
         });
         // Queued to this thread; dropped automatically if this object is gone.
         connect(worker, &QThread::finished, this, [this, run] {
+            if (run->done)
+                return;
             run->dnsPending = false;
+            for (const DnsFailure &f : run->dns->failures) {
+                AutoConfigSource source = AutoConfigSource::MxGuess;
+                if (f.type == verifier::RrType::SRV)
+                    source = f.name.startsWith(QLatin1String("_imaps.")) ? AutoConfigSource::SrvImaps : AutoConfigSource::SrvImap;
+                run->skipped.push_back({source, f.name, dnsFailureReason(f), true});
+            }
+            if (run->dns->mx.otherOrganisation)
+                run->mxDomain = run->dns->mx.organisationalDomain;
+            startMxFetchesIfDue(run);
             finishIfDone(run, false);
         });
         connect(worker, &QThread::finished, worker, &QObject::deleteLater);
@@ -547,6 +604,10 @@ void AccountAutoConfig::fetch(const std::shared_ptr<Run> &run, AutoConfigSource 
             run->skipped.push_back({source, origin, why});
         }
         --run->pendingFetches;
+        if (source == AutoConfigSource::AutoconfigHost || source == AutoConfigSource::WellKnown
+            || source == AutoConfigSource::Ispdb)
+            --run->ownFetchesPending;
+        startMxFetchesIfDue(run);
         finishIfDone(run, false);
     };
 
@@ -578,7 +639,9 @@ void AccountAutoConfig::fetch(const std::shared_ptr<Run> &run, AutoConfigSource 
                     const QByteArray location = r->rawHeader("Location");
                     const QUrl next = url.resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
                     const QString nextHost = next.host().toLower();
-                    const QString site = source == AutoConfigSource::Ispdb ? kIspdbHost : run->domain;
+                    const QString site = source == AutoConfigSource::Ispdb || source == AutoConfigSource::IspdbMx ? kIspdbHost
+                                         : source == AutoConfigSource::MxAutoconfig                                ? run->mxDomain
+                                                                                                                   : run->domain;
                     QString why;
                     if (location.isEmpty() || !next.isValid())
                         why = QStringLiteral("redirect (HTTP %1) without a valid Location").arg(status);
@@ -613,6 +676,38 @@ void AccountAutoConfig::fetch(const std::shared_ptr<Run> &run, AutoConfigSource 
             });
 }
 
+void AccountAutoConfig::startMxFetchesIfDue(const std::shared_ptr<Run> &run)
+{
+    if (run->done || run != m_run || run->mxStarted || m_options.offline)
+        return;
+    // Needs the MX answer, and the domain's own configuration (1-3) settled without a server.
+    if (!run->dns || run->dnsPending || run->ownFetchesPending > 0)
+        return;
+    for (AutoConfigSource s : {AutoConfigSource::AutoconfigHost, AutoConfigSource::WellKnown, AutoConfigSource::Ispdb}) {
+        const auto it = run->found.find(s);
+        if (it != run->found.end() && !it->second.isEmpty())
+            return;
+    }
+    const MxLookup &mx = run->dns->mx;
+    // Same organisation: sources 1-2 already asked it. A provider of the bundled table: its
+    // server is known without asking anyone (source 6).
+    if (run->mxDomain.isEmpty() || !mx.otherOrganisation || mx.knownProvider)
+        return;
+    run->mxStarted = true;
+    QList<AutoConfigSource> sources{AutoConfigSource::MxAutoconfig};
+    if (m_options.ispdb == IspdbLookup::Allowed)
+        sources << AutoConfigSource::IspdbMx;
+    for (AutoConfigSource s : sources) {
+        const QUrl url = mxConfigUrl(s, run->mxDomain);
+        if (!url.isValid()) {
+            run->skipped.push_back({s, QString(), QStringLiteral("no valid URL for the MX domain")});
+            continue;
+        }
+        ++run->pendingFetches;
+        fetch(run, s, url, 0);
+    }
+}
+
 void AccountAutoConfig::finishIfDone(const std::shared_ptr<Run> &run, bool timedOut)
 {
     if (run->done || run != m_run)
@@ -623,17 +718,24 @@ void AccountAutoConfig::finishIfDone(const std::shared_ptr<Run> &run, bool timed
     if (timedOut) {
         const QString why = QStringLiteral("no answer within %1 seconds").arg(m_options.timeoutMs / 1000.0);
         // Which HTTPS sources were still waiting: those without a note or a result yet.
-        for (AutoConfigSource s : {AutoConfigSource::AutoconfigHost, AutoConfigSource::WellKnown, AutoConfigSource::Ispdb}) {
-            if (s == AutoConfigSource::Ispdb && m_options.ispdb != IspdbLookup::Allowed)
+        for (AutoConfigSource s : {AutoConfigSource::AutoconfigHost, AutoConfigSource::WellKnown, AutoConfigSource::Ispdb,
+                                   AutoConfigSource::MxAutoconfig, AutoConfigSource::IspdbMx}) {
+            if ((s == AutoConfigSource::Ispdb || s == AutoConfigSource::IspdbMx) && m_options.ispdb != IspdbLookup::Allowed)
+                continue;
+            if (m_options.offline)
+                continue;
+            const bool mxSource = s == AutoConfigSource::MxAutoconfig || s == AutoConfigSource::IspdbMx;
+            if (mxSource && !run->mxStarted)
                 continue;
             const bool answered = run->found.count(s) > 0 ||
                                   std::any_of(run->skipped.cbegin(), run->skipped.cend(),
                                               [s](const AutoConfigNote &n) { return n.source == s; });
             if (!answered)
-                run->skipped.push_back({s, configUrl(s, run->address).toString(), why});
+                run->skipped.push_back(
+                    {s, (mxSource ? mxConfigUrl(s, run->mxDomain) : configUrl(s, run->address)).toString(), why});
         }
         if (run->dnsPending)
-            run->skipped.push_back({AutoConfigSource::SrvImaps, run->domain, QStringLiteral("DNS: ") + why});
+            run->skipped.push_back({AutoConfigSource::SrvImaps, run->domain, QStringLiteral("DNS: ") + why, true});
     }
     for (const QPointer<QNetworkReply> &reply : run->replies) {
         if (reply) {
@@ -649,6 +751,7 @@ void AccountAutoConfig::finishIfDone(const std::shared_ptr<Run> &run, bool timed
     AutoConfigResult result;
     result.address = run->address;
     result.domain = run->domain;
+    result.mxDomain = run->mxDomain;
     result.skipped = run->skipped;
     result.contactedUrls = run->contacted;
     if (!run->domain.isEmpty()) {

@@ -8,15 +8,25 @@
 //        https://autoconfig.thunderbird.net/v1.1/DOMAIN  (a third party: it learns the domain,
 //        never the address; every candidate from it has thirdParty = true)
 //   4. RFC 6186 SRV (_imaps._tcp, then _imap._tcp; ServerDiscovery::discover)
-//   5. the MX-based guess (ServerDiscovery::discoverMx)
-//   6. the plain guess imap.DOMAIN:993
+//   5. autoconfig of the MX hosts' organisational domain MXDOMAIN, as Thunderbird does, asked only
+//      when 1-3 gave no server, the MX hosts belong to another organisational domain than DOMAIN
+//      and the bundled provider table (6) does not already know them:
+//        https://autoconfig.MXDOMAIN/mail/config-v1.1.xml  (no address sent: it is where the
+//        mail is delivered, not a third party, but it need not be the user's mailbox provider)
+//      and, only with IspdbLookup::Allowed, https://autoconfig.thunderbird.net/v1.1/MXDOMAIN
+//      (a third party: thirdParty = true)
+//   6. the MX-based guess (ServerDiscovery::discoverMx: Google, Microsoft, else imap.MXDOMAIN)
+//   7. the plain guess imap.DOMAIN:993
+// A DNS query of 4-6 that ends in SERVFAIL, timeout or a DNSSEC-bogus answer is reported in
+// `skipped` (dnsFailure = true): the proposal may then be a mere guess although DNS would have
+// said more. NXDOMAIN and NODATA are the normal "nothing published" and are not reported.
 // The format is Thunderbird's clientConfig v1.1 (wiki.mozilla.org/Thunderbird:Autoconfiguration:
 // ConfigFileFormat); only <incomingServer type="imap"> is used. Never plain text: a server with
 // socketType "plain" is reported in `skipped` and left out.
 // Transport: HTTPS only; the certificate must chain to a trusted root and name the host (RFC 6125),
 // errors are never ignored; at most 3 redirects, each to https and to the same site (DOMAIN or a
-// name under it; for the ISPDB its own host); 64 KiB per file; one total time limit for the whole
-// discovery. No cookies, no cache, no credentials. DNS goes through a verifier::Resolver on a
+// name under it; for 5 MXDOMAIN or a name under it; for the ISPDB its own host); 64 KiB per
+// file; one total time limit for the whole discovery, source 5 included. No cookies, no cache, no credentials. DNS goes through a verifier::Resolver on a
 // worker thread; the UI thread never blocks.
 // The result only pre-fills the account dialog: the user confirms it, and the IMAP connection
 // still verifies the server's certificate.
@@ -43,17 +53,22 @@ class QNetworkAccessManager;
 
 namespace sealcheck {
 
+struct DnsFailure; // ServerDiscovery.h
+
 enum class AutoConfigSource {
     AutoconfigHost, ///< https://autoconfig.DOMAIN/mail/config-v1.1.xml
     WellKnown,      ///< https://DOMAIN/.well-known/autoconfig/mail/config-v1.1.xml
     Ispdb,          ///< https://autoconfig.thunderbird.net/v1.1/DOMAIN (third party, opt-in)
     SrvImaps,       ///< _imaps._tcp.DOMAIN SRV (RFC 6186 §3.2, implicit TLS)
     SrvImap,        ///< _imap._tcp.DOMAIN SRV (RFC 6186 §3.2, STARTTLS)
+    MxAutoconfig,   ///< https://autoconfig.MXDOMAIN/mail/config-v1.1.xml (the MX hosts' organisation)
+    IspdbMx,        ///< https://autoconfig.thunderbird.net/v1.1/MXDOMAIN (third party, opt-in)
     MxGuess,        ///< from the MX hosts' organisational domain
     Guess,          ///< imap.DOMAIN:993, no evidence
 };
 
-/// Stable tokens: "autoconfig-host", "well-known", "ispdb", "srv-imaps", "srv-imap", "mx-guess", "guess".
+/// Stable tokens: "autoconfig-host", "well-known", "ispdb", "srv-imaps", "srv-imap", "mx-autoconfig",
+/// "ispdb-mx", "mx-guess", "guess".
 QString autoConfigSourceName(AutoConfigSource source);
 
 enum class AuthenticationMethod {
@@ -74,7 +89,7 @@ struct AutoConfigCandidate
     AuthenticationMethod authentication = AuthenticationMethod::PasswordCleartext;
     /// "google" or "microsoft" for OAuth2 (by the IMAP host, ServerDiscovery::oauthProviderForHost).
     QString oauthProvider;
-    /// True when a third party (the ISPDB) supplied it.
+    /// True when a third party (the ISPDB, for DOMAIN or for MXDOMAIN) supplied it.
     bool thirdParty = false;
     bool operator==(const AutoConfigCandidate &) const = default;
 };
@@ -85,12 +100,18 @@ struct AutoConfigNote
     AutoConfigSource source = AutoConfigSource::Guess;
     QString origin; ///< URL or DNS name
     QString reason; ///< English, for the log and the dialog's details
+    /// A DNS query failed (SERVFAIL, timeout, DNSSEC-bogus), so the proposal may be incomplete.
+    bool dnsFailure = false;
 };
 
 struct AutoConfigResult
 {
     QString address;
     QString domain; ///< A-label, lower case; empty when the address has none
+    /// The organisational domain of the domain's most preferred MX host when it is another
+    /// organisation's (the MX autoconfig source 5 asks it unless the provider table knows it);
+    /// else empty.
+    QString mxDomain;
     /// Best first (source order above; within a config the file's order); no two with the same
     /// host, port and security (the better source wins).
     QVector<AutoConfigCandidate> candidates;
@@ -193,8 +214,17 @@ public:
     /// an empty string when another %PLACEHOLDER% remains.
     static QString resolvePlaceholders(const QString &text, const QString &address);
 
-    /// The URL asked for each HTTPS source ({} for the DNS sources).
+    /// The URL asked for each HTTPS source of the domain itself ({} for the DNS sources and for
+    /// MxAutoconfig/IspdbMx, see mxConfigUrl()).
     static QUrl configUrl(AutoConfigSource source, const QString &address);
+    /// The URL asked for MxAutoconfig and IspdbMx given the MX hosts' organisational domain
+    /// (A-label); {} for the other sources or an invalid domain.
+    static QUrl mxConfigUrl(AutoConfigSource source, const QString &mxDomain);
+
+    /// The note's reason for a failed DNS query, in plain English: "the DNS server failed to
+    /// answer for _imaps._tcp.example.org (SERVFAIL)", "... did not answer in time", "... failed
+    /// DNSSEC validation".
+    static QString dnsFailureReason(const DnsFailure &failure);
 
 Q_SIGNALS:
     void finished(const sealcheck::AutoConfigResult &result);
@@ -202,6 +232,8 @@ Q_SIGNALS:
 private:
     struct Run;
     void fetch(const std::shared_ptr<Run> &run, AutoConfigSource source, const QUrl &url, int redirects);
+    /// Starts source 5 once DNS and sources 1-3 are done, when it applies.
+    void startMxFetchesIfDue(const std::shared_ptr<Run> &run);
     void finishIfDone(const std::shared_ptr<Run> &run, bool timedOut);
 
     AutoConfigOptions m_options;

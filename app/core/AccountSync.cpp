@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QThread>
@@ -395,6 +396,12 @@ private:
     /// CONDSTORE: flags changed since @p modSeq written to the store rows, then flagsChanged().
     std::optional<imap::ImapError> updateChangedFlags(imap::ImapSyncClient &client, quint64 modSeq);
 
+    /// Verifies @p raw (the message @p id, UID @p uid) with this session's settings and saves the
+    /// report (which clears a stale mark). Nothing when the bytes are not a message.
+    std::optional<verifier::Verdict> verifyAndSave(qint64 id, quint32 uid, const QByteArray &raw);
+    /// Step 2b of a round: one bounded batch of stale messages fetched again and verified.
+    std::optional<imap::ImapError> recheckStale(imap::ImapSyncClient &client);
+
     AccountSync *q;
     const AccountSyncOptions &options;
     const AccountRecord &account;
@@ -404,6 +411,14 @@ private:
     const std::atomic_bool &stopFlag;
     VerificationSettings settings;
     qint64 mailboxId = 0;
+    /// Key memory and sender expectations (issue 13) on this worker's own connection, opened on
+    /// first use; unset when there is none or it cannot be opened (verified without, as the
+    /// scheduler does).
+    std::unique_ptr<RememberedVerification> memory;
+    bool memoryTried = false;
+    /// Stale messages asked for on this connection that the server did not deliver (expunged)
+    /// or that could not be verified: not asked for again until the next connection.
+    QSet<qint64> staleSkipped;
 };
 
 std::optional<imap::ImapError> Session::run(bool &loggedIn, QString &storeError)
@@ -535,8 +550,98 @@ std::optional<imap::ImapError> Session::oauthLogin(imap::ImapSyncClient &client)
     return std::nullopt;
 }
 
+std::optional<verifier::Verdict> Session::verifyAndSave(qint64 id, quint32 uid, const QByteArray &raw)
+{
+    auto message = verifier::Message::parse(std::string(raw.constData(), size_t(raw.size())));
+    if (!message)
+        return std::nullopt;
+    if (!memoryTried) {
+        memoryTried = true;
+        if (!settings.memoryStorePath.isEmpty()) {
+            memory = std::make_unique<RememberedVerification>();
+            if (!memory->open(settings.memoryStorePath))
+                memory.reset();
+        }
+    }
+    const verifier::VerifyContext context = settings.contextFor(QStringLiteral("imap:%1/%2").arg(options.mailbox).arg(uid));
+    const verifier::Report report = memory ? memory->verify(*message, context) : verifier::verify(*message, context);
+    store.saveReport(id, report);
+    return report.verdict;
+}
+
+std::optional<imap::ImapError> Session::recheckStale(imap::ImapSyncClient &client)
+{
+    const int batch = std::max(1, options.staleBatchSize);
+    QHash<quint32, qint64> idOfUid;
+    QList<quint32> uids;
+    QList<qint64> rechecked;
+    for (qint64 id : store.staleMessages(mailboxId, batch + int(staleSkipped.size()))) {
+        if (uids.size() >= batch || stopFlag)
+            break;
+        if (staleSkipped.contains(id))
+            continue;
+        auto m = store.message(id);
+        if (!m)
+            continue;
+        // Still cached (the re-check after the settings change did not finish): verified from
+        // the copy, nothing is fetched.
+        if (const auto raw = store.raw(id)) {
+            if (verifyAndSave(id, m->uid, *raw))
+                rechecked.push_back(id);
+            else
+                staleSkipped.insert(id);
+            continue;
+        }
+        {
+            idOfUid.insert(m->uid, id);
+            uids.push_back(m->uid);
+        }
+    }
+    if (uids.isEmpty()) {
+        if (!rechecked.isEmpty())
+            emit q->staleRechecked(mailboxId, rechecked);
+        return std::nullopt;
+    }
+    std::sort(uids.begin(), uids.end());
+    emit q->phaseChanged(AccountSync::Phase::Bodies);
+    emit q->progress(0, int(uids.size()));
+    QSet<qint64> delivered;
+    int done = 0;
+    auto f = client.fetchMessages(
+        uids, imap::FetchParts::FullMessage,
+        [&](const imap::FetchData &d) {
+            ++done;
+            const qint64 id = idOfUid.value(d.uid.value_or(0));
+            const auto raw = d.message();
+            if (id == 0 || !raw || stopFlag)
+                return;
+            store.saveRaw(id, *raw); // subject to the cache's cap, like any fetched message
+            if (verifyAndSave(id, *d.uid, *raw)) {
+                delivered.insert(id);
+                rechecked.push_back(id);
+            }
+            if (done % 10 == 0 || done == int(uids.size()))
+                emit q->progress(done, int(uids.size()));
+        },
+        options.fetchBatchSize);
+    if (f && !stopFlag) {
+        for (qint64 id : std::as_const(idOfUid)) {
+            if (!delivered.contains(id))
+                staleSkipped.insert(id);
+        }
+    }
+    if (!rechecked.isEmpty())
+        emit q->staleRechecked(mailboxId, rechecked);
+    if (!f)
+        return f.error();
+    return std::nullopt;
+}
+
 std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QString &storeError)
 {
+    // The key memory is read afresh each round: the user may have pinned a key since.
+    memory.reset();
+    memoryTried = false;
     if (auto e = listMailboxes(client, storeError))
         return e;
     if (!storeError.isEmpty())
@@ -610,13 +715,6 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
     QList<quint32> forged;
     int bodyDone = 0;
     const int bodyTotal = int(uids.size());
-    // Key memory and sender expectations (issue 13) on this worker's own connection.
-    std::unique_ptr<RememberedVerification> memory;
-    if (!settings.memoryStorePath.isEmpty() && bodyTotal > 0) {
-        memory = std::make_unique<RememberedVerification>();
-        if (!memory->open(settings.memoryStorePath))
-            memory.reset(); // verified without memory, as the scheduler does
-    }
     if (bodyTotal > 0) {
         emit q->progress(0, bodyTotal);
         auto f = client.fetchMessages(
@@ -628,22 +726,8 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
                 if (id == 0 || !raw || stopFlag)
                     return;
                 store.saveRaw(id, *raw);
-                auto message = verifier::Message::parse(std::string(raw->constData(), size_t(raw->size())));
-                if (message) {
-                    verifier::VerifyContext context;
-                    context.resolver = settings.resolver.get();
-                    context.now = settings.fixedNow ? settings.fixedNow : QDateTime::currentSecsSinceEpoch();
-                    context.trust = settings.trust;
-                    context.signatures = settings.signatures;
-                    context.limits = settings.limits;
-                    context.source = QStringLiteral("imap:%1/%2").arg(options.mailbox).arg(*d.uid).toStdString();
-                    context.dnsClock = steadyMillisClock();
-                    const verifier::Report report =
-                        memory ? memory->verify(*message, context) : verifier::verify(*message, context);
-                    store.saveReport(id, report);
-                    if (report.verdict == verifier::Verdict::Forged)
-                        forged.push_back(*d.uid);
-                }
+                if (const auto verdict = verifyAndSave(id, *d.uid, *raw); verdict == verifier::Verdict::Forged)
+                    forged.push_back(*d.uid);
                 if (bodyDone % 10 == 0 || bodyDone == bodyTotal)
                     emit q->progress(bodyDone, bodyTotal);
             },
@@ -651,6 +735,16 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
         if (!f)
             return f.error();
     }
+    if (stopFlag)
+        return std::nullopt;
+
+    // 2b. Stale reports (made under trust settings or a key memory changed since, raw copy evicted):
+    // fetched again read-only (BODY.PEEK[], no flag changes; their verdicts take no part in the
+    // opt-in keyword write) and verified with today's settings, at most staleBatchSize per round so
+    // a huge mailbox never stalls new mail. A UID the server no longer has delivers nothing: it
+    // stays stale (the expunge handling removes it) and is not asked for again on this connection.
+    if (auto e = recheckStale(client))
+        return e;
     if (stopFlag)
         return std::nullopt;
 

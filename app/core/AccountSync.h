@@ -4,6 +4,9 @@
 // there. One round = connect, EXAMINE (read-only), compare UIDVALIDITY / highest stored UID
 // (RFC 9051 §2.3.1.1), fetch the headers of new messages (BODY.PEEK: \Seen is never set), then
 // the bodies of every unverified message, newest first, verifying each and storing its report;
+// then, at most staleBatchSize per round, the stale messages (MessageStore::markStale: a report
+// made under trust settings or a key memory changed since, whose raw copy had been evicted) are
+// fetched again (BODY.PEEK[]) and verified anew, clearing their mark (staleRechecked());
 // the mailbox state (UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ) is written only after the round, so
 // an interrupted round is resumed exactly. Then, with watch on, it waits for new mail (IDLE,
 // else NOOP polling) and runs another round. Failures a later attempt can cure are retried with
@@ -61,6 +64,9 @@ struct AccountSyncOptions
     /// Retries after a curable failure before giving up; -1 = forever.
     int maxRetries = -1;
     int fetchBatchSize = 50;
+    /// Stale messages fetched again and verified per round, newest first (the rest follow in
+    /// later rounds), so a huge mailbox never delays new mail for long.
+    int staleBatchSize = 200;
 };
 
 class AccountSync : public QObject
@@ -137,6 +143,9 @@ signals:
     /// Flags of stored messages changed on the server (CONDSTORE, RFC 7162 §3.1.4.1): the
     /// store rows @p messageIds hold the new flags.
     void flagsChanged(qint64 mailboxId, const QList<qint64> &messageIds);
+    /// Stale messages were fetched again and verified with the current settings: the store rows
+    /// @p messageIds hold their new verdicts and are no longer stale.
+    void staleRechecked(qint64 mailboxId, const QList<qint64> &messageIds);
 
 private:
     void launch(const AccountSyncOptions &options, const AccountRecord &account, const QString &password);

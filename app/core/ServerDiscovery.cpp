@@ -24,14 +24,30 @@ QString ServerDiscovery::domainOf(const QString &address)
 
 namespace {
 
+// Records a SERVFAIL, timeout or DNSSEC-bogus answer; NXDOMAIN/NODATA are not failures.
+void noteFailure(const verifier::DnsAnswer &answer, const QString &name, verifier::RrType type,
+                 QVector<DnsFailure> *failures)
+{
+    if (!failures || !(answer.temporary() || answer.bogus))
+        return;
+    DnsFailure f;
+    f.name = name;
+    f.type = type;
+    f.status = answer.status == verifier::DnsStatus::Timeout ? verifier::DnsStatus::Timeout : verifier::DnsStatus::ServFail;
+    f.bogus = answer.bogus;
+    failures->push_back(f);
+}
+
 QVector<DiscoveredServer> srvTargets(const verifier::Resolver &resolver, const QString &name,
-                                     ConnectionSecurity security, DiscoveredServer::Source source)
+                                     ConnectionSecurity security, DiscoveredServer::Source source,
+                                     QVector<DnsFailure> *failures)
 {
     const QByteArray n = name.toLatin1();
     const verifier::DnsAnswer answer = resolver.query(std::string_view(n.constData(), size_t(n.size())),
                                                       verifier::RrType::SRV);
     QVector<DiscoveredServer> out;
-    if (!answer.ok())
+    noteFailure(answer, name, verifier::RrType::SRV, failures);
+    if (!answer.ok() || answer.bogus)
         return out;
     std::vector<verifier::DnsRecord> records = answer.records;
     // Priority ascending; within a priority the heavier weight first (a deterministic stand-in
@@ -101,15 +117,16 @@ QString ServerDiscovery::oauthProviderForHost(const QString &imapHost)
     return {};
 }
 
-QVector<DiscoveredServer> ServerDiscovery::discoverMx(const verifier::Resolver &resolver, const QString &address,
-                                                      const verifier::PublicSuffixList &psl)
+MxLookup ServerDiscovery::lookupMx(const verifier::Resolver &resolver, const QString &address,
+                                   const verifier::PublicSuffixList &psl, QVector<DnsFailure> *failures)
 {
     const QString domain = domainOf(address);
     if (domain.isEmpty())
         return {};
     const QByteArray n = domain.toLatin1();
     const verifier::DnsAnswer answer = resolver.query(std::string_view(n.constData(), size_t(n.size())), verifier::RrType::MX);
-    if (!answer.ok() || answer.records.empty())
+    noteFailure(answer, domain, verifier::RrType::MX, failures);
+    if (!answer.ok() || answer.bogus || answer.records.empty())
         return {};
     const verifier::DnsRecord *best = nullptr;
     for (const auto &r : answer.records)
@@ -125,12 +142,27 @@ QVector<DiscoveredServer> ServerDiscovery::discoverMx(const verifier::Resolver &
         psl.organisationalDomain(std::string_view(mxBytes.constData(), size_t(mxBytes.size()))));
     if (org.isEmpty() || psl.isPublicSuffix(std::string_view(mxBytes.constData(), size_t(mxBytes.size()))))
         return {};
+    MxLookup out;
+    out.exchange = mx;
+    out.organisationalDomain = org;
+    const QString ownOrg = QString::fromStdString(psl.organisationalDomain(std::string_view(n.constData(), size_t(n.size()))));
+    out.otherOrganisation = org != ownOrg;
+    for (const MxProvider &p : kMxProviders)
+        if (isUnder(mx, QLatin1String(p.mxDomain)) || org == QLatin1String(p.mxDomain))
+            out.knownProvider = true;
+    return out;
+}
+
+QVector<DiscoveredServer> ServerDiscovery::guessFromMx(const MxLookup &mx, const QString &domain)
+{
+    if (mx.exchange.isEmpty() || mx.organisationalDomain.isEmpty())
+        return {};
     DiscoveredServer server;
     server.source = DiscoveredServer::Source::MxGuess;
-    server.evidence = mx;
-    server.host = QStringLiteral("imap.") + org;
+    server.evidence = mx.exchange;
+    server.host = QStringLiteral("imap.") + mx.organisationalDomain;
     for (const MxProvider &p : kMxProviders) {
-        if (isUnder(mx, QLatin1String(p.mxDomain)) || org == QLatin1String(p.mxDomain)) {
+        if (isUnder(mx.exchange, QLatin1String(p.mxDomain)) || mx.organisationalDomain == QLatin1String(p.mxDomain)) {
             server.host = QLatin1String(p.imapHost);
             server.oauthProvider = QLatin1String(p.oauthProvider);
             break;
@@ -143,16 +175,23 @@ QVector<DiscoveredServer> ServerDiscovery::discoverMx(const verifier::Resolver &
     return {server};
 }
 
-QVector<DiscoveredServer> ServerDiscovery::discover(const verifier::Resolver &resolver, const QString &address)
+QVector<DiscoveredServer> ServerDiscovery::discoverMx(const verifier::Resolver &resolver, const QString &address,
+                                                      const verifier::PublicSuffixList &psl, QVector<DnsFailure> *failures)
+{
+    return guessFromMx(lookupMx(resolver, address, psl, failures), domainOf(address));
+}
+
+QVector<DiscoveredServer> ServerDiscovery::discover(const verifier::Resolver &resolver, const QString &address,
+                                                    QVector<DnsFailure> *failures)
 {
     const QString domain = domainOf(address);
     if (domain.isEmpty())
         return {};
     QVector<DiscoveredServer> out;
     out += srvTargets(resolver, QStringLiteral("_imaps._tcp.") + domain, ConnectionSecurity::ImplicitTls,
-                      DiscoveredServer::Source::SrvImaps);
+                      DiscoveredServer::Source::SrvImaps, failures);
     out += srvTargets(resolver, QStringLiteral("_imap._tcp.") + domain, ConnectionSecurity::StartTls,
-                      DiscoveredServer::Source::SrvImap);
+                      DiscoveredServer::Source::SrvImap, failures);
     out.push_back({QStringLiteral("imap.") + domain, 993, ConnectionSecurity::ImplicitTls, DiscoveredServer::Source::Guess});
     return out;
 }

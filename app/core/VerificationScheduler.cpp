@@ -10,6 +10,20 @@
 
 namespace sealcheck {
 
+verifier::VerifyContext VerificationSettings::contextFor(const QString &source) const
+{
+    verifier::VerifyContext context;
+    context.resolver = resolver.get();
+    context.now = fixedNow ? fixedNow : QDateTime::currentSecsSinceEpoch();
+    context.trust = trust;
+    context.signatures = signatures;
+    context.limits = limits;
+    context.dnsClock = steadyMillisClock();
+    const QByteArray utf8 = source.toUtf8();
+    context.source = std::string(utf8.constData(), size_t(utf8.size()));
+    return context;
+}
+
 VerificationScheduler::VerificationScheduler(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<verifier::Report>("verifier::Report");
@@ -103,15 +117,7 @@ void VerificationScheduler::runWorker()
         if (!message) {
             error = QString::fromStdString(message.error().message);
         } else {
-            verifier::VerifyContext context;
-            context.resolver = settings.resolver.get();
-            context.now = settings.fixedNow ? settings.fixedNow : QDateTime::currentSecsSinceEpoch();
-            context.trust = settings.trust;
-            context.signatures = settings.signatures;
-            context.limits = settings.limits;
-            context.dnsClock = steadyMillisClock();
-            const QByteArray source = job.source.toUtf8();
-            context.source = std::string(source.constData(), size_t(source.size()));
+            const verifier::VerifyContext context = settings.contextFor(job.source);
             QString memoryError;
             if (!settings.memoryStorePath.isEmpty() && (!memory || memory->path() != settings.memoryStorePath)) {
                 memory = std::make_unique<RememberedVerification>();

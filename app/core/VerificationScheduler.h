@@ -34,6 +34,10 @@ struct VerificationSettings
     /// The store file that holds the key memory and sender expectations (MessageStore); empty =
     /// verify without memory. Demo mode and tests leave it empty or point it at their own file.
     QString memoryStorePath;
+
+    /// The context one message is verified in: these settings, @p source as the report's source,
+    /// now = fixedNow or the current time, and the steady clock for the DNS time budget.
+    verifier::VerifyContext contextFor(const QString &source) const;
 };
 
 class VerificationScheduler : public QObject

@@ -1,7 +1,9 @@
 #include "ListTask.h"
 
 #include "ImapMailboxName.h"
+#include "MailboxNameCollator.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -55,16 +57,23 @@ int rank(const ListEntry &e, const QString &name)
 
 } // namespace
 
-QStringList ListTask::displayNames(const QList<ListEntry> &entries, int limit)
+QStringList ListTask::displayNames(const QList<ListEntry> &entries, int limit, const QLocale &locale)
 {
     struct Item
     {
-        int rank;
+        int rank;            ///< of the mailbox itself
+        int group;           ///< its rank, or that of its nearest INBOX or special-use ancestor
         QString name;
+        QStringList levels;  ///< name split at the delimiter
+        QString ancestorKey; ///< levels joined by '\n', INBOX spelled so: how ancestors are found
     };
+    constexpr int kMaxAncestors = 32;
+    const int others = rank(ListEntry{}, QString()); // the rank of an ordinary mailbox
     QList<Item> items;
     QSet<QString> seen;
     for (const ListEntry &e : entries) {
+        if (items.size() >= limit)
+            break;
         if (hasAttribute(e, "\\Noselect") || hasAttribute(e, "\\NonExistent"))
             continue;
         QString name = decodeMailboxName(e.name);
@@ -75,18 +84,44 @@ QStringList ListTask::displayNames(const QList<ListEntry> &entries, int limit)
         if (seen.contains(name))
             continue;
         seen.insert(name);
-        items.append({rank(e, name), name});
-        if (items.size() >= limit)
-            break;
+        const QChar delimiter = e.delimiter.size() == 1 ? QChar::fromLatin1(e.delimiter.front()) : QChar();
+        QStringList levels = MailboxNameCollator::split(name, delimiter);
+        QStringList key = levels;
+        if (key.front().compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+            key.front() = QStringLiteral("INBOX"); // INBOX's children, however the server spells it
+        const int r = rank(e, name);
+        items.append({r, r, name, std::move(levels), key.join(QLatin1Char('\n'))});
     }
-    std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
-        if (a.rank != b.rank)
-            return a.rank < b.rank;
-        const int c = a.name.compare(b.name, Qt::CaseInsensitive);
-        return c != 0 ? c < 0 : a.name < b.name;
+    // Ordinary mailboxes below INBOX or a special-use mailbox stay with that parent.
+    QHash<QString, int> anchors; // ancestor key -> rank, for INBOX and special-use mailboxes
+    for (const Item &i : std::as_const(items)) {
+        if (i.rank < others)
+            anchors.insert(i.ancestorKey, i.rank);
+    }
+    if (!anchors.isEmpty()) {
+        for (Item &i : items) {
+            if (i.rank < others)
+                continue;
+            // Bounded: a hostile name of thousands of levels costs at most kMaxAncestors look-ups.
+            int looked = 0;
+            for (qsizetype cut = i.ancestorKey.lastIndexOf(QLatin1Char('\n')); cut > 0 && looked < kMaxAncestors;
+                 cut = i.ancestorKey.lastIndexOf(QLatin1Char('\n'), cut - 1), ++looked) {
+                if (const auto a = anchors.constFind(i.ancestorKey.left(cut)); a != anchors.cend()) {
+                    i.group = *a;
+                    break;
+                }
+            }
+        }
+    }
+    const MailboxNameCollator collator(locale);
+    std::stable_sort(items.begin(), items.end(), [&](const Item &a, const Item &b) {
+        if (a.group != b.group)
+            return a.group < b.group;
+        return collator.compareLevels(a.levels, b.levels) < 0;
     });
     QStringList out;
-    for (const Item &i : items)
+    out.reserve(items.size());
+    for (const Item &i : std::as_const(items))
         out << i.name;
     return out;
 }

@@ -15,11 +15,14 @@ namespace sealcheck {
 
 namespace {
 
-verifier::MtaStsFetchOutcome failure(const QString &why)
+using Failure = verifier::MtaStsFetchFailure;
+
+verifier::MtaStsFetchOutcome failure(Failure kind, const QString &why)
 {
     verifier::MtaStsFetchOutcome o;
     o.fetched = false;
     o.error = why.toStdString();
+    o.failure = kind;
     return o;
 }
 
@@ -76,7 +79,7 @@ void MtaStsFetcher::fetch(const QString &domainIn, Callback done)
     const QString host = url.host();
     if (!url.isValid() || host.isEmpty() || host != QStringLiteral("mta-sts.") + domain) {
         QTimer::singleShot(0, this, [done, domainIn] {
-            done(failure(QStringLiteral("'%1' is not a valid domain name").arg(domainIn)));
+            done(failure(Failure::InvalidDomain, QStringLiteral("'%1' is not a valid domain name").arg(domainIn)));
         });
         return;
     }
@@ -95,7 +98,7 @@ void MtaStsFetcher::fetch(const QString &domainIn, Callback done)
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, this, [job, this] {
-        job->finish(failure(QStringLiteral("no answer within %1 seconds").arg(m_options.timeoutMs / 1000.0)));
+        job->finish(failure(Failure::Timeout, QStringLiteral("no answer within %1 seconds").arg(m_options.timeoutMs / 1000.0)));
     });
     timer->start(m_options.timeoutMs);
 
@@ -109,14 +112,14 @@ void MtaStsFetcher::fetch(const QString &domainIn, Callback done)
             return;
         const QVariant length = job->reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > maxBytes)
-            job->finish(failure(QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
+            job->finish(failure(Failure::TooLarge, QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
     });
     connect(reply, &QNetworkReply::readyRead, this, [job, maxBytes] {
         if (!job->reply)
             return;
         job->body += job->reply->read(maxBytes + 1 - job->body.size());
         if (job->body.size() > maxBytes)
-            job->finish(failure(QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
+            job->finish(failure(Failure::TooLarge, QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
     });
     connect(reply, &QNetworkReply::finished, this, [job, maxBytes, host] {
         if (job->done || !job->reply)
@@ -125,32 +128,37 @@ void MtaStsFetcher::fetch(const QString &domainIn, Callback done)
         const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (r->error() != QNetworkReply::NoError && status == 0) {
             QString why = r->errorString();
-            if (!job->sslErrors.isEmpty())
+            Failure kind = r->error() == QNetworkReply::OperationCanceledError || r->error() == QNetworkReply::TimeoutError
+                               ? Failure::Timeout
+                               : Failure::Connection;
+            if (!job->sslErrors.isEmpty()) {
                 why = QStringLiteral("TLS certificate of %1 not accepted: %2").arg(host, job->sslErrors.join(QStringLiteral("; ")));
-            job->finish(failure(why));
+                kind = Failure::Certificate;
+            }
+            job->finish(failure(kind, why));
             return;
         }
         if (status >= 300 && status < 400) {
             const QString location = QString::fromLatin1(r->rawHeader("Location"));
-            job->finish(failure(QStringLiteral("the server answers with a redirect (HTTP %1%2), which MTA-STS forbids")
+            job->finish(failure(Failure::Redirect, QStringLiteral("the server answers with a redirect (HTTP %1%2), which MTA-STS forbids")
                                     .arg(status)
                                     .arg(location.isEmpty() ? QString() : QStringLiteral(" to ") + location)));
             return;
         }
         if (status != 200) {
-            job->finish(failure(QStringLiteral("the server answers HTTP %1, not 200").arg(status)));
+            job->finish(failure(Failure::HttpStatus, QStringLiteral("the server answers HTTP %1, not 200").arg(status)));
             return;
         }
         const QString type = r->header(QNetworkRequest::ContentTypeHeader).toString();
         const QString mediaType = type.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
         if (mediaType != QLatin1String("text/plain")) {
-            job->finish(failure(QStringLiteral("the policy is served as '%1', not text/plain")
+            job->finish(failure(Failure::ContentType, QStringLiteral("the policy is served as '%1', not text/plain")
                                     .arg(type.isEmpty() ? QStringLiteral("no Content-Type") : type)));
             return;
         }
         job->body += r->read(maxBytes + 1 - job->body.size());
         if (job->body.size() > maxBytes) {
-            job->finish(failure(QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
+            job->finish(failure(Failure::TooLarge, QStringLiteral("the policy is larger than %1 KiB").arg(maxBytes / 1024)));
             return;
         }
         verifier::MtaStsFetchOutcome ok;

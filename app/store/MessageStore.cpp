@@ -17,6 +17,15 @@ namespace {
 
 QAtomicInteger<quint64> g_connectionCounter;
 
+/// Runs @p q and appends the first column of each row (an id).
+void appendIds(QSqlQuery &q, QVector<qint64> &out)
+{
+    if (!q.exec())
+        return;
+    while (q.next())
+        out.push_back(q.value(0).toLongLong());
+}
+
 // Numbered migrations; index i upgrades user_version i to i+1. Never edit a released step.
 const char *const kMigrations[] = {
     // 1: the first schema.
@@ -52,6 +61,11 @@ const char *const kMigrations[] = {
     "ALTER TABLE accounts ADD COLUMN auth_kind INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE accounts ADD COLUMN oauth_provider TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE accounts ADD COLUMN oauth_overrides TEXT NOT NULL DEFAULT '';",
+    // 4: stale reports. 1 = the report was made under trust settings or a key memory that have
+    // since changed, and the raw copy was no longer cached to check it again at once; the next
+    // sync of the mailbox fetches it again. Saving a report sets it back to 0.
+    "ALTER TABLE messages ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX messages_by_stale ON messages(mailbox_id, stale);",
 };
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL.
@@ -87,10 +101,12 @@ MessageRow readRow(const QSqlQuery &q)
     r.flags = q.value(8).toString();
     r.messageId = q.value(9).toString();
     r.verdict = q.value(10).toString();
+    r.stale = q.value(11).toInt() != 0;
     return r;
 }
 
-const char *kRowColumns = "id, mailbox_id, uid, from_header, from_address, subject, date, size, flags, message_id, verdict";
+const char *kRowColumns =
+    "id, mailbox_id, uid, from_header, from_address, subject, date, size, flags, message_id, verdict, stale";
 
 } // namespace
 
@@ -504,11 +520,71 @@ QVector<qint64> MessageStore::unverified(qint64 mailboxId, int limit) const
     q.prepare(QStringLiteral("SELECT id FROM messages WHERE mailbox_id=? AND verdict='' ORDER BY date DESC LIMIT ?"));
     q.addBindValue(mailboxId);
     q.addBindValue(limit);
-    if (q.exec()) {
-        while (q.next())
-            out.push_back(q.value(0).toLongLong());
-    }
+    appendIds(q, out);
     return out;
+}
+
+verifier::Expected<QVector<qint64>> MessageStore::markStale(qint64 accountId)
+{
+    // Only reports (verdict != '') can be stale; a message never verified is verified at the next
+    // sync anyway. One transaction: the ids returned are exactly the rows changed.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return verifier::makeError("cannot start a transaction: " + db.lastError().text().toStdString());
+    // Every report of the account, those with a cached raw copy too: the caller verifies those
+    // again at once, and each new report clears its mark; if the program stops before that, the
+    // mark survives and the next sync does it (from the cached copy, without a fetch).
+    const QString where = QStringLiteral(
+        " WHERE stale=0 AND verdict<>'' AND mailbox_id IN (SELECT id FROM mailboxes WHERE account_id=?)");
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id FROM messages") + where);
+    q.addBindValue(accountId);
+    QVector<qint64> ids;
+    appendIds(q, ids);
+    QSqlQuery u(db);
+    u.prepare(QStringLiteral("UPDATE messages SET stale=1") + where);
+    u.addBindValue(accountId);
+    if (!q.lastError().isValid() && u.exec() && db.commit())
+        return ids;
+    const QString e = q.lastError().isValid() ? q.lastError().text() : u.lastError().text();
+    db.rollback();
+    m_lastError = e;
+    return verifier::makeError("cannot mark reports as outdated: " + e.toStdString());
+}
+
+QVector<qint64> MessageStore::staleMessages(qint64 mailboxId, int limit) const
+{
+    QVector<qint64> out;
+    if (limit <= 0)
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE mailbox_id=? AND stale=1 ORDER BY date DESC, uid DESC LIMIT ?"));
+    q.addBindValue(mailboxId);
+    q.addBindValue(limit);
+    appendIds(q, out);
+    return out;
+}
+
+int MessageStore::staleCount(qint64 mailboxId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE mailbox_id=? AND stale=1"));
+    q.addBindValue(mailboxId);
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool MessageStore::dropRaw(qint64 messageId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("DELETE FROM raw_messages WHERE message_id=?"));
+    q.addBindValue(messageId);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 bool MessageStore::saveRaw(qint64 messageId, const QByteArray &bytes)
@@ -581,7 +657,7 @@ bool MessageStore::saveReport(qint64 messageId, const verifier::Report &report)
     q.addBindValue(qint64(report.verifiedAt));
     q.addBindValue(QString::fromStdString(verifier::reportToJson(report)));
     QSqlQuery v(db);
-    v.prepare(QStringLiteral("UPDATE messages SET verdict=? WHERE id=?"));
+    v.prepare(QStringLiteral("UPDATE messages SET verdict=?, stale=0 WHERE id=?"));
     v.addBindValue(QString::fromUtf8(verifier::verdictName(report.verdict).data()));
     v.addBindValue(messageId);
     if (!q.exec() || !v.exec()) {

@@ -4,8 +4,9 @@
 // What it holds: accounts (never passwords: those live in the keychain), mailboxes with their
 // UIDVALIDITY/UIDNEXT/HIGHESTMODSEQ, message metadata, raw messages (a cache capped in total
 // size; the oldest are evicted, the metadata stays), and reports as versioned JSON with the time
-// they were computed. WAL journal and one transaction per write, so a crash or a killed process
-// loses nothing already stored. Schema changes are numbered migrations (PRAGMA user_version).
+// they were computed; a report made under settings that have changed since, and not yet made
+// again, is marked stale (markStale(), schema 4). WAL journal and one transaction per write, so
+// a crash or a killed process loses nothing already stored. Schema changes are numbered migrations (PRAGMA user_version).
 //
 // Thread use: one MessageStore per thread (each opens its own connection); SQLite serialises
 // writers, busy_timeout waits for them.
@@ -81,6 +82,10 @@ struct MessageRow
     /// Empty until verified; else a verdict name ("forged", ...).
     QString verdict;
     QString messageId;
+    /// Schema 4: the report was made under trust settings or a key memory that have changed
+    /// since, and has not been made again yet (the raw copy had been evicted from the cache).
+    /// The next sync of the mailbox fetches the message again (AccountSync); saveReport() clears it.
+    bool stale = false;
 };
 
 struct StoreLimits
@@ -137,8 +142,19 @@ public:
     /// Ids of messages without a current report.
     QVector<qint64> unverified(qint64 mailboxId, int limit) const;
 
+    /// After the trust settings of @p accountId (or the key memory) changed: marks as stale every
+    /// verified message of the account. The caller verifies those with a cached raw copy again at
+    /// once (saveReport clears the mark); the rest, and any left when the program stops first,
+    /// wait for the next sync. Returns the ids marked now.
+    verifier::Expected<QVector<qint64>> markStale(qint64 accountId);
+    /// Ids of stale messages of the mailbox, newest first, at most @p limit (<= 0: none).
+    QVector<qint64> staleMessages(qint64 mailboxId, int limit) const;
+    int staleCount(qint64 mailboxId) const;
+
     // Raw messages (cache)
     bool saveRaw(qint64 messageId, const QByteArray &bytes);
+    /// Removes one raw copy from the cache (metadata and report stay), as eviction does.
+    bool dropRaw(qint64 messageId);
     std::optional<QByteArray> raw(qint64 messageId) const;
     qint64 rawCacheBytes() const;
 

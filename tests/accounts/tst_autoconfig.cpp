@@ -8,7 +8,9 @@
 //   the certificate is still checked against the real host name. Every host the discovery may
 //   ask is mapped: nothing leaves the machine.
 // - SRV and MX from a real unbound on loopback (PITFALLS.md "unbound on loopback"); those rows
-//   skip when unbound is not installed, the others use an in-memory zone.
+//   skip when unbound is not installed, the others use an in-memory zone (kZone), with DNSSEC
+//   "bogus" answers played by TestResolver.
+// - DNS failures (SERVFAIL, timeout, bogus) reported in `skipped`; the MX domain's autoconfig.
 #include "AccountAutoConfig.h"
 #include "LocalHttpsServer.h"
 #include "ServerDiscovery.h"
@@ -30,6 +32,8 @@
 #include <QThread>
 #include <QUdpSocket>
 
+#include <set>
+
 using namespace sealcheck;
 
 using Routes = QHash<QString, QByteArray>; // "host/path" -> body (200 text/xml) or a whole "HTTP/1.1 ..." response
@@ -41,7 +45,45 @@ const QStringList kDomains{
     QStringLiteral("example.com"),      QStringLiteral("example.net"),        QStringLiteral("example.org"),
     QStringLiteral("srv.example.com"),  QStringLiteral("gm.example.com"),     QStringLiteral("o365.example.com"),
     QStringLiteral("hosted.example.com"), QStringLiteral("nullmx.example.com"), QStringLiteral("nosrv.example.com"),
+    QStringLiteral("mxcfg.example.com"), QStringLiteral("mxgoogle.example.com"),
 };
+
+// The in-memory zone of the rows that do not use unbound: mail of mxcfg.example.com goes to
+// another organisation (example.net), mail of mxgoogle.example.com to Google (bundled table).
+const char *const kZone = R"(
+mxcfg.example.com.    300 IN MX 10 mx1.mailhost.example.net.
+mxcfg.example.com.    300 IN MX 20 mx2.mailhost.example.net.
+mxgoogle.example.com. 300 IN MX 5 aspmx.l.google.com.
+)";
+
+// An in-memory zone whose listed names answer as a validating resolver does for a DNSSEC
+// failure: SERVFAIL with bogus set (verifier/core/Resolver.h).
+class TestResolver final : public verifier::Resolver
+{
+public:
+    verifier::ZoneResolver zone;
+    std::set<std::string> bogus;
+
+    verifier::DnsAnswer query(std::string_view name, verifier::RrType type) const override
+    {
+        if (bogus.count(verifier::ZoneResolver::canonicalName(name))) {
+            verifier::DnsAnswer a;
+            a.status = verifier::DnsStatus::ServFail;
+            a.bogus = true;
+            a.why = "DNSSEC validation failed";
+            return a;
+        }
+        return zone.query(name, type);
+    }
+};
+
+std::shared_ptr<const verifier::Resolver> testZone()
+{
+    auto r = std::make_shared<TestResolver>();
+    if (!r->zone.loadMasterFile(kZone).ok())
+        qFatal("kZone does not load");
+    return r;
+}
 
 QByteArray http(int status, const QByteArray &body, const QByteArray &extra = {})
 {
@@ -101,6 +143,15 @@ QString describe(const QVector<AutoConfigNote> &notes)
     QStringList out;
     for (const auto &n : notes)
         out << autoConfigSourceName(n.source) + QStringLiteral(": ") + n.reason;
+    return out.join(QStringLiteral(" | "));
+}
+
+QString describeWithOrigin(const QVector<AutoConfigNote> &notes)
+{
+    QStringList out;
+    for (const auto &n : notes)
+        out << autoConfigSourceName(n.source) + QLatin1Char(' ') + n.origin + (n.dnsFailure ? QStringLiteral(" [dns]") : QString())
+                   + QStringLiteral(": ") + n.reason;
     return out.join(QStringLiteral(" | "));
 }
 
@@ -593,6 +644,67 @@ private slots:
                "mx-guess imap.example.com:993 tls max@srv.example.com password; "
                "guess imap.srv.example.com:993 tls max@srv.example.com password"
             << "well-known";
+        // Source 5: the MX hosts' organisation (example.net) publishes autoconfig; in-memory zone.
+        const QByteArray mxConfig = config(imapServer("imap.mailhost.example.net", 993, "SSL", "%EMAILADDRESS%"));
+        const QString mxTail = QStringLiteral("mx-guess imap.example.net:993 tls quinn@mxcfg.example.com password; "
+                                              "guess imap.mxcfg.example.com:993 tls quinn@mxcfg.example.com password");
+        QTest::newRow("mx-autoconfig")
+            << "quinn@mxcfg.example.com"
+            << Routes{{QStringLiteral("autoconfig.example.net/mail/config-v1.1.xml"), mxConfig}} << QStringList() << false
+            << false << QStringLiteral("mx-autoconfig imap.mailhost.example.net:993 tls quinn@mxcfg.example.com password; ") + mxTail
+            << "well-known: the server answers HTTP 404";
+        QTest::newRow("mx-autoconfig-not-asked-when-own-config")
+            << "quinn@mxcfg.example.com"
+            << Routes{{QStringLiteral("autoconfig.mxcfg.example.com/mail/config-v1.1.xml"),
+                       config(imapServer("mail.mxcfg.example.com", 993, "SSL", "%EMAILADDRESS%"))},
+                      {QStringLiteral("autoconfig.example.net/mail/config-v1.1.xml"), mxConfig}}
+            << QStringList() << false << false
+            << QStringLiteral("autoconfig-host mail.mxcfg.example.com:993 tls quinn@mxcfg.example.com password; ") + mxTail
+            << "well-known: the server answers HTTP 404";
+        QTest::newRow("mx-autoconfig-certificate-refused")
+            << "quinn@mxcfg.example.com"
+            << Routes{{QStringLiteral("autoconfig.example.net/mail/config-v1.1.xml"), mxConfig}}
+            << QStringList{QStringLiteral("autoconfig.example.net")} << false << false << mxTail
+            << "mx-autoconfig: TLS certificate of autoconfig.example.net not accepted";
+        QTest::newRow("ispdb-mx-not-asked-by-default")
+            << "quinn@mxcfg.example.com"
+            << Routes{{QStringLiteral("autoconfig.thunderbird.net/v1.1/example.net"),
+                       config(imapServer("imap.isp.example.net", 993, "SSL", "%EMAILADDRESS%"))}}
+            << QStringList() << false << false << mxTail << "mx-autoconfig: the server answers HTTP 404";
+        QTest::newRow("ispdb-mx-opted-in")
+            << "quinn@mxcfg.example.com"
+            << Routes{{QStringLiteral("autoconfig.thunderbird.net/v1.1/example.net"),
+                       config(imapServer("imap.isp.example.net", 993, "SSL", "%EMAILADDRESS%"))}}
+            << QStringList() << true << false
+            << QStringLiteral("ispdb-mx imap.isp.example.net:993 tls quinn@mxcfg.example.com password third-party; ") + mxTail
+            << "ispdb: the server answers HTTP 404";
+        QTest::newRow("mx-autoconfig-redirect-same-site")
+            << "quinn@mxcfg.example.com"
+            << Routes{{QStringLiteral("autoconfig.example.net/mail/config-v1.1.xml"), redirect("https://example.net/cfg.xml")},
+                      {QStringLiteral("example.net/cfg.xml"), mxConfig}}
+            << QStringList() << false << false
+            << QStringLiteral("mx-autoconfig imap.mailhost.example.net:993 tls quinn@mxcfg.example.com password; ") + mxTail
+            << "well-known: the server answers HTTP 404";
+        QTest::newRow("mx-autoconfig-redirect-off-site")
+            << "quinn@mxcfg.example.com"
+            << Routes{{QStringLiteral("autoconfig.example.net/mail/config-v1.1.xml"), redirect("https://example.org/cfg.xml")},
+                      {QStringLiteral("example.org/cfg.xml"), mxConfig}}
+            << QStringList() << false << false << mxTail
+            << "mx-autoconfig: redirect to https://example.org/cfg.xml refused: not a host of example.net";
+        QTest::newRow("mx-autoconfig-redirect-to-own-domain-refused")
+            << "quinn@mxcfg.example.com"
+            << Routes{{QStringLiteral("autoconfig.example.net/mail/config-v1.1.xml"),
+                       redirect("https://mxcfg.example.com/cfg.xml")},
+                      {QStringLiteral("mxcfg.example.com/cfg.xml"), mxConfig}}
+            << QStringList() << false << false << mxTail
+            << "mx-autoconfig: redirect to https://mxcfg.example.com/cfg.xml refused: not a host of example.net";
+        // Google's MX: the bundled table knows the server; autoconfig.google.com is not asked
+        // (and is not mapped: asking it would fail the "nothing leaves the machine" check).
+        QTest::newRow("mx-known-provider-not-fetched")
+            << "rita@mxgoogle.example.com" << Routes() << QStringList() << true << false
+            << "mx-guess imap.gmail.com:993 tls rita@mxgoogle.example.com oauth2:google; "
+               "guess imap.mxgoogle.example.com:993 tls rita@mxgoogle.example.com password"
+            << "ispdb: the server answers HTTP 404";
     }
 
     void discover()
@@ -612,10 +724,10 @@ private slots:
         m_rogue.routes = routes;
         m_good.requests.clear();
         m_rogue.requests.clear();
-        std::shared_ptr<const verifier::Resolver> resolver =
-            unbound ? m_unbound : std::make_shared<const verifier::ZoneResolver>();
+        std::shared_ptr<const verifier::Resolver> resolver = unbound ? m_unbound : testZone();
 
-        AccountAutoConfig discovery(options(rogueHosts, ispdb ? IspdbLookup::Allowed : IspdbLookup::Refused));
+        const AutoConfigOptions opts = options(rogueHosts, ispdb ? IspdbLookup::Allowed : IspdbLookup::Refused);
+        AccountAutoConfig discovery(opts);
         QSignalSpy finished(&discovery, &AccountAutoConfig::finished);
         discovery.start(address, resolver);
         QVERIFY(discovery.isRunning());
@@ -630,13 +742,18 @@ private slots:
         const QString notes = describe(result.skipped);
         QVERIFY2(notes.contains(skipped), qPrintable(notes));
 
-        // What was sent where: the domain's own hosts, and the ISPDB only when opted in.
+        // What was sent where: the domain's own hosts, the MX hosts' organisation (without the
+        // address), and the ISPDB only when opted in; only mapped hosts (nothing leaves the machine).
         const QString domain = address.section(QLatin1Char('@'), 1);
         for (const QString &url : result.contactedUrls) {
             const QString host = QUrl(url).host();
             QVERIFY2(QUrl(url).scheme() == QLatin1String("https"), qPrintable(url));
+            QVERIFY2(opts.hostOverrides.contains(host), qPrintable(url));
             if (host == QLatin1String("autoconfig.thunderbird.net")) {
                 QVERIFY2(ispdb, qPrintable(url));
+                QVERIFY2(!url.contains(QLatin1Char('@')) && !url.contains(QLatin1String("%40")), qPrintable(url));
+            } else if (!result.mxDomain.isEmpty()
+                       && (host == result.mxDomain || host.endsWith(QLatin1Char('.') + result.mxDomain))) {
                 QVERIFY2(!url.contains(QLatin1Char('@')) && !url.contains(QLatin1String("%40")), qPrintable(url));
             } else {
                 QVERIFY2(host == domain || host.endsWith(QLatin1Char('.') + domain), qPrintable(url));
@@ -657,7 +774,106 @@ private slots:
         }
         for (const QByteArray &r : sent)
             if (r.contains("Host: autoconfig.thunderbird.net"))
-                QVERIFY2(r.startsWith("GET /v1.1/" + domain.toLatin1() + " HTTP/1.1\r\n"), r.constData());
+                QVERIFY2(r.startsWith("GET /v1.1/" + domain.toLatin1() + " HTTP/1.1\r\n")
+                             || (!result.mxDomain.isEmpty()
+                                 && r.startsWith("GET /v1.1/" + result.mxDomain.toLatin1() + " HTTP/1.1\r\n")),
+                         r.constData());
+    }
+
+    // DNS failures are reported (offline: DNS only, so every note is about DNS); the normal
+    // "no record" answers (NXDOMAIN, NODATA, null MX) are not.
+    void dnsFailures_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<QStringList>("servfail");
+        QTest::addColumn<QStringList>("timeout");
+        QTest::addColumn<QStringList>("bogus");
+        QTest::addColumn<QString>("candidates");
+        QTest::addColumn<QString>("notes"); // exact, "source origin [dns]: reason" joined by " | "
+
+        const QString guess = QStringLiteral("guess imap.example.org:993 tls pat@example.org password");
+        const QByteArray srv = "_imaps._tcp.example.org. 300 IN SRV 0 1 993 mail.example.org.\n";
+        QTest::newRow("servfail-srv-imaps")
+            << QByteArray() << QStringList{QStringLiteral("_imaps._tcp.example.org")} << QStringList() << QStringList() << guess
+            << "srv-imaps _imaps._tcp.example.org [dns]: the DNS server failed to answer for _imaps._tcp.example.org (SERVFAIL)";
+        QTest::newRow("timeout-srv-imap-after-imaps-answered")
+            << srv << QStringList() << QStringList{QStringLiteral("_imap._tcp.example.org")} << QStringList()
+            << QStringLiteral("srv-imaps mail.example.org:993 tls pat@example.org password; ") + guess
+            << "srv-imap _imap._tcp.example.org [dns]: the DNS server did not answer in time for _imap._tcp.example.org";
+        QTest::newRow("timeout-mx")
+            << QByteArray() << QStringList() << QStringList{QStringLiteral("example.org")} << QStringList() << guess
+            << "mx-guess example.org [dns]: the DNS server did not answer in time for the MX records of example.org";
+        QTest::newRow("servfail-mx")
+            << QByteArray() << QStringList{QStringLiteral("example.org")} << QStringList() << QStringList() << guess
+            << "mx-guess example.org [dns]: the DNS server failed to answer for the MX records of example.org (SERVFAIL)";
+        QTest::newRow("bogus-srv-imaps")
+            << srv << QStringList() << QStringList() << QStringList{QStringLiteral("_imaps._tcp.example.org")} << guess
+            << "srv-imaps _imaps._tcp.example.org [dns]: the DNS answer for _imaps._tcp.example.org failed DNSSEC "
+               "validation (bogus); it was not used";
+        QTest::newRow("bogus-mx-not-used")
+            << QByteArray("example.org. 300 IN MX 5 aspmx.l.google.com.\n") << QStringList() << QStringList()
+            << QStringList{QStringLiteral("example.org")} << guess
+            << "mx-guess example.org [dns]: the DNS answer for the MX records of example.org failed DNSSEC validation "
+               "(bogus); it was not used";
+        QTest::newRow("everything-fails")
+            << QByteArray() << QStringList{QStringLiteral("_imaps._tcp.example.org"), QStringLiteral("_imap._tcp.example.org")}
+            << QStringList{QStringLiteral("example.org")} << QStringList() << guess
+            << "srv-imaps _imaps._tcp.example.org [dns]: the DNS server failed to answer for _imaps._tcp.example.org (SERVFAIL) | "
+               "srv-imap _imap._tcp.example.org [dns]: the DNS server failed to answer for _imap._tcp.example.org (SERVFAIL) | "
+               "mx-guess example.org [dns]: the DNS server did not answer in time for the MX records of example.org";
+        QTest::newRow("nxdomain-not-listed") << QByteArray() << QStringList() << QStringList() << QStringList() << guess << "";
+        QTest::newRow("nodata-not-listed") << QByteArray("example.org. 300 IN A 192.0.2.1\n") << QStringList() << QStringList()
+                                           << QStringList() << guess << "";
+        QTest::newRow("null-mx-not-listed") << QByteArray("example.org. 300 IN MX 0 .\n") << QStringList() << QStringList()
+                                            << QStringList() << guess << "";
+        QTest::newRow("mx-answered")
+            << QByteArray("example.org. 300 IN MX 5 aspmx.l.google.com.\n") << QStringList() << QStringList() << QStringList()
+            << QStringLiteral("mx-guess imap.gmail.com:993 tls pat@example.org oauth2:google; ") + guess << "";
+    }
+
+    void dnsFailures()
+    {
+        QFETCH(QByteArray, zone);
+        QFETCH(QStringList, servfail);
+        QFETCH(QStringList, timeout);
+        QFETCH(QStringList, bogus);
+        QFETCH(QString, candidates);
+        QFETCH(QString, notes);
+        auto resolver = std::make_shared<TestResolver>();
+        QVERIFY(resolver->zone.loadMasterFile(zone.toStdString()).ok());
+        for (const QString &n : servfail)
+            resolver->zone.setFailure(n.toStdString(), verifier::DnsStatus::ServFail);
+        for (const QString &n : timeout)
+            resolver->zone.setFailure(n.toStdString(), verifier::DnsStatus::Timeout);
+        for (const QString &n : bogus)
+            resolver->bogus.insert(n.toStdString());
+        AutoConfigOptions o = options();
+        o.offline = true; // DNS only: every note must come from DNS
+        const AutoConfigResult r = AccountAutoConfig::discoverBlocking(QStringLiteral("pat@example.org"), resolver, o);
+        QCOMPARE(describe(r.candidates), candidates);
+        QCOMPARE(describeWithOrigin(r.skipped), notes);
+        QVERIFY(r.contactedUrls.isEmpty());
+    }
+
+    // Source 5 inside the one total time limit: an MX autoconfig host that never answers.
+    void mxAutoconfigInsideTotalTimeout()
+    {
+        if (!m_noTls.isEmpty())
+            QSKIP(qPrintable(m_noTls));
+        m_good.routes = {{QStringLiteral("autoconfig.example.net/mail/config-v1.1.xml"), "SILENT"}};
+        QElapsedTimer t;
+        t.start();
+        const AutoConfigResult r = AccountAutoConfig::discoverBlocking(QStringLiteral("quinn@mxcfg.example.com"), testZone(),
+                                                                       options({}, IspdbLookup::Refused, 1500));
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(describe(r.candidates), QStringLiteral("mx-guess imap.example.net:993 tls quinn@mxcfg.example.com password; "
+                                                        "guess imap.mxcfg.example.com:993 tls quinn@mxcfg.example.com password"));
+        QCOMPARE(r.mxDomain, QStringLiteral("example.net"));
+        const QString notes = describeWithOrigin(r.skipped);
+        QVERIFY2(notes.contains(QStringLiteral("mx-autoconfig https://autoconfig.example.net/mail/config-v1.1.xml: "
+                                               "no answer within 1.5 seconds")),
+                 qPrintable(notes));
+        QVERIFY2(!notes.contains(QStringLiteral("ispdb")), qPrintable(notes));
     }
 
     // The total time limit: a server that never answers costs at most timeoutMs.
@@ -715,6 +931,19 @@ private slots:
         QCOMPARE(AccountAutoConfig::configUrl(AutoConfigSource::Ispdb, QStringLiteral("a@example.com")).toString(),
                  QStringLiteral("https://autoconfig.thunderbird.net/v1.1/example.com"));
         QVERIFY(AccountAutoConfig::configUrl(AutoConfigSource::SrvImaps, QStringLiteral("a@example.com")).isEmpty());
+        QVERIFY(AccountAutoConfig::configUrl(AutoConfigSource::MxAutoconfig, QStringLiteral("a@example.com")).isEmpty());
+        QCOMPARE(AccountAutoConfig::mxConfigUrl(AutoConfigSource::MxAutoconfig, QStringLiteral("Example.NET")).toString(),
+                 QStringLiteral("https://autoconfig.example.net/mail/config-v1.1.xml"));
+        QCOMPARE(AccountAutoConfig::mxConfigUrl(AutoConfigSource::IspdbMx, QStringLiteral("example.net")).toString(),
+                 QStringLiteral("https://autoconfig.thunderbird.net/v1.1/example.net"));
+        QVERIFY(AccountAutoConfig::mxConfigUrl(AutoConfigSource::AutoconfigHost, QStringLiteral("example.net")).isEmpty());
+        QVERIFY(AccountAutoConfig::mxConfigUrl(AutoConfigSource::MxAutoconfig, QStringLiteral("bad host")).isEmpty());
+        for (AutoConfigSource s : {AutoConfigSource::AutoconfigHost, AutoConfigSource::WellKnown, AutoConfigSource::Ispdb,
+                                   AutoConfigSource::SrvImaps, AutoConfigSource::SrvImap, AutoConfigSource::MxAutoconfig,
+                                   AutoConfigSource::IspdbMx, AutoConfigSource::MxGuess, AutoConfigSource::Guess})
+            QVERIFY(!autoConfigSourceName(s).isEmpty());
+        QCOMPARE(autoConfigSourceName(AutoConfigSource::MxAutoconfig), QStringLiteral("mx-autoconfig"));
+        QCOMPARE(autoConfigSourceName(AutoConfigSource::IspdbMx), QStringLiteral("ispdb-mx"));
         QCOMPARE(ServerDiscovery::oauthProviderForHost(QStringLiteral("IMAP.gmail.com.")), QStringLiteral("google"));
         QCOMPARE(ServerDiscovery::oauthProviderForHost(QStringLiteral("outlook.office365.com")), QStringLiteral("microsoft"));
         QCOMPARE(ServerDiscovery::oauthProviderForHost(QStringLiteral("imap.example.com")), QString());

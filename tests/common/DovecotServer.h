@@ -6,12 +6,16 @@
 // With oauth2IntrospectionUrl set before setUp() (tst_oauthsignin), Dovecot also offers XOAUTH2
 // and OAUTHBEARER and checks bearer tokens with its oauth2 passdb, which POSTs each token to that
 // RFC 7662 introspection URL (Dovecot 2.3 "introspection_mode = post").
+// With specialUseFolders set before setUp() (tst_folders), the inbox namespace also holds five
+// mailboxes with RFC 6154 special-use attributes (kSpecialUseFolders), created and subscribed at
+// login; the other tests keep the plain configuration (INBOX only), so their counts do not change.
 
 #include "ImapConnectionSettings.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPair>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -30,6 +34,14 @@ namespace dovecottest {
 
 inline const QString kUser = QStringLiteral("alice");
 inline const QString kPassword = QStringLiteral("correct horse");
+
+/// With Dovecot::specialUseFolders: mailbox name and its special-use attribute (RFC 6154 §2),
+/// named so that no order by name gives the special-use order (\Sent, \Junk, \Drafts, \Archive,
+/// \Trash).
+inline const QList<QPair<QString, QString>> kSpecialUseFolders = {
+    {QStringLiteral("Zzz Sent"), QStringLiteral("\\Sent")},     {QStringLiteral("Spam"), QStringLiteral("\\Junk")},
+    {QStringLiteral("Brouillons"), QStringLiteral("\\Drafts")}, {QStringLiteral("Archive 2024"), QStringLiteral("\\Archive")},
+    {QStringLiteral("Papierkorb"), QStringLiteral("\\Trash")}};
 
 /// Runs @p program to its end (at most @p timeoutMs); true when it exited with 0.
 inline bool run(const QString &program, const QStringList &args, const QByteArray &input = {}, QByteArray *out = nullptr,
@@ -71,6 +83,8 @@ public:
     qint64 pid = 0;
     /// Optional: enables the oauth2 passdb (see above). Empty = password logins only.
     QString oauth2IntrospectionUrl;
+    /// Optional: the inbox namespace gets kSpecialUseFolders (see above). Off = INBOX only.
+    bool specialUseFolders = false;
 
     QString path(const QString &rel) const { return dir.path() + QLatin1Char('/') + rel; }
 
@@ -178,6 +192,8 @@ protocol imap {
         c.close();
         if (!oauth2IntrospectionUrl.isEmpty())
             enableOAuth2();
+        if (specialUseFolders)
+            enableSpecialUse();
         run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("nobody:nogroup"), path(QStringLiteral("home"))});
         return start() ? QString() : QStringLiteral("dovecot did not start; see %1").arg(path(QStringLiteral("dovecot.log")));
     }
@@ -203,6 +219,21 @@ protocol imap {
                                     "passdb {\n  driver = passwd-file")
                          .arg(path(QStringLiteral("dovecot-oauth2.conf.ext"))));
         c.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        c.write(text.toUtf8());
+        c.close();
+    }
+
+    /// Appends the inbox namespace with kSpecialUseFolders to dovecot.conf ("auto = subscribe":
+    /// Dovecot creates and subscribes them when the user logs in). The separator stays the
+    /// storage's default, as without a namespace section.
+    void enableSpecialUse()
+    {
+        QString text = QStringLiteral("namespace inbox {\n  inbox = yes\n");
+        for (const auto &[name, use] : kSpecialUseFolders)
+            text += QStringLiteral("  mailbox \"%1\" {\n    special_use = %2\n    auto = subscribe\n  }\n").arg(name, use);
+        text += QStringLiteral("}\n");
+        QFile c(conf);
+        c.open(QIODevice::WriteOnly | QIODevice::Append);
         c.write(text.toUtf8());
         c.close();
     }

@@ -102,6 +102,9 @@ private slots:
         QCOMPARE(d.value(QStringLiteral("result")).toString(), dmarc);
         QCOMPARE(d.value(QStringLiteral("non_existent_policy")).toString(), np);
         QCOMPARE(checks.value(QStringLiteral("mta_sts")).toObject().value(QStringLiteral("fetch")).toString(), mtaStsFetch);
+        // Nothing is fetched from a zone file: no failure either.
+        QCOMPARE(checks.value(QStringLiteral("mta_sts")).toObject().value(QStringLiteral("fetch_failure")).toString(),
+                 QStringLiteral("none"));
         if (domain == QLatin1String("example.com")) {
             const QJsonObject s = checks.value(QStringLiteral("spf")).toObject();
             QCOMPARE(s.value(QStringLiteral("all")).toString(), QStringLiteral("~all"));

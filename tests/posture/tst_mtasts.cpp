@@ -24,6 +24,7 @@
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace sealcheck;
@@ -108,30 +109,31 @@ private slots:
         QTest::addColumn<bool>("rogueCertificate");
         QTest::addColumn<bool>("trustCa");
         QTest::addColumn<QString>("error"); // "" = fetched
+        QTest::addColumn<QString>("failure"); // MtaStsFetchOutcome::failure, as in the JSON
 
-        QTest::newRow("good-policy") << "example.com" << http(200, "text/plain", kGoodPolicy) << false << true << "";
+        QTest::newRow("good-policy") << "example.com" << http(200, "text/plain", kGoodPolicy) << false << true << "" << "none";
         QTest::newRow("good-policy-charset") << "example.com" << http(200, "text/plain; charset=utf-8", kGoodPolicy)
-                                             << false << true << "";
+                                             << false << true << "" << "none";
         QTest::newRow("second-name-in-certificate") << "example.net" << http(200, "text/plain", kGoodPolicy) << false
-                                                    << true << "";
+                                                    << true << "" << "none";
         QTest::newRow("untrusted-root") << "example.com" << http(200, "text/plain", kGoodPolicy) << false << false
-                                        << "not accepted";
+                                        << "not accepted" << "certificate";
         QTest::newRow("self-signed-certificate") << "example.com" << http(200, "text/plain", kGoodPolicy) << true << true
-                                                 << "not accepted";
+                                                 << "not accepted" << "certificate";
         QTest::newRow("certificate-for-another-name") << "example.org" << http(200, "text/plain", kGoodPolicy) << false
-                                                      << true << "not accepted";
+                                                      << true << "not accepted" << "certificate";
         QTest::newRow("redirect") << "example.com"
                                   << http(301, "text/html", "moved", "Location: https://www.example.com/p.txt\r\n")
-                                  << false << true << "redirect (HTTP 301 to https://www.example.com/p.txt)";
-        QTest::newRow("not-found") << "example.com" << http(404, "text/plain", "no") << false << true << "HTTP 404";
+                                  << false << true << "redirect (HTTP 301 to https://www.example.com/p.txt)" << "redirect";
+        QTest::newRow("not-found") << "example.com" << http(404, "text/plain", "no") << false << true << "HTTP 404" << "http_status";
         QTest::newRow("wrong-content-type") << "example.com" << http(200, "text/html", kGoodPolicy) << false << true
-                                            << "not text/plain";
+                                            << "not text/plain" << "content_type";
         QTest::newRow("oversized") << "example.com" << http(200, "text/plain", kGoodPolicy + QByteArray(70000, '#'))
-                                   << false << true << "larger than 64 KiB";
+                                   << false << true << "larger than 64 KiB" << "too_large";
         QTest::newRow("oversized-no-length")
             << "example.com" << http(200, "text/plain", kGoodPolicy + QByteArray(70000, '#'), {}, false) << false << true
-            << "larger than 64 KiB";
-        QTest::newRow("timeout") << "example.com" << QByteArray() << false << true << "no answer within";
+            << "larger than 64 KiB" << "too_large";
+        QTest::newRow("timeout") << "example.com" << QByteArray() << false << true << "no answer within" << "timeout";
     }
 
     void fetch()
@@ -141,11 +143,13 @@ private slots:
         QFETCH(bool, rogueCertificate);
         QFETCH(bool, trustCa);
         QFETCH(QString, error);
+        QFETCH(QString, failure);
         useCertificate(rogueCertificate);
         m_response = {response, response.isEmpty()};
         m_server.requests.clear();
         MtaStsFetcher fetcher(options(trustCa, response.isEmpty() ? 1500 : 10000));
         const verifier::MtaStsFetchOutcome o = fetcher.fetchBlocking(domain);
+        QCOMPARE(q(std::string(verifier::mtaStsFetchFailureName(o.failure))), failure);
         if (error.isEmpty()) {
             QVERIFY2(o.fetched, o.error.c_str());
             QCOMPARE(QByteArray::fromStdString(o.body), kGoodPolicy);
@@ -288,6 +292,23 @@ private slots:
         const auto o = fetcher.fetchBlocking(QStringLiteral("bad domain/x"));
         QVERIFY(!o.fetched);
         QVERIFY(q(o.error).contains(QStringLiteral("not a valid domain")));
+        QCOMPARE(o.failure, verifier::MtaStsFetchFailure::InvalidDomain);
+    }
+
+    // Nobody listens at the address: a connection failure, said as such.
+    void connectionRefused()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        MtaStsFetchOptions o = options(true, 5000);
+        o.hostOverrides.insert(QStringLiteral("mta-sts.example.com"), {QHostAddress(QHostAddress::LocalHost), port});
+        MtaStsFetcher fetcher(o);
+        const auto outcome = fetcher.fetchBlocking(QStringLiteral("example.com"));
+        QVERIFY(!outcome.fetched);
+        QCOMPARE(outcome.failure, verifier::MtaStsFetchFailure::Connection);
+        QVERIFY2(!outcome.error.empty(), "the reason is given");
     }
 };
 

@@ -1,6 +1,8 @@
 #include "MessageStore.h"
 #include "Verdict.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QMutex>
 #include <QThread>
@@ -10,6 +12,7 @@
 #include <vector>
 #include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -250,6 +253,187 @@ private slots:
         QCOMPARE(s.raw(ids[4])->size(), 1000);
         QCOMPARE(s.messageCount(mb), 5); // metadata stays
     }
+    /// Schema 4 (stale reports): a store left by schema 3 — the column and its index absent,
+    /// user_version 3 — opens with every row, raw copy and report kept, and the column added.
+    void migrationFromSchema3AddsStale()
+    {
+        const QString file = path("v3.sqlite");
+        qint64 id = 0;
+        verifier::Report r;
+        r.verdict = verifier::Verdict::Suspicious;
+        r.verifiedAt = 1795000000;
+        {
+            MessageStore s;
+            QVERIFY(s.open(file).ok());
+            const qint64 mb = inbox(s);
+            id = *s.saveMessage(row(mb, 7, QStringLiteral("a@example.com"), QStringLiteral("kept"), 7));
+            QVERIFY(s.saveRaw(id, "raw bytes"));
+            QVERIFY(s.saveReport(id, r));
+            QSqlQuery q(QSqlDatabase::database(s.connectionName()));
+            QVERIFY(q.exec(QStringLiteral("DROP INDEX messages_by_stale")));
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE messages DROP COLUMN stale")), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=3")));
+            QCOMPARE(s.schemaVersion(), 3);
+        }
+        MessageStore t;
+        QVERIFY(t.open(file).ok());
+        QCOMPARE(t.schemaVersion(), MessageStore::latestSchemaVersion());
+        QCOMPARE(MessageStore::latestSchemaVersion(), 4);
+        const auto m = t.message(id);
+        QVERIFY(m.has_value());
+        QCOMPARE(m->subject, QStringLiteral("kept"));
+        QCOMPARE(m->verdict, QStringLiteral("suspicious"));
+        QCOMPARE(m->stale, false);
+        QCOMPARE(t.raw(id).value_or(QByteArray()), QByteArray("raw bytes"));
+        QVERIFY(t.report(id).has_value());
+        QVERIFY(t.report(id)->verdict == verifier::Verdict::Suspicious);
+        QSqlQuery q(QSqlDatabase::database(t.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('messages') WHERE name='stale'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void markStaleEveryReportOfTheAccount_data()
+    {
+        QTest::addColumn<bool>("otherAccount");
+        QTest::addColumn<bool>("verified");
+        QTest::addColumn<bool>("rawCached");
+        QTest::addColumn<bool>("expectStale");
+        QTest::addRow("raw cached") << false << true << true << true; // verified again at once by the caller
+        QTest::addRow("raw evicted") << false << true << false << true;
+        QTest::addRow("never verified") << false << false << false << false;
+        QTest::addRow("other account, raw evicted") << true << true << false << false;
+    }
+    void markStaleEveryReportOfTheAccount()
+    {
+        QFETCH(bool, otherAccount);
+        QFETCH(bool, verified);
+        QFETCH(bool, rawCached);
+        QFETCH(bool, expectStale);
+        const QString file = m_dir.filePath(QStringLiteral("stale-%1.sqlite").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')).remove(QLatin1Char(','))));
+        MessageStore s;
+        QVERIFY(s.open(file).ok());
+        const qint64 mb = inbox(s);
+        const qint64 account = s.accounts().front().id;
+        AccountRecord other;
+        other.name = QStringLiteral("Other");
+        other.host = QStringLiteral("imap.example.org");
+        other.username = QStringLiteral("bob");
+        const qint64 otherAccountId = *s.saveAccount(other);
+        const qint64 box = otherAccount ? *s.mailbox(otherAccountId, QStringLiteral("INBOX")) : mb;
+        const qint64 id = *s.saveMessage(row(box, 1, QStringLiteral("a@example.com"), QStringLiteral("s"), 1));
+        // A neighbour that is always marked: the call did run.
+        const qint64 evicted = *s.saveMessage(row(mb, 2, QStringLiteral("b@example.com"), QStringLiteral("t"), 2));
+        verifier::Report r;
+        r.verdict = verifier::Verdict::Unauthenticated;
+        QVERIFY(s.saveReport(evicted, r));
+        if (verified)
+            QVERIFY(s.saveReport(id, r));
+        if (rawCached)
+            QVERIFY(s.saveRaw(id, "bytes"));
+        auto marked = s.markStale(account);
+        QVERIFY(marked.ok());
+        QCOMPARE(marked->contains(id), expectStale);
+        QVERIFY(marked->contains(evicted));
+        QCOMPARE(s.message(id)->stale, expectStale);
+        QCOMPARE(s.message(evicted)->stale, true);
+        QCOMPARE(s.staleMessages(box, 10).contains(id), expectStale);
+        // Marking again changes nothing more.
+        QCOMPARE(s.markStale(account)->size(), 0);
+        // The list reads it.
+        bool listed = false;
+        for (const MessageRow &m : s.messages(box, VerdictFilter::All, {}, 0, 10))
+            listed |= m.id == id && m.stale == expectStale;
+        QVERIFY(listed);
+    }
+
+    void savingAReportClearsStale()
+    {
+        MessageStore s;
+        QVERIFY(s.open(path("clear.sqlite")).ok());
+        const qint64 mb = inbox(s);
+        const qint64 id = *s.saveMessage(row(mb, 1, QStringLiteral("a"), QStringLiteral("b"), 1));
+        verifier::Report r;
+        r.verdict = verifier::Verdict::Unauthenticated;
+        QVERIFY(s.saveReport(id, r));
+        QCOMPARE(*s.markStale(s.accounts().front().id), QVector<qint64>{id});
+        QCOMPARE(s.staleCount(mb), 1);
+        // New header metadata (a flag change) keeps the mark: the report is still the old one.
+        MessageRow flagged = *s.message(id);
+        flagged.flags = QStringLiteral("\\Flagged");
+        QVERIFY(s.saveMessage(flagged).ok());
+        QCOMPARE(s.message(id)->stale, true);
+        r.verdict = verifier::Verdict::Forged;
+        QVERIFY(s.saveReport(id, r));
+        QCOMPARE(s.message(id)->stale, false);
+        QCOMPARE(s.message(id)->verdict, QStringLiteral("forged"));
+        QCOMPARE(s.staleCount(mb), 0);
+        QVERIFY(s.staleMessages(mb, 10).isEmpty());
+    }
+
+    void staleMessagesBounded_data()
+    {
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<int>("expected");
+        QTest::addRow("fewer than stale") << 3 << 3;
+        QTest::addRow("exactly") << 10 << 10;
+        QTest::addRow("more than stale") << 50 << 10;
+        QTest::addRow("zero") << 0 << 0;
+        QTest::addRow("negative") << -5 << 0;
+    }
+    void staleMessagesBounded()
+    {
+        QFETCH(int, limit);
+        QFETCH(int, expected);
+        MessageStore s;
+        QVERIFY(s.open(path("bounded.sqlite")).ok());
+        const qint64 mb = inbox(s);
+        const qint64 other = *s.mailbox(s.accounts().front().id, QStringLiteral("Archive"));
+        s.clearMailbox(mb);
+        s.clearMailbox(other);
+        verifier::Report r;
+        r.verdict = verifier::Verdict::Authenticated;
+        QVector<qint64> ids;
+        for (quint32 uid = 1; uid <= 10; ++uid) {
+            ids.push_back(*s.saveMessage(row(mb, uid, QStringLiteral("a"), QStringLiteral("b"), uid * 100)));
+            QVERIFY(s.saveReport(ids.back(), r));
+            const qint64 o = *s.saveMessage(row(other, uid, QStringLiteral("a"), QStringLiteral("b"), uid * 100));
+            QVERIFY(s.saveReport(o, r));
+        }
+        QCOMPARE(s.markStale(s.accounts().front().id)->size(), 20);
+        const QVector<qint64> got = s.staleMessages(mb, limit);
+        QCOMPARE(got.size(), expected);
+        for (int i = 0; i < got.size(); ++i)
+            QCOMPARE(got[i], ids[9 - i]); // newest first, this mailbox only
+    }
+
+    /// The cache's own eviction leaves a message that markStale() then finds.
+    void evictedRawIsMarked()
+    {
+        StoreLimits limits;
+        limits.maxRawCacheBytes = 1500;
+        MessageStore s;
+        QVERIFY(s.open(path("evict.sqlite"), limits).ok());
+        const qint64 mb = inbox(s);
+        verifier::Report r;
+        r.verdict = verifier::Verdict::Unauthenticated;
+        const qint64 first = *s.saveMessage(row(mb, 1, QStringLiteral("a"), QStringLiteral("b"), 1));
+        const qint64 second = *s.saveMessage(row(mb, 2, QStringLiteral("a"), QStringLiteral("b"), 2));
+        for (qint64 id : {first, second}) {
+            QVERIFY(s.saveReport(id, r));
+            QVERIFY(s.saveRaw(id, QByteArray(1000, 'x')));
+        }
+        QVERIFY(!s.raw(first).has_value());
+        QVERIFY(s.raw(second).has_value());
+        QVector<qint64> marked = *s.markStale(s.accounts().front().id);
+        std::sort(marked.begin(), marked.end());
+        QCOMPARE(marked, (QVector<qint64>{first, second}));
+        // The cached one is verified again from its copy; the evicted one waits for the sync.
+        QVERIFY(s.saveReport(second, r));
+        QCOMPARE(s.staleMessages(mb, 10), QVector<qint64>{first});
+        QVERIFY(s.dropRaw(second));
+        QVERIFY(!s.raw(second).has_value());
+    }
+
     void killedWriterLosesNothingCommitted()
     {
         const QString db = path("kill.sqlite");

@@ -113,6 +113,60 @@ private slots:
         QVERIFY(!d.ispdbBox()->isChecked());
     }
 
+    /// What discovery could not use is shown under the result, DNS failures first with a
+    /// warning; normal "no record" answers show nothing (offline: a zone, so DNS only).
+    void discoveryNotes_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("failName"); // answers SERVFAIL ("" = none)
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("notes"); // a substring of the notes label; "" = label hidden
+        QTest::newRow("srv-servfail-shown") << "gus@broken.example.com" << "_imaps._tcp.broken.example.com"
+                                            << "imap.broken.example.com"
+                                            << "the DNS server failed to answer for _imaps._tcp.broken.example.com (SERVFAIL)";
+        QTest::newRow("mx-servfail-shown") << "gus@broken.example.com" << "broken.example.com" << "imap.broken.example.com"
+                                           << "the MX records of broken.example.com (SERVFAIL)";
+        QTest::newRow("no-record-nothing-shown") << "erin@example.org" << "" << "imap.example.org" << "";
+    }
+
+    void discoveryNotes()
+    {
+        QFETCH(QString, address);
+        QFETCH(QString, failName);
+        QFETCH(QString, host);
+        QFETCH(QString, notes);
+        auto z = std::make_shared<verifier::ZoneResolver>();
+        QVERIFY(z->loadMasterFile(kZone).ok());
+        if (!failName.isEmpty())
+            z->setFailure(failName.toStdString(), verifier::DnsStatus::ServFail);
+        AccountDialog d(z);
+        QSignalSpy done(&d, &AccountDialog::discoveryFinished);
+        d.emailEdit()->setText(address);
+        d.discoverServer();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.front().front().toBool(), true);
+        QCOMPARE(d.hostEdit()->text(), host); // still proposed, but no longer silently
+        const QLabel *label = d.discoveryNotesLabel();
+        QVERIFY(label);
+        if (notes.isEmpty()) {
+            QVERIFY2(label->isHidden(), qPrintable(label->text()));
+            QVERIFY(d.statusLabel()->toolTip().isEmpty());
+            return;
+        }
+        QVERIFY(!label->isHidden());
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        QVERIFY2(label->text().startsWith(QStringLiteral("DNS did not answer every question")), qPrintable(label->text()));
+        QVERIFY2(label->text().contains(notes), qPrintable(label->text()));
+        QVERIFY2(d.statusLabel()->toolTip().contains(notes), qPrintable(d.statusLabel()->toolTip()));
+        // A new lookup (another address, DNS fine) clears the old notes.
+        done.clear();
+        d.emailEdit()->setText(QStringLiteral("erin@example.org"));
+        d.discoverServer();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(d.hostEdit()->text(), QStringLiteral("imap.example.org"));
+        QVERIFY2(label->isHidden(), qPrintable(label->text()));
+    }
+
     void discoveryNeverOverwritesTypedHost()
     {
         AccountDialog d(zone());

@@ -1,8 +1,11 @@
 // Integration (issue 7): the desktop window against a real Dovecot on 127.0.0.1 (the fixture of
-// tests/common/DovecotServer.h). The account's folders come from LIST into the tree, in order and
-// without \Noselect parents; choosing a folder shows and syncs it; a flag set on the server
-// (CONDSTORE) reaches the list without a reload. The password comes from a private keyring:
-// run through scripts/testenv/with-keyring.sh (ctest does). Skips when dovecot is absent or not root.
+// tests/common/DovecotServer.h, with its special-use folders). The account's folders come from LIST
+// into the tree, in order and without \Noselect parents: INBOX, the server's special-use folders
+// (RFC 6154) in the order ListTask.h documents, then the others as a person reads them in the UI
+// locale (case-insensitive, accents, numbers by value, children right after their parent).
+// Choosing a folder shows and syncs it; a flag set on the server (CONDSTORE) reaches the list
+// without a reload. The password comes from a private keyring: run through
+// scripts/testenv/with-keyring.sh (ctest does). Skips when dovecot is absent or not root.
 #include "AccountSync.h"
 #include "AccountsPane.h"
 #include "DemoMailbox.h"
@@ -15,12 +18,15 @@
 #include "DovecotServer.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 using namespace sealcheck;
 using namespace sealcheck::ui;
@@ -34,6 +40,7 @@ class tst_Folders : public QObject
     QString m_storePath;
     qint64 m_accountId = 0;
     QString m_child;       ///< "Parent" + delimiter + "Child"
+    QStringList m_listed;  ///< what LIST gives the program, in display order
     QStringList m_folders; ///< what the tree must show, in order
     std::unique_ptr<DemoMailbox> m_demo;
 
@@ -71,6 +78,9 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // The UI locale (the program sets it from Settings › Language): folder names collate in German.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        m_dovecot.specialUseFolders = true;
         if (const QString why = m_dovecot.setUp(); !why.isEmpty())
             QSKIP(qPrintable(why));
         if (!qEnvironmentVariableIsSet("SEALCHECK_KEYRING_TEST"))
@@ -86,14 +96,36 @@ private slots:
         auto list = probe.listMailboxes();
         QVERIFY(list.ok() && !list->isEmpty());
         const QString delimiter = QString::fromLatin1(list->front().delimiter);
+        // The server marks its special-use folders (created at login), whose names are not in
+        // special-use order: sorting by name could not pass this test.
+        QStringList special;
+        for (const auto &[name, use] : kSpecialUseFolders) {
+            special << name;
+            const auto it = std::find_if(list->cbegin(), list->cend(), [&](const imap::ListEntry &e) { return e.name == name.toUtf8(); });
+            QVERIFY2(it != list->cend(), qPrintable(name));
+            QVERIFY2(it->attributes.contains(use.toLatin1()), qPrintable(name + QLatin1Char(' ') + use));
+        }
+        QStringList byName = special;
+        byName.sort(Qt::CaseInsensitive);
+        QVERIFY(byName != special);
         probe.logout();
         QVERIFY(!delimiter.isEmpty());
         m_child = QStringLiteral("Parent") + delimiter + QStringLiteral("Child");
-        for (const QString &name : {QStringLiteral("Zeta"), QStringLiteral("Archive"), m_child, QStringLiteral("Älter")})
+        // Ordinary folders whose code-point order is not what a person expects.
+        for (const QString &name : {QStringLiteral("Zeta"), QStringLiteral("Archive"), m_child, QStringLiteral("Älter"),
+                                    QStringLiteral("alpha"), QStringLiteral("Folder 10"), QStringLiteral("Folder 2"),
+                                    QStringLiteral("Parent 2")})
             QVERIFY(m_dovecot.doveadm({QStringLiteral("mailbox"), QStringLiteral("create"), QStringLiteral("-u"), kUser, name}));
         QVERIFY(m_dovecot.deliver(message(3, "Filed"), QStringLiteral("Archive")));
-        // Dovecot lists "Parent" as a \Noselect (or \NonExistent) parent of Child: never shown.
-        m_folders = {QStringLiteral("Inbox"), QStringLiteral("Archive"), m_child, QStringLiteral("Zeta"), QStringLiteral("Älter")};
+        // INBOX; the special-use folders as \Sent, \Junk, \Drafts, \Archive, \Trash; then the
+        // others: case-insensitive, "Ä" as "A", 2 before 10, "Parent" + delimiter + "Child" right
+        // after where "Parent" goes (before "Parent 2"). Dovecot lists "Parent" as a \Noselect (or
+        // \NonExistent) parent of Child: never shown.
+        m_listed = QStringList{QStringLiteral("INBOX")} + special
+            + QStringList{QStringLiteral("alpha"), QStringLiteral("Älter"), QStringLiteral("Archive"), QStringLiteral("Folder 2"),
+                          QStringLiteral("Folder 10"), m_child, QStringLiteral("Parent 2"), QStringLiteral("Zeta")};
+        m_folders = m_listed;
+        m_folders.front() = QStringLiteral("Inbox");
 
         m_storePath = m_dir.filePath(QStringLiteral("store.sqlite"));
         MessageStore store;
@@ -125,8 +157,7 @@ private slots:
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.front().front().toString()));
         QCOMPARE(listed.size(), 1);
         const QStringList names = listed.front().front().toStringList();
-        QCOMPARE(names, (QStringList{QStringLiteral("INBOX"), QStringLiteral("Archive"), m_child, QStringLiteral("Zeta"),
-                                     QStringLiteral("Älter")}));
+        QCOMPARE(names, m_listed);
         MessageStore store;
         QVERIFY(store.open(m_storePath).ok());
         QStringList stored;
@@ -153,7 +184,9 @@ private slots:
         QTreeWidget *tree = w.accountsPane()->tree();
         tree->setFocus();
         tree->setCurrentItem(tree->topLevelItem(0));
-        for (int i = 0; i < 3; ++i) // the account, Inbox, Archive
+        const int archiveRow = int(m_folders.indexOf(QStringLiteral("Archive")));
+        QVERIFY(archiveRow > 0);
+        for (int i = 0; i < archiveRow + 2; ++i) // the account, Inbox, ..., Archive
             QTest::keyClick(tree, Qt::Key_Down);
         QCOMPARE(tree->currentItem()->text(0), QStringLiteral("Archive"));
         QVERIFY(w.folderSync(m_accountId));

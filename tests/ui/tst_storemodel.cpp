@@ -4,12 +4,17 @@
 #include "MainWindow.h"
 #include "MessageFilterModel.h"
 #include "MessageStore.h"
+#include "MessageView.h"
+#include "SecurityPanel.h"
 #include "StoreMessageModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QFont>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QComboBox>
 #include <QTableView>
@@ -164,6 +169,101 @@ private slots:
         model.refresh();
         QCOMPARE(model.rowCount(), before + 1);
         QCOMPARE(model.index(0, SubjectColumn).data().toString(), QStringLiteral("Just arrived"));
+    }
+
+    /// A verdict made under earlier settings (MessageRow::stale) reads "VERDICT (not yet
+    /// re-checked)" with the reason in the tooltip and the accessible text; the update reaches the
+    /// list without a reset, under QAbstractItemModelTester, and a new report clears it.
+    void staleVerdictIsShown_data()
+    {
+        QTest::addColumn<int>("verdict");
+        QTest::addRow("authenticated") << int(verifier::Verdict::Authenticated);
+        QTest::addRow("suspicious") << int(verifier::Verdict::Suspicious);
+        QTest::addRow("forged") << int(verifier::Verdict::Forged);
+        QTest::addRow("unauthenticated") << int(verifier::Verdict::Unauthenticated);
+    }
+    void staleVerdictIsShown()
+    {
+        QFETCH(int, verdict);
+        MessageStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("stale-%1.sqlite").arg(verdict))).ok());
+        AccountRecord a;
+        a.name = QStringLiteral("Stale");
+        a.host = QStringLiteral("imap.example.com");
+        a.username = QStringLiteral("alice");
+        const qint64 account = *store.saveAccount(a);
+        const qint64 box = *store.mailbox(account, QStringLiteral("INBOX"));
+        QVERIFY(fill(store, box, 5));
+        verifier::Report r;
+        r.verdict = verifier::Verdict(verdict);
+        for (int uid = 1; uid <= 5; ++uid)
+            QVERIFY(store.saveReport(*store.messageId(box, quint32(uid)), r));
+        const qint64 evicted = *store.messageId(box, 5); // the newest: row 0
+        QVERIFY(store.saveRaw(*store.messageId(box, 4), "cached"));
+        StoreMessageModel model(&store, box);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const VerdictState state = stateFromName(QString::fromUtf8(verifier::verdictName(r.verdict).data()));
+        QCOMPARE(model.index(0, VerdictColumn).data().toString(), verdictWord(state));
+        QCOMPARE(model.index(0, VerdictColumn).data(StaleRole).toBool(), false);
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        auto marked = store.markStale(account);
+        QVERIFY(marked.ok());
+        QCOMPARE(marked->size(), 5); // uid 4 too, until its cached copy is verified again
+        QCOMPARE(model.updateMessages(QList<qint64>(marked->cbegin(), marked->cend())), 5);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(changed.size(), 5);
+        const QModelIndex v = model.index(0, VerdictColumn);
+        QCOMPARE(v.data().toString(), verdictWord(state) + QStringLiteral(" (not yet re-checked)"));
+        QCOMPARE(v.data(StaleRole).toBool(), true);
+        QVERIFY(v.data(Qt::FontRole).value<QFont>().italic());
+        const QString why = QStringLiteral("Verified under earlier settings; it will be checked again at the next sync.");
+        QVERIFY2(v.data(Qt::ToolTipRole).toString().contains(why), qPrintable(v.data(Qt::ToolTipRole).toString()));
+        QVERIFY(v.data(Qt::ToolTipRole).toString().contains(verdictHeadline(state)));
+        QVERIFY2(v.data(Qt::AccessibleTextRole).toString().contains(why), qPrintable(v.data(Qt::AccessibleTextRole).toString()));
+        QVERIFY(v.data(Qt::AccessibleTextRole).toString().startsWith(verdictWord(state) + QStringLiteral(" (not yet re-checked)")));
+        // The row with its raw copy (uid 4) is marked as well until its new report is saved.
+        QCOMPARE(model.index(1, VerdictColumn).data().toString(), verdictWord(state) + QStringLiteral(" (not yet re-checked)"));
+        // Sorting and filtering read the verdict itself.
+        QCOMPARE(VerdictState(v.data(VerdictStateRole).toInt()), state);
+
+        // Verified again: the mark goes.
+        QVERIFY(store.saveReport(evicted, r));
+        QCOMPARE(model.updateMessages({evicted}), 1);
+        QCOMPARE(model.index(0, VerdictColumn).data().toString(), verdictWord(state));
+        QCOMPARE(model.index(0, VerdictColumn).data(StaleRole).toBool(), false);
+        model.refresh();
+        QCOMPARE(model.index(2, VerdictColumn).data(StaleRole).toBool(), true);
+    }
+
+    /// The security panel says the same above a stale report, and nothing otherwise.
+    void panelSaysStale_data()
+    {
+        QTest::addColumn<bool>("stale");
+        QTest::addColumn<bool>("withReport");
+        QTest::addColumn<bool>("expectNotice");
+        QTest::addRow("stale report") << true << true << true;
+        QTest::addRow("current report") << false << true << false;
+        QTest::addRow("stale, no report") << true << false << false;
+    }
+    void panelSaysStale()
+    {
+        QFETCH(bool, stale);
+        QFETCH(bool, withReport);
+        QFETCH(bool, expectNotice);
+        MessageView view;
+        std::optional<verifier::Report> report;
+        if (withReport) {
+            report = verifier::Report{};
+            report->verdict = verifier::Verdict::Unauthenticated;
+        }
+        view.showMessage("From: a@example.com\r\n\r\nbody\r\n", report, {}, stale);
+        QLabel *notice = view.securityPanel()->staleNotice();
+        QCOMPARE(!notice->isHidden(), expectNotice);
+        QCOMPARE(notice->text(), QStringLiteral("Verified under earlier settings; it will be checked again at the next sync."));
+        view.showMessage("From: a@example.com\r\n\r\nbody\r\n", report, {}, false);
+        QVERIFY(notice->isHidden());
     }
 
     void mainWindowSwitchesToTheMailbox()

@@ -36,6 +36,22 @@ std::string_view postureGradeName(PostureGrade grade)
     return "F";
 }
 
+std::string_view mtaStsFetchFailureName(MtaStsFetchFailure failure)
+{
+    switch (failure) {
+    case MtaStsFetchFailure::None: return "none";
+    case MtaStsFetchFailure::InvalidDomain: return "invalid_domain";
+    case MtaStsFetchFailure::Certificate: return "certificate";
+    case MtaStsFetchFailure::Connection: return "connection";
+    case MtaStsFetchFailure::Timeout: return "timeout";
+    case MtaStsFetchFailure::HttpStatus: return "http_status";
+    case MtaStsFetchFailure::Redirect: return "redirect";
+    case MtaStsFetchFailure::ContentType: return "content_type";
+    case MtaStsFetchFailure::TooLarge: return "too_large";
+    }
+    return "none";
+}
+
 std::string_view mtaStsFetchName(MtaStsPosture::Fetch fetch)
 {
     switch (fetch) {

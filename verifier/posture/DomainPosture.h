@@ -119,6 +119,23 @@ struct DkimPosture : PostureCheck
     std::vector<DkimSelectorPosture> selectors; ///< one per selector asked for, in order
 };
 
+/// Why the MTA-STS policy could not be used (RFC 8461 §3.3 requires HTTPS with a valid
+/// certificate for mta-sts.DOMAIN, status 200, no redirect, media type text/plain).
+enum class MtaStsFetchFailure {
+    None,
+    InvalidDomain, ///< the name cannot form https://mta-sts.DOMAIN/
+    Certificate,   ///< the TLS certificate was not accepted
+    Connection,    ///< no connection (name not found, refused, reset, TLS handshake failure)
+    Timeout,       ///< no complete answer in time
+    HttpStatus,    ///< an HTTP status other than 200 (and not a redirect)
+    Redirect,      ///< a 3xx answer: forbidden by §3.3
+    ContentType,   ///< not served as text/plain
+    TooLarge,      ///< larger than the size limit
+};
+/// "none", "invalid_domain", "certificate", "connection", "timeout", "http_status", "redirect",
+/// "content_type", "too_large"
+std::string_view mtaStsFetchFailureName(MtaStsFetchFailure failure);
+
 struct MtaStsPosture : PostureCheck
 {
     std::string record;        ///< the _mta-sts TXT record; empty when none usable
@@ -128,6 +145,7 @@ struct MtaStsPosture : PostureCheck
     enum class Fetch { NotAttempted, Fetched, Failed };
     Fetch fetch = Fetch::NotAttempted;
     std::string fetchError;    ///< when Failed: why (certificate, redirect, size, timeout...)
+    MtaStsFetchFailure fetchFailure = MtaStsFetchFailure::None; ///< when Failed: the kind
     bool policyValid = false;
     std::string mode;          ///< "enforce", "testing", "none"; "" when no valid policy
     std::optional<int64_t> maxAge;

@@ -808,6 +808,7 @@ void PostureAssessor::applyMtaStsPolicy(DomainPosture &p, const MtaStsFetchOutco
     if (!outcome.fetched) {
         m.fetch = MtaStsPosture::Fetch::Failed;
         m.fetchError = outcome.error;
+        m.fetchFailure = outcome.failure == MtaStsFetchFailure::None ? MtaStsFetchFailure::Connection : outcome.failure;
         m.rating = PostureRating::Broken;
         m.summary = "The MTA-STS record is published but the policy at " + url + " cannot be fetched (" +
                     outcome.error + "); senders act as if there were no policy.";
@@ -818,6 +819,7 @@ void PostureAssessor::applyMtaStsPolicy(DomainPosture &p, const MtaStsFetchOutco
     }
     m.fetch = MtaStsPosture::Fetch::Fetched;
     m.fetchError.clear();
+    m.fetchFailure = MtaStsFetchFailure::None;
     auto policy = MtaStsPolicy::parse(outcome.body);
     if (!policy) {
         m.rating = PostureRating::Broken;

@@ -42,7 +42,9 @@ struct MtaStsFetchOutcome
 {
     bool fetched = false;
     std::string body;   ///< the policy text when fetched
-    std::string error;  ///< why not, in plain words, when not fetched
+    std::string error;  ///< why not, in plain words, when not fetched (technical detail, English)
+    /// What kind of failure, so a user interface can word it in the user's language.
+    MtaStsFetchFailure failure = MtaStsFetchFailure::None;
 };
 
 class PostureAssessor
