@@ -529,6 +529,11 @@ AccountSync *MainWindow::makeSync(qint64 id, bool inbox)
         if (cur.isValid() && ids.contains(cur.data(KeyRole).toLongLong()))
             showCurrent();
     });
+    connect(sync, &AccountSync::expunged, this, [this](qint64 mailboxId, const QList<qint64> &) {
+        // Deleted on the server by the user's mail client: gone from the list too.
+        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
+            m_storeModel->refresh();
+    });
     connect(sync, &AccountSync::synced, this, [this, id, inbox](qint64 mailboxId, int added) {
         if (inbox) {
             m_progress->setVisible(false);

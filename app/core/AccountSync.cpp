@@ -701,6 +701,23 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
     if (!storeError.isEmpty())
         return std::nullopt;
 
+    // 1b. Messages deleted on the server (by the user's mail client). The store then holds more
+    // or fewer messages than EXISTS says; only then is the complete UID list asked for (one UID
+    // SEARCH), and the local rows the server no longer has are removed. Nothing is written to the
+    // server.
+    if (!delta->uidValidityChanged && store.messageCount(mailboxId) != int(delta->mailbox.exists)) {
+        auto all = client.listUids(1);
+        if (!all)
+            return all.error();
+        auto removed = store.removeExpunged(mailboxId, *all);
+        if (!removed) {
+            storeError = QString::fromStdString(removed.error().message);
+            return std::nullopt;
+        }
+        if (!removed->isEmpty())
+            emit q->expunged(mailboxId, QList<qint64>(removed->cbegin(), removed->cend()));
+    }
+
     // 2. Bodies of every message without a report, newest first (also resumes an interrupted round).
     emit q->phaseChanged(AccountSync::Phase::Bodies);
     const QVector<qint64> pending = store.unverified(mailboxId, 1000000);
@@ -742,7 +759,7 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
     // fetched again read-only (BODY.PEEK[], no flag changes; their verdicts take no part in the
     // opt-in keyword write) and verified with today's settings, at most staleBatchSize per round so
     // a huge mailbox never stalls new mail. A UID the server no longer has delivers nothing: it
-    // stays stale (the expunge handling removes it) and is not asked for again on this connection.
+    // is not asked for again on this connection, and step 1b of the next round removes it.
     if (auto e = recheckStale(client))
         return e;
     if (stopFlag)

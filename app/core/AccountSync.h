@@ -13,6 +13,9 @@
 // ImapReconnectPolicy backoff; those that need the user (password, certificate) end the worker
 // with failed().
 //
+// Messages deleted on the server are removed from the store when the stored count differs from
+// EXISTS (one UID SEARCH for the complete list; expunged()); only the local copy goes.
+//
 // Each round starts with a LIST of the account's mailboxes (mailboxesListed(); store rows made
 // for the selectable ones) and, when the server keeps mod-sequences (CONDSTORE, RFC 7162), asks
 // for the flags changed since the stored HIGHESTMODSEQ (flagsChanged()). While watching, a round
@@ -146,6 +149,9 @@ signals:
     /// Stale messages were fetched again and verified with the current settings: the store rows
     /// @p messageIds hold their new verdicts and are no longer stale.
     void staleRechecked(qint64 mailboxId, const QList<qint64> &messageIds);
+    /// Messages deleted on the server since the last round were removed from the store (only
+    /// the local copy: Sealcheck never deletes anything on the server).
+    void expunged(qint64 mailboxId, const QList<qint64> &messageIds);
 
 private:
     void launch(const AccountSyncOptions &options, const AccountRecord &account, const QString &password);

@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+
+#include <algorithm>
 #include <QVariant>
 
 namespace sealcheck {
@@ -62,10 +64,11 @@ const char *const kMigrations[] = {
     "ALTER TABLE accounts ADD COLUMN oauth_provider TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE accounts ADD COLUMN oauth_overrides TEXT NOT NULL DEFAULT '';",
     // 4: stale reports. 1 = the report was made under trust settings or a key memory that have
-    // since changed, and the raw copy was no longer cached to check it again at once; the next
-    // sync of the mailbox fetches it again. Saving a report sets it back to 0.
-    "ALTER TABLE messages ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;"
-    "CREATE INDEX messages_by_stale ON messages(mailbox_id, stale);",
+    // since changed and has not been made again yet (from the cached raw copy at once, else at
+    // the next sync of the mailbox). Saving a report sets it back to 0. (One migration, two
+    // statements: the parentheses say the concatenation is meant.)
+    ("ALTER TABLE messages ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;"
+     "CREATE INDEX messages_by_stale ON messages(mailbox_id, stale);"),
 };
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL.
@@ -376,6 +379,42 @@ bool MessageStore::clearMailbox(qint64 mailboxId)
     q.prepare(QStringLiteral("DELETE FROM messages WHERE mailbox_id=?"));
     q.addBindValue(mailboxId);
     return q.exec();
+}
+
+verifier::Expected<QVector<qint64>> MessageStore::removeExpunged(qint64 mailboxId, const QList<quint32> &serverUids)
+{
+    QList<quint32> present = serverUids;
+    std::sort(present.begin(), present.end());
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return verifier::makeError("cannot start a transaction: " + db.lastError().text().toStdString());
+    QVector<qint64> gone;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id, uid FROM messages WHERE mailbox_id=?"));
+    q.addBindValue(mailboxId);
+    bool ok = q.exec();
+    while (ok && q.next()) {
+        const quint32 uid = q.value(1).toUInt();
+        if (!std::binary_search(present.cbegin(), present.cend(), uid))
+            gone.push_back(q.value(0).toLongLong());
+    }
+    QString error = ok ? QString() : q.lastError().text();
+    QSqlQuery d(db);
+    d.prepare(QStringLiteral("DELETE FROM messages WHERE id=?"));
+    for (qint64 id : std::as_const(gone)) {
+        if (!error.isEmpty())
+            break;
+        d.addBindValue(id);
+        if (!d.exec())
+            error = d.lastError().text();
+    }
+    if (error.isEmpty() && db.commit())
+        return gone;
+    if (error.isEmpty())
+        error = db.lastError().text();
+    db.rollback();
+    m_lastError = error;
+    return verifier::makeError("cannot remove the messages deleted on the server: " + error.toStdString());
 }
 
 verifier::Expected<qint64> MessageStore::saveMessage(const MessageRow &row)

@@ -126,6 +126,10 @@ public:
     bool setMailboxState(qint64 mailboxId, quint32 uidValidity, quint32 uidNext, quint64 highestModSeq);
     /// Forgets every message of the mailbox (after a UIDVALIDITY change).
     bool clearMailbox(qint64 mailboxId);
+    /// Forgets the messages of the mailbox whose UID is not in @p serverUids (the complete list
+    /// the server has now: they were expunged there), with their raw copies and reports, in one
+    /// transaction. Returns the ids removed.
+    verifier::Expected<QVector<qint64>> removeExpunged(qint64 mailboxId, const QList<quint32> &serverUids);
 
     // Messages
     /// Inserts or updates the metadata of (mailbox, uid); returns the row id.

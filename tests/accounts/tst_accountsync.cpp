@@ -287,6 +287,53 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
         QVERIFY(failed.front().front().toString().contains(QStringLiteral("keychain")));
     }
+
+    /// The user's mail client deletes two messages on the server: the next round removes them
+    /// from the store (rows, raw copies, reports) and keeps the rest; the server keeps
+    /// everything else, and a further round changes nothing.
+    void deletedOnTheServerLeavesTheStore()
+    {
+        QVERIFY(m_mailboxId > 0);
+        int count = 0;
+        std::optional<qint64> gone2, gone4, kept3;
+        QString keptVerdict;
+        {
+            MessageStore store;
+            QVERIFY(store.open(m_storePath).ok());
+            count = store.messageCount(m_mailboxId);
+            gone2 = store.messageId(m_mailboxId, 2);
+            gone4 = store.messageId(m_mailboxId, 4);
+            kept3 = store.messageId(m_mailboxId, 3);
+            QVERIFY(gone2 && gone4 && kept3);
+            QVERIFY(store.raw(*gone2).has_value());
+            keptVerdict = store.message(*kept3)->verdict;
+            QVERIFY(!keptVerdict.isEmpty());
+        }
+        const int onServer = int(serverFlags().size());
+        QCOMPARE(onServer, count);
+        QVERIFY(m_dovecot.doveadm({QStringLiteral("expunge"), QStringLiteral("-u"), kUser, QStringLiteral("mailbox"),
+                                   QStringLiteral("INBOX"), QStringLiteral("uid"), QStringLiteral("2,4")}));
+        QCOMPARE(int(serverFlags().size()), count - 2);
+
+        QCOMPARE(syncOnce(), 0);
+        {
+            MessageStore store;
+            QVERIFY(store.open(m_storePath).ok());
+            QCOMPARE(store.messageCount(m_mailboxId), count - 2);
+            QVERIFY(!store.messageId(m_mailboxId, 2));
+            QVERIFY(!store.messageId(m_mailboxId, 4));
+            QVERIFY(!store.message(*gone2));
+            QVERIFY(!store.raw(*gone2).has_value());
+            QVERIFY(!store.report(*gone4).has_value());
+            QCOMPARE(store.messageId(m_mailboxId, 3), kept3);
+            QCOMPARE(store.message(*kept3)->verdict, keptVerdict);
+        }
+        QCOMPARE(int(serverFlags().size()), count - 2); // nothing else went on the server
+        QCOMPARE(syncOnce(), 0);
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        QCOMPARE(store.messageCount(m_mailboxId), count - 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AccountSync)

@@ -434,6 +434,47 @@ private slots:
         QVERIFY(!s.raw(second).has_value());
     }
 
+    /// Messages deleted on the server leave the store with their raw copies and reports; the
+    /// rest, and other mailboxes, stay.
+    void removeExpunged()
+    {
+        MessageStore s;
+        QVERIFY(s.open(path("expunged.sqlite")).ok());
+        const qint64 mb = inbox(s);
+        const qint64 other = *s.mailbox(s.accounts().front().id, QStringLiteral("Elsewhere"));
+        verifier::Report r;
+        r.verdict = verifier::Verdict::Authenticated;
+        QHash<quint32, qint64> ids;
+        for (quint32 uid = 1; uid <= 5; ++uid) {
+            ids.insert(uid, *s.saveMessage(row(mb, uid, QStringLiteral("a"), QStringLiteral("b"), uid)));
+            QVERIFY(s.saveReport(ids.value(uid), r));
+            QVERIFY(s.saveRaw(ids.value(uid), "raw"));
+        }
+        const qint64 elsewhere = *s.saveMessage(row(other, 2, QStringLiteral("a"), QStringLiteral("b"), 1));
+        auto removed = s.removeExpunged(mb, {5, 9, 3, 1}); // any order; 9 is not stored
+        QVERIFY(removed.ok());
+        QVector<qint64> got = *removed;
+        std::sort(got.begin(), got.end());
+        QVector<qint64> expected{ids.value(2), ids.value(4)};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(got, expected);
+        QCOMPARE(s.messageCount(mb), 3);
+        for (quint32 uid : {2u, 4u}) {
+            QVERIFY(!s.message(ids.value(uid)));
+            QVERIFY(!s.raw(ids.value(uid)).has_value());
+            QVERIFY(!s.report(ids.value(uid)).has_value());
+        }
+        for (quint32 uid : {1u, 3u, 5u}) {
+            QVERIFY(s.raw(ids.value(uid)).has_value());
+            QCOMPARE(s.message(ids.value(uid))->verdict, QStringLiteral("authenticated"));
+        }
+        QVERIFY(s.message(elsewhere)); // another mailbox is not touched
+        QVERIFY(s.removeExpunged(mb, {1, 3, 5})->isEmpty()); // nothing more to do
+        QCOMPARE(s.removeExpunged(mb, {})->size(), 3); // the mailbox was emptied on the server
+        QCOMPARE(s.messageCount(mb), 0);
+        QVERIFY(s.message(elsewhere));
+    }
+
     void killedWriterLosesNothingCommitted()
     {
         const QString db = path("kill.sqlite");

@@ -101,7 +101,8 @@ private slots:
         QStringList special;
         for (const auto &[name, use] : kSpecialUseFolders) {
             special << name;
-            const auto it = std::find_if(list->cbegin(), list->cend(), [&](const imap::ListEntry &e) { return e.name == name.toUtf8(); });
+            const QByteArray wanted = name.toUtf8(); // clang 14 cannot capture a structured binding
+            const auto it = std::find_if(list->cbegin(), list->cend(), [&wanted](const imap::ListEntry &e) { return e.name == wanted; });
             QVERIFY2(it != list->cend(), qPrintable(name));
             QVERIFY2(it->attributes.contains(use.toLatin1()), qPrintable(name + QLatin1Char(' ') + use));
         }
