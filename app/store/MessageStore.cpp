@@ -11,6 +11,8 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <QVariant>
 
 namespace sealcheck {
@@ -163,12 +165,32 @@ verifier::Expected<bool> MessageStore::open(const QString &path, const StoreLimi
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open())
         return verifier::makeError("cannot open the store " + path.toStdString() + ": " + db.lastError().text().toStdString());
-    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON")) ||
+    if (!setWalMode() || !exec(QStringLiteral("PRAGMA foreign_keys=ON")) ||
         !exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
         return verifier::makeError("cannot configure the store: " + m_lastError.toStdString());
     if (!migrate())
         return verifier::makeError("cannot upgrade the store's schema: " + m_lastError.toStdString());
     return true;
+}
+
+bool MessageStore::setWalMode()
+{
+    // Switching a new file to WAL needs SQLite's exclusive lock, and SQLite answers "database is
+    // locked" at once, without its busy handler, while another connection opening the same new
+    // file holds a lock. So it is tried again for as long as the busy timeout would have waited.
+    constexpr int kTimeoutMs = 10000, kStepMs = 5;
+    for (int waited = 0;; waited += kStepMs) {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        if (q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            return true;
+        m_lastError = q.lastError().text();
+        const bool busy = q.lastError().nativeErrorCode() == QLatin1String("5") // SQLITE_BUSY
+                          || q.lastError().nativeErrorCode() == QLatin1String("6") // SQLITE_LOCKED
+                          || m_lastError.contains(QLatin1String("locked"));
+        if (!busy || waited >= kTimeoutMs)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(kStepMs));
+    }
 }
 
 bool MessageStore::isOpen() const

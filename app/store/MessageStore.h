@@ -173,6 +173,8 @@ private:
     bool migrate();
     bool exec(const QString &sql);
     void evictRaw();
+    /// PRAGMA journal_mode=WAL, tried again while another connection holds the new file's lock.
+    bool setWalMode();
 
     QString m_connection;
     QString m_path;
