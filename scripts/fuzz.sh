@@ -220,7 +220,7 @@ for t in "${TARGETS[@]}"; do
   seeddirs=("$FUZZ_DIR/seeds/$t")
   [[ -d $regress ]] && seeddirs+=("$regress")
   left=$SECONDS_PER_TARGET
-  execs=0; rate=0; cov=0; found=0; elapsed=0; restarts=0
+  execs=0; rate=0; cov=0; found=0; ignored=0; elapsed=0; restarts=0
   while (( left > 0 && restarts < 10 )); do
     log=$artifacts/run-$restarts.log
     start=$(date +%s)
@@ -240,6 +240,15 @@ for t in "${TARGETS[@]}"; do
       [[ -f $a ]] || continue
       kind=$(basename "$a" | cut -d- -f1)
       [[ $kind == slow ]] && { rm -f "$a"; continue; }
+      # A timeout is confirmed by running the input once more, alone and at normal priority: on
+      # a busy machine (a build beside a niced fuzzer) an input that takes milliseconds can pass
+      # the 5-second alarm. One that finishes now is not a finding.
+      if [[ $kind == timeout ]] && timeout 60 "$bin" -timeout=5 -rss_limit_mb=2048 "$a" >/dev/null 2>&1; then
+        echo "fuzz.sh: $t: a timeout that did not happen again alone (the machine was busy): ignored"
+        rm -f "$a"
+        ignored=$(( ignored + 1 ))
+        continue
+      fi
       what=$(grep -m1 -oE 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|libFuzzer): [a-zA-Z-]+' "$log" | awk '{print $3}')
       [[ -z $what ]] && what=$(grep -m1 -oE 'runtime error: [a-z ]+' "$log" | sed 's/runtime error: //; s/ /-/g' | cut -c1-40)
       where=$(grep -m1 -oE ' in [^ ]+ /[^ ]*/(verifier|app)/[^ :]+:[0-9]+' "$log" | sed -E 's#.*/##; s/:/-/')
@@ -258,7 +267,7 @@ for t in "${TARGETS[@]}"; do
       break
     fi
     restarts=$(( restarts + 1 ))
-    (( found == 0 )) && { echo "fuzz.sh: $t exited $rc without an artifact; see $log" >&2; break; }
+    (( found == 0 && ignored == 0 )) && { echo "fuzz.sh: $t exited $rc without an artifact; see $log" >&2; break; }
   done
   (( found > 0 )) && FOUND_ANY=1
   corpus_size=$(ls "$corpus" | wc -l)
