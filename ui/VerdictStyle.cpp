@@ -17,6 +17,7 @@ VerdictState stateOf(verifier::Verdict verdict)
     case verifier::Verdict::Forged: return VerdictState::Forged;
     case verifier::Verdict::Suspicious: return VerdictState::Suspicious;
     case verifier::Verdict::Unauthenticated: return VerdictState::Unauthenticated;
+    case verifier::Verdict::NotChecked: return VerdictState::Pending; // TODO(issue 20): its own state
     }
     return VerdictState::Unauthenticated;
 }

@@ -54,6 +54,7 @@ std::string_view verdictName(Verdict verdict)
     case Verdict::Forged: return "forged";
     case Verdict::Suspicious: return "suspicious";
     case Verdict::Unauthenticated: return "unauthenticated";
+    case Verdict::NotChecked: return "not-checked";
     }
     return "unauthenticated";
 }
@@ -103,6 +104,15 @@ std::string_view findingCodeName(FindingCode code)
     case FindingCode::ExpectedSignatureMissing: return "expected-signature-missing";
     case FindingCode::AcceptedSigner: return "accepted-signer";
     case FindingCode::RememberedKeyNotAccepted: return "remembered-key-not-accepted";
+    case FindingCode::DkimPassReported: return "dkim-pass-reported";
+    case FindingCode::NoLongerVerifiable: return "no-longer-verifiable";
+    case FindingCode::ArcDmarcPassReported: return "arc-dmarc-pass-reported";
+    case FindingCode::NotCheckedDns: return "not-checked-dns";
+    case FindingCode::NotCheckedLimit: return "not-checked-limit";
+    case FindingCode::FieldReadAsFrom: return "field-read-as-from";
+    case FindingCode::CommentAddress: return "comment-address";
+    case FindingCode::KnownDomainEmbedded: return "known-domain-embedded";
+    case FindingCode::MixedScriptDomain: return "mixed-script-domain";
     case FindingCode::Other: return "other";
     }
     return "other";

@@ -362,7 +362,10 @@ struct HistoricMethod
 
 // ---------------------------------------------------------------- Findings and the verdict
 
-enum class Verdict { Authenticated, Forged, Suspicious, Unauthenticated };
+/// NotChecked is not a verdict about the sender: a check that could have decided failed for a
+/// temporary reason (DNS did not answer, a time or size bound was reached). The reasons say why;
+/// checking again later may give a verdict (ARCHITECTURE.md, "Verdict").
+enum class Verdict { Authenticated, Forged, Suspicious, Unauthenticated, NotChecked };
 std::string_view verdictName(Verdict verdict);
 
 /// What a reason or warning says, as a code the UI can translate, plus its arguments.
@@ -384,6 +387,18 @@ enum class FindingCode {
     // key memory and sender expectations (app/core/RememberedVerification.h)
     VerifiedWithRememberedKey, KeyChanged, PinnedKeyChanged, ExpectedSignatureMissing, AcceptedSigner,
     RememberedKeyNotAccepted,
+    // time and providers (ARCHITECTURE.md, "Evidence that time has made unverifiable", "Providers")
+    DkimPassReported,        ///< authenticated: a trusted report of an aligned dkim=pass at delivery (old mail)
+    NoLongerVerifiable,      ///< unauthenticated/warning: old mail whose key or algorithm time has retired
+    ArcDmarcPassReported,    ///< authenticated: a trusted dmarc=fail whose own arc=pass names a trusted sealer
+    // not checked (temporary failures)
+    NotCheckedDns,           ///< a DNS answer that could decide the verdict did not come (args: check, name, cause)
+    NotCheckedLimit,         ///< a bound (time, size, count) stopped a check that could decide it (args: check, bound)
+    // spoofing tricks (issue-19 rules)
+    FieldReadAsFrom,         ///< forged: a field whose name lenient programs read as From (args: the name as written)
+    CommentAddress,          ///< suspicious: a comment in From shows another address or domain (args: shown, real)
+    KnownDomainEmbedded,     ///< suspicious: a known domain used as a label or inside the local part (args: address, known)
+    MixedScriptDomain,       ///< suspicious: a domain mixing scripts or confusable as a whole (args: domain, skeleton)
     Other,
 };
 std::string_view findingCodeName(FindingCode code);
@@ -424,10 +439,24 @@ struct Report
     std::vector<DomainKeysResult> domainKeys;
     std::vector<HistoricMethod> historic;
 
+    /// With Authenticated: the domain whose owner vouches for the message (the From domain, or
+    /// the From address's domain for S/MIME and OpenPGP). Empty otherwise.
+    std::string authenticatedDomain;
+    /// With Authenticated: the organisation that did the work when it is not the From domain's
+    /// own (a trusted ARC sealer such as a mailing list, or the envelope/signing service such as
+    /// sendgrid.net), as Gmail shows "via". Empty when there is none.
+    std::string via;
+    /// Authenticated only by the user's own exception (an accepted signer): shown as such, never
+    /// as plain "authenticated".
+    bool userException = false;
+    /// The provider profile applied (resources/providers), empty when none.
+    std::string provider;
+
     /// The time the verification was computed for (Unix seconds).
     int64_t verifiedAt = 0;
-    /// Report format version, for the store.
-    int version = 1;
+    /// Report format version (docs: report_version). 2: verdict "not-checked",
+    /// authenticated_domain, via, user_exception, provider.
+    int version = 2;
     bool operator==(const Report &) const = default;
 };
 

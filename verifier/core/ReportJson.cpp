@@ -282,6 +282,10 @@ json toJsonValue(const Report &r)
                                  {"reason", h.reason}});
     }
     j["boundary_hop"] = r.boundaryHop;
+    j["authenticated_domain"] = r.authenticatedDomain.empty() ? json(nullptr) : json(r.authenticatedDomain);
+    j["via"] = r.via.empty() ? json(nullptr) : json(r.via);
+    j["user_exception"] = r.userException;
+    j["provider"] = r.provider.empty() ? json(nullptr) : json(r.provider);
     j["verified_at"] = r.verifiedAt;
     j["report_version"] = r.version;
     return j;
@@ -324,7 +328,7 @@ Expected<Report> reportFromJson(std::string_view text)
     }
     r.verdict = enumFromName<Verdict>(str(j, "verdict"), verdictName,
                                       {Verdict::Authenticated, Verdict::Forged, Verdict::Suspicious,
-                                       Verdict::Unauthenticated})
+                                       Verdict::Unauthenticated, Verdict::NotChecked})
                     .value_or(Verdict::Unauthenticated);
     auto findings = [&](const char *key, std::vector<Finding> &out) {
         if (!j.contains("findings") || !j["findings"].contains(key))
@@ -561,6 +565,10 @@ Expected<Report> reportFromJson(std::string_view text)
         }
     }
     r.boundaryHop = j.value("boundary_hop", -1);
+    r.authenticatedDomain = str(j, "authenticated_domain");
+    r.via = str(j, "via");
+    r.userException = flag(j, "user_exception");
+    r.provider = str(j, "provider");
     r.verifiedAt = j.value("verified_at", int64_t(0));
     r.version = j.value("report_version", 1);
     return r;

@@ -240,6 +240,29 @@ std::string findingText(FindingCode code, const std::vector<std::string> &a)
     case FindingCode::RememberedKeyNotAccepted:
         return "The DKIM signature by " + arg(a, 0) + " verifies only with a key Sealcheck remembered from " + arg(a, 1) +
                ", which was not published when this message arrived; it does not count";
+    case FindingCode::DkimPassReported:
+        return "Your provider " + arg(a, 1) + " reported at delivery that the DKIM signature by " + arg(a, 0) +
+               " was valid; it cannot be recomputed now";
+    case FindingCode::NoLongerVerifiable:
+        return "The DKIM signature by " + arg(a, 0) + " can no longer be verified (" + arg(a, 1) +
+               "); the message is too old for that to count against it";
+    case FindingCode::ArcDmarcPassReported:
+        return "DMARC failed after forwarding, but your provider " + arg(a, 1) + " found that " + arg(a, 0) +
+               ", a forwarder you trust, recorded a pass";
+    case FindingCode::NotCheckedDns:
+        return "Not checked: " + arg(a, 0) + " could not be looked up (" + arg(a, 2) + " for " + arg(a, 1) +
+               "); try again later";
+    case FindingCode::NotCheckedLimit:
+        return "Not checked: " + arg(a, 0) + " stopped at the limit of " + arg(a, 1) + "; try again later";
+    case FindingCode::FieldReadAsFrom:
+        return "A header field named \"" + arg(a, 0) +
+               "\" is read as From by some mail programs; they may show another sender than the one checked";
+    case FindingCode::CommentAddress:
+        return "A comment in From shows " + arg(a, 0) + ", but the message comes from " + arg(a, 1);
+    case FindingCode::KnownDomainEmbedded:
+        return "The sender " + arg(a, 0) + " contains " + arg(a, 1) + ", a domain you know, but belongs to another domain";
+    case FindingCode::MixedScriptDomain:
+        return "The sender's domain " + arg(a, 0) + " mixes alphabets or imitates another name (" + arg(a, 1) + ")";
     case FindingCode::Other:
         return arg(a, 0);
     }
