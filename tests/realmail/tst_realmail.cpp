@@ -62,6 +62,17 @@ const ExpectedFailure kVerdictFailures[] = {
     {"m365-mimecast-report-idless/trusted", "issue 18: the id-less Microsoft 365 field is trusted only through the microsoft365 profile (applyProfile is a no-op until the loader lands)"},
     {"opendkim-zonevs-mailgun/trusted", "issue 18: a trusted report of pass must stand in for old mail whose key and DMARC record are gone (trusted aligned dkim=pass without dmarc=)"},
     {"opendmarc-twlnet-google-report/trusted", "issue 18: OpenDMARC's dmarc=pass is in the 2nd field with the id; the hop from 10.0.0.1 (rDNS \"unknown\") is internal"},
+    {"aol-bounce-yahoo-infra-2018/trusted", "issue 18: Yahoo's legacy field (authserv-id, then from=…; before the first method) and dkim=pass without header.d must count as a trusted aligned pass"},
+    {"yahoo-bounce-legacy-field-2018/trusted", "issue 18: Yahoo's legacy field (authserv-id, then from=…; before the first method) and dkim=pass without header.d must count as a trusted aligned pass"},
+    {"gmail-forwarder-srs-dmarc-fail-none/trusted", "issue 18: a trusted dmarc=fail (p=NONE) is suspicious, not forged"},
+    {"mox-google-tls-report/trusted", "issue 18: the trusted dmarc=pass must stand in for old mail whose key and DMARC record are gone"},
+    {"mox-microsoft-tls-report/trusted", "issue 18: the trusted dmarc=pass must stand in for old mail whose key and DMARC record are gone"},
+    {"opendkim-google-dmarc-report/trusted", "issue 18: a trusted report of pass must stand in for old mail whose key and DMARC record are gone (trusted aligned dkim=pass without dmarc=)"},
+    {"opendkim-microsoft-dmarc-report/trusted", "issue 18: a trusted report of pass must stand in for old mail whose key and DMARC record are gone (trusted aligned dkim=pass without dmarc=)"},
+    {"opendkim-xs4all-report/trusted", "issue 18: a trusted report of pass must stand in for old mail whose key and DMARC record are gone (trusted aligned dkim=pass without dmarc=)"},
+    {"opendkim-yahoo-dmarc-report/trusted", "issue 18: a trusted report of pass must stand in for old mail whose key and DMARC record are gone (trusted aligned dkim=pass without dmarc=)"},
+    {"outlookcom-bounce-hk-2018/trusted", "issue 18: the id-less Microsoft 365 field is trusted only through the microsoft365 profile (applyProfile is a no-op until the loader lands)"},
+    {"outlookcom-bounce-idless-2019/trusted", "issue 18: the id-less Microsoft 365 field is trusted only through the microsoft365 profile (applyProfile is a no-op until the loader lands)"},
 };
 
 const ExpectedFailure kBoundaryFailures[] = {
@@ -73,6 +84,8 @@ const ExpectedFailure kBoundaryFailures[] = {
     {"m365-exchange-hybrid-google-report", "issue 18: Microsoft 365's internal hops (*.prod.outlook.com, 2603:10b6::/32) come from the microsoft365 profile"},
     {"m365-mimecast-report-idless", "issue 18: Microsoft 365's internal hops (*.prod.outlook.com, 2603:10b6::/32) come from the microsoft365 profile"},
     {"opendmarc-twlnet-google-report", "issue 18: a hop from a private address (10.0.0.1, rDNS \"unknown\") between trusted relays is internal"},
+    {"outlookcom-bounce-hk-2018", "issue 18: Microsoft's internal hops come from the microsoft365 profile; the sender, Microsoft's own outbound (*.outbound.protection.outlook.com, 40.92/104.47), must stay the boundary"},
+    {"outlookcom-bounce-idless-2019", "issue 18: Microsoft's internal hops come from the microsoft365 profile; the sender, Microsoft's own outbound (*.outbound.protection.outlook.com, 40.92/104.47), must stay the boundary"},
 };
 // ------------------------------------------------------------------ end of expected failures
 
