@@ -73,6 +73,8 @@ const ExpectedFailure kVerdictFailures[] = {
     {"opendkim-yahoo-dmarc-report/trusted", "issue 18: a trusted report of pass must stand in for old mail whose key and DMARC record are gone (trusted aligned dkim=pass without dmarc=)"},
     {"outlookcom-bounce-hk-2018/trusted", "issue 18: the id-less Microsoft 365 field is trusted only through the microsoft365 profile (applyProfile is a no-op until the loader lands)"},
     {"outlookcom-bounce-idless-2019/trusted", "issue 18: the id-less Microsoft 365 field is trusted only through the microsoft365 profile (applyProfile is a no-op until the loader lands)"},
+    {"gmail-workspace-dsn-2023/trusted", "issue 18: the trusted dmarc=pass must stand in for old mail whose key and DMARC record are gone"},
+    {"outlookcom-bounce-nam-2018/trusted", "issue 18: the id-less Microsoft 365 field is trusted only through the microsoft365 profile (applyProfile is a no-op until the loader lands)"},
 };
 
 const ExpectedFailure kBoundaryFailures[] = {
@@ -86,6 +88,10 @@ const ExpectedFailure kBoundaryFailures[] = {
     {"opendmarc-twlnet-google-report", "issue 18: a hop from a private address (10.0.0.1, rDNS \"unknown\") between trusted relays is internal"},
     {"outlookcom-bounce-hk-2018", "issue 18: Microsoft's internal hops come from the microsoft365 profile; the sender, Microsoft's own outbound (*.outbound.protection.outlook.com, 40.92/104.47), must stay the boundary"},
     {"outlookcom-bounce-idless-2019", "issue 18: Microsoft's internal hops come from the microsoft365 profile; the sender, Microsoft's own outbound (*.outbound.protection.outlook.com, 40.92/104.47), must stay the boundary"},
+    {"mailman-wine-announce-2002", "issue 18: qmail's own lines (\"(qmail N invoked by uid N)\", \"invoked from network\") and fetchmail's POP hop are local, not the boundary"},
+    {"paypal-genuine-2002", "issue 18: qmail's own lines (\"(qmail N invoked by uid N)\", \"invoked from network\") and fetchmail's POP hop are local, not the boundary"},
+    {"outlookcom-bounce-nam-2018", "issue 18: Microsoft's internal hops come from the microsoft365 profile; the sender, Microsoft's own outbound (*.outbound.protection.outlook.com, 40.92/104.47), must stay the boundary"},
+    {"mailru-internal-bounce", "issue 18: a message made inside the provider (only hop \"from mail by f374.i.mail.ru with local\") takes its delivery time from that hop"},
 };
 // ------------------------------------------------------------------ end of expected failures
 
