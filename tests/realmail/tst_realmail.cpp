@@ -15,6 +15,10 @@
 #include "ZoneResolver.h"
 
 #include <QCryptographicHash>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -269,6 +273,7 @@ class TestRealMail : public QObject
 private slots:
     void initTestCase();
     void metaIsComplete();
+    void providerFacts();
     void verdict_data();
     void verdict();
     void boundary_data();
@@ -304,6 +309,48 @@ void TestRealMail::metaIsComplete()
         if (meta.one("expect") == "forged")
             QVERIFY2(meta.one("expect-untrusted") != "authenticated", qPrintable(name));
         QVERIFY2(QString::fromStdString(meta.one("source")).startsWith(QLatin1String("https://")), qPrintable(name));
+    }
+}
+
+// resources/providers/providers.json: every profile a meta names exists, every provider has the
+// fields of the format (docs/real-mail.md) and says where its facts come from, and every network
+// is a CIDR the profile loader can read.
+void TestRealMail::providerFacts()
+{
+    QFile f(QString::fromUtf8(SEALCHECK_SOURCE_DIR) + QStringLiteral("/resources/providers/providers.json"));
+    QVERIFY2(f.open(QIODevice::ReadOnly), "resources/providers/providers.json missing");
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    QVERIFY2(doc.isObject(), qPrintable(error.errorString()));
+    const QJsonArray providers = doc.object().value(QLatin1String("providers")).toArray();
+    QVERIFY(!providers.isEmpty());
+
+    QStringList ids;
+    for (const QJsonValue &value : providers) {
+        const QJsonObject p = value.toObject();
+        const QString id = p.value(QLatin1String("id")).toString();
+        QVERIFY2(!id.isEmpty() && !ids.contains(id), qPrintable(QStringLiteral("bad or repeated id '%1'").arg(id)));
+        ids << id;
+        for (const char *key : {"name", "authserv_ids", "authserv_id_patterns", "idless_authentication_results",
+                                "receiving_hosts", "internal_networks", "arc_sealers", "mx_patterns",
+                                "mailbox_domains", "imap", "oauth", "quirks", "sources"})
+            QVERIFY2(p.contains(QLatin1String(key)), qPrintable(QStringLiteral("%1: no %2").arg(id, QLatin1String(key))));
+        QVERIFY2(!p.value(QLatin1String("sources")).toObject().isEmpty(), qPrintable(id + QStringLiteral(": no sources")));
+        for (const QJsonValue &net : p.value(QLatin1String("internal_networks")).toArray()) {
+            const auto subnet = QHostAddress::parseSubnet(net.toString());
+            QVERIFY2(!subnet.first.isNull(), qPrintable(QStringLiteral("%1: '%2' is not a CIDR").arg(id, net.toString())));
+        }
+        // '*' is a label or a label prefix, never a free wildcard across labels or a whole domain.
+        for (const char *key : {"authserv_id_patterns", "receiving_hosts", "mx_patterns"})
+            for (const QJsonValue &pattern : p.value(QLatin1String(key)).toArray())
+                QVERIFY2(pattern.toString() != QLatin1String("*") && !pattern.toString().contains(QLatin1String("**")),
+                         qPrintable(QStringLiteral("%1: pattern '%2'").arg(id, pattern.toString())));
+    }
+    for (const QString &name : messageNames()) {
+        const Meta meta = readMeta(metaDir() + QLatin1Char('/') + name + QStringLiteral(".meta"));
+        const QString profile = QString::fromStdString(meta.one("profile"));
+        QVERIFY2(profile.isEmpty() || ids.contains(profile),
+                 qPrintable(QStringLiteral("%1.meta names profile '%2', absent from providers.json").arg(name, profile)));
     }
 }
 
