@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QTest>
 
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
