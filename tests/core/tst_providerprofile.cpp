@@ -30,7 +30,11 @@ private slots:
         QTest::newRow("label prefix, wrong start") << "mailout1.protonmail.ch" << "mailin*.protonmail.ch" << false;
         QTest::newRow("too wide pattern") << "evil.com" << "*.com" << false;
         QTest::newRow("star alone") << "anything" << "*" << false;
-        QTest::newRow("star not first label") << "a.b.example.com" << "a.*.example.com" << false;
+        QTest::newRow("inner star is one label") << "a.b.example.com" << "a.*.example.com" << true;
+        QTest::newRow("inner star, two labels") << "a.b.c.example.com" << "a.*.example.com" << false;
+        QTest::newRow("yahoo family") << "mta4003.mail.gq1.yahoo.com" << "mta*.mail.*.yahoo.com" << true;
+        QTest::newRow("star in the last labels") << "mx.example.com" << "mx.example.*" << false;
+        QTest::newRow("star inside a label") << "mxa1.example.com" << "m*a1.example.com" << false;
     }
     void hostPatterns()
     {

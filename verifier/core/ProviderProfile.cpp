@@ -114,22 +114,56 @@ std::string text(const json &j, const char *key)
 
 } // namespace
 
+namespace {
+
+std::vector<std::string_view> labels(std::string_view name)
+{
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    while (start <= name.size()) {
+        const size_t dot = name.find('.', start);
+        out.push_back(name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+        if (dot == std::string_view::npos)
+            break;
+        start = dot + 1;
+    }
+    return out;
+}
+
+/// One pattern label against one host label: "*" any label, "prefix*" a label starting with
+/// prefix, else equal (ASCII case-insensitive).
+bool labelMatches(std::string_view host, std::string_view pattern)
+{
+    if (host.empty())
+        return false;
+    if (pattern == "*")
+        return true;
+    if (!pattern.empty() && pattern.back() == '*')
+        return startsWithIgnoreCase(host, pattern.substr(0, pattern.size() - 1));
+    return equalsIgnoreCase(host, pattern);
+}
+
+} // namespace
+
 bool isValidHostPattern(std::string_view pattern)
 {
     pattern = stripDots(pattern);
     if (pattern.empty() || pattern.size() > 253)
         return false;
-    const size_t star = pattern.find('*');
-    const size_t firstDot = pattern.find('.');
-    if (firstDot == std::string_view::npos)
-        return star == std::string_view::npos; // a single-label host name ("localhost")
-    if (star != std::string_view::npos && (star > firstDot || pattern.find('*', star + 1) != std::string_view::npos))
-        return false;
-    if (star != std::string_view::npos && star + 1 != firstDot)
-        return false; // the '*' ends the first label: "*.x.y" or "prefix*.x.y"
-    // The fixed part after the first label must hold at least two labels ("*.com" is refused).
-    std::string_view rest = pattern.substr(firstDot + 1);
-    return star == std::string_view::npos || rest.find('.') != std::string_view::npos;
+    const auto parts = labels(pattern);
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const std::string_view l = parts[i];
+        if (l.empty())
+            return false;
+        const size_t star = l.find('*');
+        if (star == std::string_view::npos)
+            continue;
+        // A '*' ends a label, and the last two labels are always written out: "*.com" or
+        // "mx.example.*" could match anybody's names.
+        if (star + 1 != l.size() || i + 2 >= parts.size())
+            return false;
+    }
+    return true;
 }
 
 bool hostMatchesPattern(std::string_view host, std::string_view pattern)
@@ -138,18 +172,25 @@ bool hostMatchesPattern(std::string_view host, std::string_view pattern)
     pattern = stripDots(pattern);
     if (host.empty() || !isValidHostPattern(pattern))
         return false;
-    const size_t star = pattern.find('*');
-    if (star == std::string_view::npos)
-        return equalsIgnoreCase(host, pattern);
-    const std::string_view prefix = pattern.substr(0, star);
-    const std::string_view suffix = pattern.substr(star + 1); // ".example.com"
-    if (host.size() <= suffix.size() || !endsWithIgnoreCase(host, suffix))
+    const auto h = labels(host);
+    const auto p = labels(pattern);
+    // A leading "*" label stands for one or more labels ("*.example.com" is every name below
+    // example.com); every other label matches exactly one.
+    if (p.front() == "*") {
+        if (h.size() < p.size())
+            return false;
+        const size_t skip = h.size() - p.size();
+        for (size_t i = 1; i < p.size(); ++i)
+            if (!labelMatches(h[skip + i], p[i]))
+                return false;
+        return true;
+    }
+    if (h.size() != p.size())
         return false;
-    const std::string_view head = host.substr(0, host.size() - suffix.size());
-    if (prefix.empty())
-        return !head.empty(); // "*.example.com": any name below it
-    // "mailin*.example.com": exactly one label, starting with the prefix.
-    return head.find('.') == std::string_view::npos && startsWithIgnoreCase(head, prefix);
+    for (size_t i = 0; i < p.size(); ++i)
+        if (!labelMatches(h[i], p[i]))
+            return false;
+    return true;
 }
 
 bool ipInNetwork(std::string_view ip, std::string_view cidr)

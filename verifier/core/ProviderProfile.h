@@ -44,7 +44,9 @@ struct ProviderProfile
     bool matchesAuthservId(std::string_view authservId) const;
     /// @p host (a name some hop recorded) matches receivingHosts.
     bool isProviderHost(std::string_view host) const;
-    /// @p ip lies in internalNetworks.
+    /// @p ip lies in internalNetworks. (The trace also wants the hop's name among receivingHosts
+    /// when the profile lists any: a provider's outbound servers for other customers may share
+    /// its internal networks.)
     bool isInternalAddress(std::string_view ip) const;
     /// One of @p mxHosts matches mxPatterns.
     bool matchesMx(const std::vector<std::string> &mxHosts) const;
@@ -55,13 +57,13 @@ struct ProviderProfile
 /// but in the first label) and networks that do not parse are errors naming the profile.
 Expected<std::vector<ProviderProfile>> parseProviderProfiles(std::string_view jsonText);
 
-/// Host-name pattern match, ASCII case-insensitive, trailing dots ignored:
+/// Host-name pattern match, label by label, ASCII case-insensitive, trailing dots ignored:
 ///  - "mx.example.com" matches exactly that name;
-///  - "*.example.com" matches every name below example.com (one or more labels), not the name
-///    itself;
-///  - "mailin*.example.com" matches a first label starting with "mailin" followed by exactly
-///    example.com.
-/// A '*' is allowed only in the first label, and the fixed part must have two labels or more.
+///  - a leading "*" label matches one or more labels: "*.example.com" is every name below
+///    example.com, not the name itself;
+///  - any other "*" label matches exactly one label, and "mailin*" one label starting with
+///    "mailin" ("mta*.mail.*.yahoo.com").
+/// A '*' may only end a label, and the last two labels are always written out.
 bool hostMatchesPattern(std::string_view host, std::string_view pattern);
 /// True when @p pattern is one hostMatchesPattern accepts.
 bool isValidHostPattern(std::string_view pattern);

@@ -317,7 +317,13 @@ TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string
     // the HELO name (chosen by the sender) only when the hop records neither.
     auto senderIsInside = [&](const ReceivedHop &h) {
         if (!h.ip.empty()) {
-            if (isPrivateAddress(h.ip) || (provider && provider->isInternalAddress(h.ip)))
+            if (isPrivateAddress(h.ip))
+                return true;
+            // A profile network counts with the provider's own host name on the hop: Microsoft's
+            // and Apple's servers that send other customers' mail share those networks.
+            if (provider && provider->isInternalAddress(h.ip) &&
+                (provider->receivingHosts.empty() || provider->isProviderHost(h.from) ||
+                 provider->isProviderHost(h.fromRdns)))
                 return true;
             for (const auto &r : trustedRelays)
                 if (h.ip == canonicalIp(r))
