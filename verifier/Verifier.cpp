@@ -86,7 +86,7 @@ std::string arcSealerRecordingPass(const ArcResult &arc, const std::vector<std::
         for (const auto &s : sealers)
             trusted = trusted || equalsIgnoreCase(s, it->domain);
         if (!trusted)
-            continue;
+            break; // nothing below a sealer the user does not trust counts
         auto parsed = parseAuthenticationResults(it->authResults, AuthResultsMode::Relaxed);
         if (!parsed)
             continue;

@@ -172,6 +172,11 @@ verifier::Expected<bool> MessageStore::open(const QString &path, const StoreLimi
         return verifier::makeError("cannot configure the store: " + m_lastError.toStdString());
     if (!migrate())
         return verifier::makeError("cannot upgrade the store's schema: " + m_lastError.toStdString());
+    // Verdicts made by an older version of the rules are not shown as current: they are marked
+    // "not yet re-checked" and verified again (from the cached copy, else at the next sync).
+    exec(QStringLiteral("UPDATE messages SET stale=1 WHERE stale=0 AND id IN"
+                        " (SELECT message_id FROM reports WHERE report_version < %1)")
+             .arg(verifier::Report{}.version));
     return true;
 }
 

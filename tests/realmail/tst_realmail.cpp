@@ -75,43 +75,9 @@ const char *const kQmailLocal =
 
 const ExpectedFailure kVerdictFailures[] = {
     {"aol-bounce-yahoo-infra-2018/trusted", kYahooLegacy},
-    {"fastmail-amazon-ses/trusted", kFastmailFields},
-    {"fastmail-cnn-5things/trusted", kFastmailFields},
-    {"fastmail-cnn-breaking/trusted", kFastmailFields},
-    {"fastmail-own-privacy/trusted", kFastmailFields},
-    {"fastmail-own-welcome/trusted", kFastmailFields},
-    {"gmail-discourse-2018/trusted", kOldDkimPass},
-    {"gmail-ekiri-postfix/trusted", kOldDkimPass},
-    {"gmail-forwarded-arc-ekiri/trusted", kOldDkimPass},
-    {"gmail-forwarder-srs-dmarc-fail-none/trusted",
-     "issue 18: a trusted dmarc=fail (p=NONE) is suspicious, not forged"},
-    {"gmail-from-outlookcom-arc/trusted", kOldDkimPass},
-    {"gmail-github-2018/trusted", kOldDmarcPass},
-    {"gmail-github-sendgrid-sha1-2016/trusted",
-     "issue 18: a trusted report of pass must stand in for old mail whose key and DMARC "
-     "record are gone (trusted aligned dkim=pass without dmarc=); rsa-sha1 of 2016 is old, "
-     "not a failure"},
-    {"gmail-janestreet-workspace-2015/trusted", kOldDkimPass},
     {"gmail-mailgun-cronweekly/trusted", kOldDkimPass},
     {"gmail-mailgun-srvdev/trusted", kOldDkimPass},
-    {"gmail-mimekit-2015/trusted", kOldDmarcPass},
-    {"gmail-rspamd-sender-field-below/trusted", kOldDkimPass},
-    {"gmail-workspace-dsn-2023/trusted", kOldDmarcPass},
-    {"gmail-zoneee-dmarc-reject/trusted", kOldDmarcPass},
-    {"gmx-proxforge-2026/trusted", kOldDkimPass},
-    {"haraka-zonemx-from-gmail/trusted", kOldDkimPass},
-    {"lists-kernel-arm-m365/trusted",
-     "issue 18: subspace.kernel.org's first field holds only arc=fail; dmarc=pass is in the "
-     "2nd of 4 fields with one id"},
-    {"lists-kernel-gmail-dmarc-fail/trusted",
-     "issue 18: subspace.kernel.org's dmarc=fail (p=none) is in the 2nd of 3 fields with one "
-     "id; every field of the trusted id must be read"},
-    {"m365-mimecast-report-idless/trusted", kMicrosoftIdless},
-    {"mox-google-tls-report/trusted", kOldDmarcPass},
-    {"mox-microsoft-tls-report/trusted", kOldDmarcPass},
-    {"opendkim-google-dmarc-report/trusted", kOldDkimPass},
     {"opendkim-microsoft-dmarc-report/trusted", kOldDkimPass},
-    {"opendkim-xs4all-report/trusted", kOldDkimPass},
     {"opendkim-yahoo-dmarc-report/trusted", kOldDkimPass},
     {"opendkim-zonevs-mailgun/trusted", kOldDkimPass},
     {"opendmarc-twlnet-google-report/trusted",
@@ -127,13 +93,9 @@ const ExpectedFailure kVerdictFailures[] = {
 };
 
 const ExpectedFailure kBoundaryFailures[] = {
-    {"fastmail-amazon-ses", kFastmailHops},
-    {"fastmail-cnn-5things", kFastmailHops},
-    {"fastmail-cnn-breaking", kFastmailHops},
     {"fastmail-own-privacy", kFastmailHops},
     {"fastmail-own-welcome", kFastmailHops},
     {"m365-exchange-hybrid-google-report", kMicrosoftHops},
-    {"m365-mimecast-report-idless", kMicrosoftHops},
     {"mailman-wine-announce-2002", kQmailLocal},
     {"mailru-internal-bounce",
      "issue 18: a message made inside the provider (only hop \"from mail by f374.i.mail.ru "
@@ -141,9 +103,6 @@ const ExpectedFailure kBoundaryFailures[] = {
     {"opendmarc-twlnet-google-report",
      "issue 18: a hop from a private address (10.0.0.1, rDNS \"unknown\") between trusted "
      "relays is internal"},
-    {"outlookcom-bounce-hk-2018", kMicrosoftOutbound},
-    {"outlookcom-bounce-idless-2019", kMicrosoftOutbound},
-    {"outlookcom-bounce-nam-2018", kMicrosoftOutbound},
     {"paypal-genuine-2002", kQmailLocal},
 };
 // ------------------------------------------------------------------ end of expected failures

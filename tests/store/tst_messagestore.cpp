@@ -272,13 +272,14 @@ private slots:
             QSqlQuery q(QSqlDatabase::database(s.connectionName()));
             QVERIFY(q.exec(QStringLiteral("DROP INDEX messages_by_stale")));
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE messages DROP COLUMN stale")), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE accounts DROP COLUMN provider_profile")), qPrintable(q.lastError().text()));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=3")));
             QCOMPARE(s.schemaVersion(), 3);
         }
         MessageStore t;
         QVERIFY(t.open(file).ok());
         QCOMPARE(t.schemaVersion(), MessageStore::latestSchemaVersion());
-        QCOMPARE(MessageStore::latestSchemaVersion(), 4);
+        QCOMPARE(MessageStore::latestSchemaVersion(), 5);
         const auto m = t.message(id);
         QVERIFY(m.has_value());
         QCOMPARE(m->subject, QStringLiteral("kept"));
@@ -370,6 +371,32 @@ private slots:
         QVERIFY(s.staleMessages(mb, 10).isEmpty());
     }
 
+    void reportsOfOlderRulesAreStaleOnOpen()
+    {
+        // A verdict made under an earlier report version (older verdict rules) is never shown as
+        // current after an upgrade.
+        const QString file = path("outdated.sqlite");
+        qint64 oldId = 0, newId = 0;
+        qint64 mb = 0;
+        {
+            MessageStore s;
+            QVERIFY(s.open(file).ok());
+            mb = inbox(s);
+            oldId = *s.saveMessage(row(mb, 1, QStringLiteral("a"), QStringLiteral("b"), 1));
+            newId = *s.saveMessage(row(mb, 2, QStringLiteral("a"), QStringLiteral("b"), 2));
+            verifier::Report r;
+            r.verdict = verifier::Verdict::Forged;
+            QVERIFY(s.saveReport(newId, r));
+            r.version = 1;
+            QVERIFY(s.saveReport(oldId, r));
+            QCOMPARE(s.staleCount(mb), 0);
+        }
+        MessageStore again;
+        QVERIFY(again.open(file).ok());
+        QCOMPARE(again.message(oldId)->stale, true);
+        QCOMPARE(again.message(newId)->stale, false);
+        QCOMPARE(again.staleCount(mb), 1);
+    }
     void staleMessagesBounded_data()
     {
         QTest::addColumn<int>("limit");

@@ -426,7 +426,12 @@ private slots:
         time.dkim.push_back(dkim(AuthResult::PermError, DkimFailure::KeyNotFound));
         time.dmarc = dmarcResult(AuthResult::Fail, DmarcPolicy::Reject);
         time.authenticationResults.push_back(header(true, "dkim", "pass", {{"header.d", "example.com"}, {"header.s", "sel"}}));
-        QTest::addRow("time-explains-disagreement") << int(FindingCode::TimeExplainsDisagreement) << time;
+        ReceivedHop hop;
+        hop.time = 1'700'000'000;
+        time.received.push_back(hop);
+        time.boundaryHop = 0;
+        time.verifiedAt = 1'700'000'000 + 40 * 86400;
+        QTest::addRow("dkim-pass-reported") << int(FindingCode::DkimPassReported) << time;
 
         Report reportedPass = synthetic();
         reportedPass.dkim.push_back(dkim(AuthResult::Fail, DkimFailure::BodyHashMismatch));

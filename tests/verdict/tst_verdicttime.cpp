@@ -114,6 +114,10 @@ private slots:
         QFETCH(int, expected);
         QFETCH(int, code);
         Report r = base(30 * kDays);
+        if (DkimFailure(failure) == DkimFailure::WeakAlgorithm) { // signed in 2016, before RFC 8301
+            r.received[0].time = 1'460'000'000;
+            r.verifiedAt = 1'460'000'000 + 30 * kDays;
+        }
         const bool fail = DkimFailure(failure) == DkimFailure::BodyHashMismatch ||
                           DkimFailure(failure) == DkimFailure::WeakAlgorithm;
         r.dkim.push_back(signature(fail ? AuthResult::Fail : AuthResult::PermError, DkimFailure(failure)));
@@ -263,7 +267,7 @@ private slots:
         QTest::newRow("Fastmail published policy none") << "mx1.messagingengine.com; dmarc=fail"
                                                         << "policy.published-domain-policy=none" << true
                                                         << int(Verdict::Suspicious);
-        QTest::newRow("rspamd (policy=none)") << "mx.example.org; dmarc=fail reason="No valid SPF" header.from=bank.example (policy=none)"
+        QTest::newRow("rspamd (policy=none)") << "mx.example.org; dmarc=fail reason=\"No valid SPF\" header.from=bank.example (policy=none)"
                                              << "" << false << int(Verdict::Suspicious);
         QTest::newRow("unknown, record says reject") << "mx.example.org; dmarc=fail header.from=bank.example" << ""
                                                      << true << int(Verdict::Forged);

@@ -397,11 +397,12 @@ ArcResult verifyArc(const Message &message, const Resolver &resolver, int64_t no
                r.chain.back().domain + ".";
     // Every trusted sealer's record is read, not only the newest one's (mail forwarded by a list
     // and then by the user's provider carries both), but only where the message is still what that
-    // sealer signed: its ARC-Message-Signature and every newer one validate (k >= oldest-pass), so
-    // a later forwarder cannot have changed what the trusted sealer vouched for.
+    // sealer signed: its ARC-Message-Signature and every newer one validate (k >= oldest-pass).
+    // Only the unbroken run of trusted sealers at the top counts: below a sealer the user does not
+    // trust, nothing it vouches for is read (an attacker's own set on top of a genuine chain).
     for (size_t k = sets.size(); k-- > 0;) {
         if (int(k + 1) < r.oldestPass || !isTrustedSealer(r.chain[k].domain, trustedSealers))
-            continue;
+            break;
         r.trustedSealer = true;
         if (recordsDmarcPass(sets[k].aar, fromDomain)) {
             r.trustedDmarcPass = true;

@@ -129,6 +129,9 @@ bool retiredByTime(const DkimResult &k, std::optional<int64_t> arrival)
 {
     if (!keyGoneByTime(k.failure))
         return false;
+    // An rsa-sha1 signature made after RFC 8301 never verified, whatever became of its key.
+    if (equalsIgnoreCase(k.algorithm, "rsa-sha1") && (!arrival || *arrival >= kRfc8301))
+        return false;
     return !retiredByPolicy(k.failure) || (arrival && *arrival < kRfc8301);
 }
 
@@ -410,10 +413,10 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
                 addOnce(suspicious, makeFinding(FindingCode::SourcesDisagree, {"dmarc-reported-pass", reportedDmarcPassBy}));
             break;
         case AuthResult::None:
+            // No policy: a signature by the From domain itself still proves it sent the message;
+            // an SPF pass alone was never declared by the owner as authenticating From.
             if (wholeDkim) {
                 authenticated.push_back(makeFinding(FindingCode::AlignedWithoutPolicy, {"dkim", wholeDkim->domain}));
-            } else if (spfAlignedPass) {
-                authenticated.push_back(makeFinding(FindingCode::AlignedWithoutPolicy, {"spf", r.spf->domain}));
             } else if (retired) {
                 standInForRetired();
             } else if (partialDkim) {
