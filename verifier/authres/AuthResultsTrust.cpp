@@ -61,6 +61,40 @@ std::string decodedForParsing(std::string_view raw)
     return decoded;
 }
 
+/// Drops ';'-separated segments that are a bare domain name (no '=', no comment), outside
+/// comments and quoted strings.
+std::string withoutBareDomains(std::string_view text)
+{
+    std::string out, segment;
+    int depth = 0;
+    bool quoted = false;
+    auto flush = [&](bool semicolon) {
+        std::string_view t = trim(segment);
+        const bool bare = !t.empty() && t.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") ==
+                                            std::string_view::npos && t.find('.') != std::string_view::npos;
+        if (!bare)
+            out += segment + (semicolon ? ";" : "");
+        segment.clear();
+    };
+    for (char c : text) {
+        if (quoted) {
+            quoted = c != '"';
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')' && depth > 0) {
+            --depth;
+        } else if (c == ';' && depth == 0) {
+            flush(true);
+            continue;
+        }
+        segment += c;
+    }
+    flush(false);
+    return out;
+}
+
 } // namespace
 
 std::vector<AuthResultsHeader> collectAuthenticationResults(const Message &message, long boundaryFieldIndex,
@@ -93,7 +127,9 @@ std::vector<AuthResultsHeader> collectAuthenticationResults(const Message &messa
             idless = true; // the relaxed reading already took "spf=pass ..." as results without an id
         if (!parsed && provider && provider->idlessAuthenticationResults) {
             // "spf=pass (sender IP is ...) smtp.mailfrom=...; dkim=pass ...": no authserv-id.
-            auto again = parseAuthenticationResults("x; " + text, mode);
+            // Older Microsoft fields also put the tenant's domain between results
+            // ("...; outlook.com; dkim=none ..."): such bare words are dropped.
+            auto again = parseAuthenticationResults("x; " + withoutBareDomains(text), mode);
             if (again) {
                 parsed = std::move(again);
                 parsed->authservId.clear();

@@ -156,7 +156,9 @@ DmarcResult evaluateDmarc(const FromInfo &from, std::vector<DkimResult> &dkim, c
                                       : walk.notes.front() + "; no DMARC policy applies";
         // Still say which identifiers match From (relaxed, the default): a signature by the From
         // domain itself is not "another domain" just because no policy is published.
-        Alignment a = computeAlignment(DmarcRecord{}, false, true);
+        // With no record anywhere the tree walk finds no organisational domain, so the public
+        // suffix list decides what belongs together (as RFC 7489 did).
+        Alignment a = computeAlignment(DmarcRecord{}, true, true);
         r.spfAligned = a.spf;
         r.dkimAligned = a.dkim;
     } else {

@@ -199,7 +199,8 @@ TrustedReports readTrustedReports(const Report &r, bool fromOne)
             }
             continue;
         }
-        const std::string id = h.authservId.empty() ? std::string("your provider") : h.authservId;
+        // A field without an authserv-id (Microsoft 365) is named by the profile that vouched for it.
+        const std::string id = !h.authservId.empty() ? h.authservId : !r.provider.empty() ? r.provider : std::string("-");
         for (const AuthMethodResult &m : h.methods) {
             if (equalsIgnoreCase(m.method, "dmarc")) {
                 std::string hf = property(m, "header.from");
