@@ -28,6 +28,7 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <functional>
@@ -132,6 +133,12 @@ private:
     quint64 m_tagCounter = 0;
     QTimer m_connectTimer;
     QTimer m_responseTimer;
+    // The current wait (a command until its tagged answer, or the greeting): when it began and
+    // the bytes received since, for ImapConnectionSettings::minBytesPerSecond.
+    QElapsedTimer m_window;
+    qint64 m_windowBytes = 0;
+    bool m_windowOpen = false;
+    bool m_rateDeadline = false; ///< m_responseTimer stands for the rate deadline, not silence
 };
 
 } // namespace imap
