@@ -258,10 +258,11 @@ void MainWindow::enqueue(qint64 key)
 
 void MainWindow::feedScheduler()
 {
-    // The scheduler holds at most this many raw messages; the rest wait in the model as keys
-    // and are read from their files when their turn comes.
+    // At most this many messages are in the scheduler's hands (queued, running, or their report
+    // not yet delivered); the rest wait in the model as keys and are read from their files when
+    // their turn comes.
     constexpr int kBatch = 256;
-    while (m_scheduler->pending() < kBatch) {
+    while (m_scheduler->total() - m_scheduler->done() < kBatch) {
         const auto key = m_model->takeQueued();
         if (!key)
             return;

@@ -27,7 +27,7 @@ namespace sealcheck::ui {
 MessageView::MessageView(QWidget *parent)
     : QWidget(parent), m_banner(new VerdictBanner(this)), m_tabs(new QTabWidget(this)), m_body(new QPlainTextEdit(this)),
       m_panel(new SecurityPanel(this)), m_copy(new QPushButton(tr("&Copy report"), this)), m_moreLabel(new QLabel(this)),
-      m_showWhole(new QPushButton(tr("Show the &whole message"), this))
+      m_showWhole(new QPushButton(tr("Show the who&le message"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

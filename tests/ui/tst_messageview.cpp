@@ -69,7 +69,7 @@ private slots:
         });
         const QByteArray url = "file://" + fifo;
         MessageView view;
-        view.showMessage(htmlMessage("<html><head><link rel=stylesheet href=\"" + url + "\"><style>@import url(" + url
+        view.showMessage(htmlMessage("<html><head><link rel=stylesheet type=\"text/css\" href=\"" + url + "\"><style>@import url(" + url
                                      + ");</style></head><body><p>Hello <img src=\"" + url + "\"> reader</p>"
                                      "<iframe src=\"" + url + "\"></iframe></body></html>"),
                          std::nullopt);
