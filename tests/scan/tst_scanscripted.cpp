@@ -15,10 +15,12 @@ namespace {
 
 const QString kCli = QStringLiteral(SEALCHECK_BINARY_DIR "/bin/sealcheck-cli");
 
-QByteArray literalMessage(const char *from)
+/// The script step answering with message number @p seq as UID @p uid, From @p from.
+QByteArray fetched(int seq, int uid, const char *from)
 {
     const QByteArray m = QByteArray("From: ") + from + "\r\nSubject: hello\r\nMessage-ID: <1@example.com>\r\n\r\nHi.\r\n";
-    return '{' + QByteArray::number(m.size()) + "}\r\n" + m;
+    return "RAW: * " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid) + " BODY[] {"
+        + QByteArray::number(m.size()) + "}\r\n" + m + ")\r\n";
 }
 
 struct Run
@@ -58,8 +60,7 @@ class tst_ScanScripted : public QObject
         if (!p.waitForStarted(5000))
             return r;
         p.closeWriteChannel();
-        QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000);
-        if (p.state() != QProcess::NotRunning) {
+        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000)) {
             p.kill();
             p.waitForFinished();
             r.err = QStringLiteral("timed out");
@@ -102,9 +103,9 @@ private slots:
 
     void everyMessageReported()
     {
-        ScriptedServer server(script({"RAW: * 1 FETCH (UID 1 BODY[] " + literalMessage("a@example.org") + ")\r\n",
-                                      "RAW: * 2 FETCH (UID 2 BODY[] " + literalMessage("b@example.org") + ")\r\n",
-                                      "RAW: * 3 FETCH (UID 3 BODY[] " + literalMessage("c@example.org") + ")\r\n"}),
+        ScriptedServer server(script({fetched(1, 1, "a@example.org"),
+                                      fetched(2, 2, "b@example.org"),
+                                      fetched(3, 3, "c@example.org")}),
                               ScriptedServer::Mode::ImplicitTls);
         const Run r = scan(server);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -116,9 +117,9 @@ private slots:
     /// named, the strangers too, and the exit status says the run is incomplete.
     void otherUidsAndMissingUids()
     {
-        ScriptedServer server(script({"RAW: * 1 FETCH (UID 7 BODY[] " + literalMessage("x@example.org") + ")\r\n",
-                                      "RAW: * 2 FETCH (UID 2 BODY[] " + literalMessage("b@example.org") + ")\r\n",
-                                      "RAW: * 3 FETCH (UID 8 BODY[] " + literalMessage("y@example.org") + ")\r\n"}),
+        ScriptedServer server(script({fetched(1, 7, "x@example.org"),
+                                      fetched(2, 2, "b@example.org"),
+                                      fetched(3, 8, "y@example.org")}),
                               ScriptedServer::Mode::ImplicitTls);
         const Run r = scan(server);
         QCOMPARE(r.exitCode, 2);
