@@ -1,5 +1,6 @@
 #include "MessageStore.h"
 
+#include "PrivateFiles.h"
 #include "ReportJson.h"
 
 #include <QAtomicInteger>
@@ -161,7 +162,9 @@ verifier::Expected<bool> MessageStore::open(const QString &path, const StoreLimi
 {
     m_path = path;
     m_limits = limits;
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    // Private before SQLite touches it: 0600 file, -wal/-shm alike, 0700 folder (issue 24).
+    if (auto ready = preparePrivateFile(path, QFileInfo(defaultPath()).absolutePath()); !ready)
+        return ready.error();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
