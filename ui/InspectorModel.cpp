@@ -1,8 +1,10 @@
 #include "InspectorModel.h"
 
+#include "MailDate.h"
 #include "Message.h"
 #include "Rfc2047.h"
 #include "Strings.h"
+#include "VerdictLabel.h"
 
 namespace sealcheck::ui {
 
@@ -22,7 +24,7 @@ MessageSummary quickSummary(const QString &source, const QByteArray &raw)
     if (const auto *f = m->field("Subject"))
         s.subject = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
     if (const auto *f = m->field("Date"))
-        s.date = QDateTime::fromString(QString::fromLatin1(f->value().c_str()).simplified(), Qt::RFC2822Date);
+        s.date = parseMailDate(QString::fromLatin1(f->value().c_str()));
     return s;
 }
 
@@ -51,8 +53,11 @@ void InspectorModel::setReport(qint64 key, const verifier::Report &report)
     Entry &e = m_entries[row];
     e.report = report;
     e.summary.state = stateOf(report.verdict);
+    e.summary.label = verdictLabel(report);
+    e.summary.headline = verdictSentence(report);
+    e.summary.exception = isUserException(report);
     if (!report.from.header.empty())
-        e.summary.from = fromStd(report.from.header);
+        e.summary.from = displaySender(fromStd(report.from.header));
     if (!report.subject.empty())
         e.summary.subject = fromStd(report.subject);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -65,6 +70,21 @@ void InspectorModel::setError(qint64 key, const QString &error)
         return;
     m_entries[row].error = error;
     m_entries[row].summary.state = VerdictState::Unauthenticated;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void InspectorModel::setPending(qint64 key)
+{
+    const int row = rowOf(key);
+    if (row < 0)
+        return;
+    Entry &e = m_entries[row];
+    e.report.reset();
+    e.error.clear();
+    e.summary.state = VerdictState::Pending;
+    e.summary.label.clear();
+    e.summary.headline.clear();
+    e.summary.exception = false;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

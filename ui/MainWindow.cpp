@@ -5,7 +5,10 @@
 #include "AccountsPane.h"
 #include "DemoMailbox.h"
 #include "InspectorModel.h"
+#include "MailSniffer.h"
 #include "MessageFiles.h"
+#include "NoticeBar.h"
+#include "VerdictBanner.h"
 #include "MessageFilterModel.h"
 #include "MessageView.h"
 #include "ResolverSetup.h"
@@ -23,6 +26,7 @@
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -55,7 +59,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_list(new QTableView(this)), m_view(new MessageView(this)), m_filterBox(new QComboBox(this)),
       m_search(new QLineEdit(this)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
       m_scheduler(new VerificationScheduler(this)), m_accounts(new AccountsPane(this)),
-      m_trustBar(new TrustOfferBar(this)), m_reverify(new VerificationScheduler(this))
+      m_trustBar(new TrustOfferBar(this)), m_reverify(new VerificationScheduler(this)), m_notice(new NoticeBar(this)),
+      m_searchDelay(new QTimer(this))
 {
     setWindowTitle(tr("Sealcheck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sealcheck.svg")));
@@ -73,9 +78,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_list->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_list->horizontalHeader()->setStretchLastSection(false);
     m_list->horizontalHeader()->setSectionResizeMode(SubjectColumn, QHeaderView::Stretch);
-    m_list->setColumnWidth(VerdictColumn, 150);
-    m_list->setColumnWidth(FromColumn, 300);
-    m_list->setColumnWidth(DateColumn, 140);
+    m_list->setColumnWidth(VerdictColumn, 210);
+    m_list->setColumnWidth(FromColumn, 260);
+    // Wide enough for the longest date of the locale's short format (issue 20: dates were cut).
+    const QString longestDate = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
+    m_list->setColumnWidth(DateColumn, m_list->fontMetrics().horizontalAdvance(longestDate) + 24);
+    m_list->setColumnWidth(FileColumn, 160);
     m_list->setAccessibleName(tr("Messages"));
     m_list->setTabKeyNavigation(false);
 
@@ -85,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_filterBox->addItem(tr("Suspicious"), int(VerdictFilter::Suspicious));
     m_filterBox->addItem(tr("Authenticated"), int(VerdictFilter::Authenticated));
     m_filterBox->addItem(tr("Unauthenticated"), int(VerdictFilter::Unauthenticated));
+    m_filterBox->addItem(tr("Not checked"), int(VerdictFilter::NotChecked));
     m_filterBox->setAccessibleName(tr("Show"));
     m_search->setPlaceholderText(tr("Search sender and subject"));
     m_search->setClearButtonEnabled(true);
@@ -101,6 +110,7 @@ MainWindow::MainWindow(QWidget *parent)
     bar->addWidget(m_filterBox);
     bar->addWidget(m_search, 1);
     listLayout->addWidget(m_trustBar);
+    listLayout->addWidget(m_notice);
     listLayout->addLayout(bar);
     listLayout->addWidget(m_list, 1);
 
@@ -125,8 +135,15 @@ MainWindow::MainWindow(QWidget *parent)
         m_filter->setVerdictFilter(VerdictFilter(m_filterBox->currentData().toInt()));
         applyListFilter();
     });
-    connect(m_search, &QLineEdit::textChanged, m_filter, &MessageFilterModel::setSearchText);
-    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyListFilter);
+    // Typing filters once the user pauses (issue 20: every key filtered 17,000 rows at once).
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applySearch);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_searchDelay->isActive())
+            applySearch();
+    });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrent);
     connect(m_accounts, &AccountsPane::openedFilesSelected, this, &MainWindow::showOpenedFiles);
     connect(m_accounts, &AccountsPane::mailboxSelected, this, [this](qint64 accountId, qint64 mailboxId) {
@@ -162,18 +179,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_scheduler, &VerificationScheduler::reportReady, this, &MainWindow::onReport);
     connect(m_scheduler, &VerificationScheduler::failed, this, &MainWindow::onFailed);
     connect(m_scheduler, &VerificationScheduler::progress, this, &MainWindow::onProgress);
-    // Key memory (issue 13): after a pin, unpin or expectation change, verify the opened files again.
-    connect(m_view->securityPanel(), &SecurityPanel::memoryChanged, this, [this] {
-        for (int r = 0; r < m_model->rowCount(); ++r)
-            enqueue(m_model->entryAt(r)->key);
-        // The stored mail of every account too: the key memory is shared by all of them.
-        if (m_store) {
-            QList<qint64> ids;
-            for (const AccountRecord &a : m_store->accounts())
-                ids << a.id;
-            reverifyStored(ids);
-        }
-    });
+    // Key memory (issue 13): after a pin, unpin or expectation change, verify the opened files
+    // again, and the stored mail of every account too (the key memory is shared by all of them).
+    connect(m_view->securityPanel(), &SecurityPanel::memoryChanged, this, [this] { checkAgain(true); });
+    connect(m_view->banner(), &VerdictBanner::retryRequested, this, &MainWindow::retryCurrent);
+    connect(m_notice, &NoticeBar::actionTriggered, this, [this] { checkAgain(true); });
     connect(m_scheduler, &VerificationScheduler::memoryProblem, this,
             [this](const QString &error) { m_status->setText(tr("The key memory could not be used: %1").arg(error)); });
 
@@ -223,7 +233,16 @@ void MainWindow::buildMenus()
     settings->setShortcut(QKeySequence::Preferences);
 
     QMenu *message = menuBar()->addMenu(tr("&Message"));
-    QAction *copy = message->addAction(tr("&Copy report"), m_view, &MessageView::copyReport);
+    QAction *copy = message->addAction(tr("&Copy report"), this, [this] {
+        if (!m_list->currentIndex().isValid()) {
+            statusBar()->showMessage(tr("Select a message first."), 4000);
+            return;
+        }
+        m_view->copyReport();
+        statusBar()->showMessage(tr("The report of this message was copied to the clipboard."), 4000);
+    });
+    QAction *again = message->addAction(tr("Check &again"), this, [this] { checkAgain(true); });
+    again->setShortcut(QKeySequence::Refresh);
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     QAction *find = message->addAction(tr("&Search"), this, [this] { m_search->setFocus(); });
     find->setShortcut(QKeySequence::Find);
@@ -234,6 +253,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::setVerificationSettings(const VerificationSettings &settings)
 {
+    m_ownSettings = false;
     m_scheduler->setSettings(settings);
     m_settingsReady = true;
     m_view->securityPanel()->setMemoryStorePath(settings.memoryStorePath);
@@ -250,16 +270,27 @@ void MainWindow::setSyncIntervals(int waitChunkMs, int pollIntervalMs)
 
 void MainWindow::enqueue(qint64 key)
 {
-    if (!m_settingsReady)
+    if (!m_settingsReady) {
         setVerificationSettings(appVerificationSettings());
+        m_ownSettings = true;
+    }
     if (const auto *e = m_model->entry(key))
         m_scheduler->enqueue(key, e->raw, e->source);
 }
 
 void MainWindow::openFiles(const QStringList &paths)
 {
-    QStringList problems;
+    QStringList problems, refused;
     for (const QString &path : paths) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) {
+            const NotMailReason why = sniffMail(path, file.read(4096));
+            file.close();
+            if (why != NotMailReason::None) {
+                refused << notMailText(QFileInfo(path).fileName(), why);
+                continue;
+            }
+        }
         const QByteArray local = path.toLocal8Bit();
         auto inputs = readMessages(std::string(local.constData(), size_t(local.size())));
         if (!inputs) {
@@ -272,10 +303,75 @@ void MainWindow::openFiles(const QStringList &paths)
             enqueue(key);
         }
     }
-    if (!problems.isEmpty())
-        m_status->setText(problems.join(QStringLiteral("; ")));
+    if (!refused.isEmpty())
+        m_notice->showNotice(refused.join(QLatin1Char('\n')));
+    if (!problems.isEmpty() || !refused.isEmpty())
+        m_status->setText((problems + refused).join(QStringLiteral("; ")));
     if (!m_list->currentIndex().isValid() && m_filter->rowCount() > 0)
         m_list->setCurrentIndex(m_filter->index(0, 0));
+}
+
+QString MainWindow::notMailText(const QString &fileName, NotMailReason why)
+{
+    switch (why) {
+    case NotMailReason::Empty: return tr("%1 is empty: there is no message in it.").arg(fileName);
+    case NotMailReason::Image: return tr("%1 is a picture, not an e-mail message.").arg(fileName);
+    case NotMailReason::Document: return tr("%1 is a document (such as a PDF), not an e-mail message.").arg(fileName);
+    case NotMailReason::Archive: return tr("%1 is a compressed archive; unpack it and open the messages in it.").arg(fileName);
+    case NotMailReason::Binary: return tr("%1 is not text, so it is not an e-mail message.").arg(fileName);
+    case NotMailReason::NoHeader:
+        return tr("%1 does not start like an e-mail message (a header such as \"From: ...\") or an mbox file.").arg(fileName);
+    case NotMailReason::None: break;
+    }
+    return {};
+}
+
+void MainWindow::applySearch()
+{
+    m_searchDelay->stop();
+    m_filter->setSearchText(m_search->text());
+    applyListFilter();
+}
+
+void MainWindow::retryCurrent()
+{
+    const QModelIndex idx = m_list->currentIndex();
+    if (!idx.isValid())
+        return;
+    const qint64 key = idx.data(KeyRole).toLongLong();
+    if (m_storeModel) {
+        if (m_store) {
+            if (const auto raw = m_store->raw(key)) {
+                if (const auto row = m_store->message(key); row && m_store->mailboxRecord(row->mailboxId)) {
+                    const auto account = m_store->account(m_store->mailboxRecord(row->mailboxId)->accountId);
+                    if (account)
+                        m_reverify->setSettings(AccountSync::settingsFor(*account, appVerificationSettings()));
+                }
+                m_reverify->enqueue(key, *raw, QStringLiteral("imap:%1").arg(key));
+            }
+        }
+        return;
+    }
+    m_model->setPending(key);
+    m_view->banner()->showPending();
+    enqueue(key);
+    m_scheduler->prioritize(key);
+}
+
+void MainWindow::checkAgain(bool storedToo)
+{
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        m_model->setPending(m_model->entryAt(r)->key);
+        enqueue(m_model->entryAt(r)->key);
+    }
+    if (storedToo && m_store) {
+        QList<qint64> ids;
+        for (const AccountRecord &a : m_store->accounts())
+            ids << a.id;
+        reverifyStored(ids);
+    }
+    if (m_list->currentIndex().isValid())
+        showCurrent();
 }
 
 bool MainWindow::loadDemo(QString *error)
@@ -363,8 +459,39 @@ void MainWindow::onProgress(int done, int total)
     m_progress->setValue(done);
     m_status->setText(done < total ? tr("Checking %1 of %n message(s)…", nullptr, total).arg(done + 1)
                                    : tr("%n message(s) checked.", nullptr, total));
-    if (done == total)
+    if (done == total) {
+        alertNotChecked();
         emit settled();
+    }
+}
+
+void MainWindow::alertNotChecked()
+{
+    // A DNS failure hits every message at once: one alert, not a list of silent rows.
+    int notChecked = 0;
+    QString cause;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const auto *e = m_model->entryAt(r);
+        if (!e->report)
+            continue;
+        // NotChecked, or (from an engine before issue 20) a DNS error that left it unauthenticated.
+        bool failed = e->report->verdict == verifier::Verdict::NotChecked;
+        for (const verifier::Finding &f : e->report->reasons) {
+            if (f.code == verifier::FindingCode::NotCheckedDns || f.code == verifier::FindingCode::DmarcTemporaryError)
+                failed = true;
+            if (f.code == verifier::FindingCode::NotCheckedDns && f.args.size() > 2 && cause.isEmpty())
+                cause = QString::fromStdString(f.args[2]);
+        }
+        if (failed && e->report->verdict != verifier::Verdict::Forged && e->report->verdict != verifier::Verdict::Suspicious)
+            ++notChecked;
+    }
+    if (notChecked == 0)
+        return;
+    const QString text = cause.isEmpty()
+        ? tr("%n message(s) could not be checked now. This is not a verdict about the sender.", nullptr, notChecked)
+        : tr("%n message(s) could not be checked: DNS did not answer (%1). Check your network connection or the DNS "
+             "server in Settings.", nullptr, notChecked).arg(cause);
+    m_notice->showNotice(text, tr("&Check again"));
 }
 
 void MainWindow::openDialog()
@@ -469,6 +596,7 @@ bool MainWindow::showMailbox(qint64 mailboxId)
     // Sorted and filtered in SQL: a proxy would read every row of a large mailbox.
     m_list->setSortingEnabled(false);
     setListModel(model);
+    m_list->setColumnHidden(FileColumn, true); // IMAP messages have no file
     delete m_storeModel;
     m_storeModel = model;
     m_accounts->selectMailbox(mailboxId);
@@ -478,6 +606,7 @@ bool MainWindow::showMailbox(qint64 mailboxId)
 void MainWindow::showOpenedFiles()
 {
     setListModel(m_filter);
+    m_list->setColumnHidden(FileColumn, false);
     m_list->setSortingEnabled(true);
     delete m_storeModel;
     m_storeModel = nullptr;
@@ -667,6 +796,16 @@ void MainWindow::editSettings()
     if (d.exec() == QDialog::Accepted) {
         d.settings().store(qs);
         m_status->setText(tr("Settings saved. A new language is used from the next start."));
+        // DNS, S/MIME roots, the GnuPG home or trust may have changed: what is shown was
+        // verified under the old ones.
+        if (m_model->rowCount() > 0 || (m_store && !m_store->accounts().isEmpty())) {
+            if (m_ownSettings) { // made from the Settings (not the demo's zone, not a test's)
+                setVerificationSettings(appVerificationSettings());
+                m_ownSettings = true;
+            }
+            checkAgain(true);
+            m_notice->showNotice(tr("Settings changed: the messages are being checked again with the new settings."));
+        }
     }
 }
 
