@@ -6,6 +6,7 @@
 // Messages: the demo's 07 (news.example, signed with Ed25519) and tests/keymem/data/unsigned-news
 // (the same sender a day later without a signature, authorised by SPF). DNS: the demo zone.
 
+#include "DemoTestSettings.h"
 #include "InspectorModel.h"
 #include "MainWindow.h"
 #include "MessageFilterModel.h"
@@ -42,25 +43,13 @@ using namespace sealcheck::ui;
 
 namespace {
 
-QString demoDir() { return QStringLiteral(SEALCHECK_SOURCE_DIR "/resources/demo"); }
+using testing::demoDir;
 const QString kSigned = demoDir() + QStringLiteral("/messages/07-authenticated-ed25519.eml");
 const QString kUnsigned = QStringLiteral(SEALCHECK_SOURCE_DIR "/tests/keymem/data/unsigned-news.eml");
 
 VerificationSettings demoSettings(const QString &memory)
 {
-    VerificationSettings s;
-    auto zone = std::make_shared<verifier::ZoneResolver>();
-    std::ifstream in((demoDir() + QStringLiteral("/demo.zone")).toStdString());
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!zone->loadMasterFile(text.str()).ok())
-        qFatal("demo zone does not load");
-    s.resolver = zone;
-    s.fixedNow = QDateTime::fromString(QStringLiteral("2026-11-24T12:00:00Z"), Qt::ISODate).toSecsSinceEpoch();
-    s.trust.relays = {"mx.sealcheck-demo.example"};
-    s.trust.authservIds = {"mx.sealcheck-demo.example"};
-    s.signatures.useSystemCa = false;
-    s.signatures.enableOpenPgp = false;
+    VerificationSettings s = testing::demoTestSettings();
     s.memoryStorePath = memory;
     return s;
 }
