@@ -57,6 +57,16 @@ QString listText(const Report &r, int role = Qt::DisplayRole)
     return model.index(0, VerdictColumn).data(role).toString();
 }
 
+/// With SEALCHECK_SHOTS=DIR, saves what the widget shows (to look at it, not to compare).
+void shot(QWidget &w, const char *name)
+{
+    const QString dir = qEnvironmentVariable("SEALCHECK_SHOTS");
+    if (!dir.isEmpty()) {
+        w.resize(720, w.sizeHint().height() + 200);
+        w.grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+    }
+}
+
 } // namespace
 
 class tst_VerdictDisplay : public QObject
@@ -147,6 +157,7 @@ private slots:
                                        "Not checked: the DMARC record of _dmarc.mybank.example could not be looked up "
                                        "(timeout). Try again later.")});
         QVERIFY(banner.retryButton()->isVisible());
+        shot(banner, "not-checked");
         QSignalSpy retry(&banner, &VerdictBanner::retryRequested);
         QTest::mouseClick(banner.retryButton(), Qt::LeftButton);
         QCOMPARE(retry.count(), 1);
@@ -221,6 +232,7 @@ private slots:
         QVERIFY(panel.claimedLabel()->text().contains(QStringLiteral("The sending server called itself mail.mybank.example (HELO)")));
         // Details folded below; no bare "permerror".
         QVERIFY(!panel.checksTree()->topLevelItem(0)->isExpanded());
+        shot(panel, "summary");
         QVERIFY2(panel.checksText().contains(QStringLiteral("DMARC: permerror (the published record is broken)")),
                  qPrintable(panel.checksText()));
         QVERIFY(!panel.checksText().contains(QRegularExpression(QStringLiteral("permerror$|permerror\n"))));
