@@ -2,6 +2,10 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <QHash>
+#include <QRegularExpression>
+
 namespace sealcheck::ui {
 
 namespace {
@@ -149,12 +153,106 @@ QString findingText(const verifier::Finding &f)
                   "expired since.").arg(a(0), a(1));
     case FindingCode::SignatureTemporaryError:
         return tr("The %1 signature could not be checked now; try again later.").arg(a(0));
+    case FindingCode::DkimPassReported:
+        return tr("Your provider %2 confirmed when the message arrived that the DKIM signature by %1 was valid; it cannot be checked again now.").arg(a(0), a(1));
+    case FindingCode::NoLongerVerifiable:
+        return tr("The DKIM signature by %1 can no longer be checked (%2); the message is too old for that to count against it.").arg(a(0), dkimFailureWords(a(1)));
+    case FindingCode::ArcDmarcPassReported:
+        return tr("The check failed after forwarding, but your provider %2 found that %1, a forwarder you trust, recorded that it passed.").arg(a(0), a(1));
+    case FindingCode::NotCheckedDns:
+        return tr("Not checked: the %1 record of %2 could not be looked up (%3). Try again later.").arg(a(0), a(1), a(2));
+    case FindingCode::NotCheckedLimit:
+        return tr("Not checked: %1 stopped at the limit of %2. Try again later.").arg(a(0), a(1));
+    case FindingCode::FieldReadAsFrom:
+        return tr("A header field named \"%1\" is read as the sender by some mail programs; they may show another sender than the one checked.").arg(a(0));
+    case FindingCode::CommentAddress:
+        return tr("A comment in the sender field shows %1, but the message comes from %2.").arg(a(0), a(1));
+    case FindingCode::KnownDomainEmbedded:
+        return tr("The sender %1 contains %2, a domain you know, but belongs to another domain.").arg(a(0), a(1));
+    case FindingCode::MixedScriptDomain:
+        return tr("The sender's domain %1 mixes alphabets or imitates another name (%2).").arg(a(0), a(1));
     case FindingCode::Other:
-        break;
+        return otherText(a(0).isEmpty() ? QString::fromStdString(f.text) : a(0));
     }
-    // Free-form findings (FindingCode::Other) carry their English text; so does an unknown
-    // SourcesDisagree form. Every translated sentence above embeds only data.
+    // An unknown SourcesDisagree form carries its English text. Every translated sentence above
+    // embeds only data.
     return QString::fromStdString(f.text);
+}
+
+QString otherText(const QString &english)
+{
+    // The engine's free-form findings (FindingCode::Other) have a few fixed forms: each gets a
+    // translated sentence; the part after the prefix is data (a reason, a name).
+    auto after = [&](const QString &prefix) { return english.mid(prefix.size()).trimmed(); };
+    static const QRegularExpression historic(QStringLiteral("^Authentication-Results reports (\\S+), a historic method replaced by (.+)$"));
+    static const QRegularExpression vbr(QStringLiteral("^VBR: (\\S+) vouches for (\\S+);"));
+    static const QRegularExpression untrustedSig(QStringLiteral("^The (S/MIME|OpenPGP) signature is valid but not trusted: (.*)$"));
+    if (english.startsWith(QLatin1String("iprev ")))
+        return tr("The sending server's reverse DNS name does not lead back to its address (iprev %1).")
+            .arg(english.section(QLatin1Char(':'), 0, 0).mid(6));
+    if (english.startsWith(QLatin1String("uses DomainKeys")))
+        return tr("The message uses DomainKeys, a historic method replaced by DKIM; it is not used for the verdict.");
+    if (const auto m = historic.match(english); m.hasMatch())
+        return tr("Authentication-Results reports %1, a historic method replaced by %2; it is not used for the verdict.")
+            .arg(m.captured(1), m.captured(2));
+    if (const auto m = vbr.match(english); m.hasMatch())
+        return tr("%1 vouches for %2; a vouch is reputation, not proof of the sender.").arg(m.captured(1), m.captured(2));
+    if (const auto m = untrustedSig.match(english); m.hasMatch())
+        return tr("The %1 signature is valid, but its certificate or key is not one you trust.").arg(m.captured(1));
+    if (english.startsWith(QLatin1String("DMARC: ")))
+        return tr("The DMARC policy of the sender's domain is broken or unusable, so it protects nothing (%1).")
+            .arg(after(QStringLiteral("DMARC: ")));
+    if (english.startsWith(QLatin1String("no DNS resolver")))
+        return tr("No DNS resolver was available, so nothing was checked.");
+    for (const char *kind : {"S/MIME: ", "OpenPGP: "}) {
+        if (english.startsWith(QLatin1String(kind)))
+            return tr("%1 signature: %2").arg(QString::fromLatin1(kind).chopped(2), after(QString::fromLatin1(kind)));
+    }
+    return english;
+}
+
+bool isTechnicalNote(const verifier::Finding &f)
+{
+    using verifier::FindingCode;
+    static const FindingCode notes[] = {
+        FindingCode::DnsNotSecure, FindingCode::UntrustedAuthResults, FindingCode::HeaderAnomalies,
+        FindingCode::KeyTesting, FindingCode::WeakKey, FindingCode::ReportedOnly, FindingCode::DnsLimitReached,
+        FindingCode::TimeExplainsDisagreement, FindingCode::NoLongerVerifiable,
+    };
+    if (std::find(std::begin(notes), std::end(notes), f.code) != std::end(notes))
+        return true;
+    if (f.code != FindingCode::Other)
+        return false;
+    // iprev, historic methods and vouches never change the verdict.
+    const QString text = QString::fromStdString(f.args.empty() ? f.text : f.args[0]);
+    return text.startsWith(QLatin1String("iprev ")) || text.startsWith(QLatin1String("uses DomainKeys"))
+        || text.startsWith(QLatin1String("Authentication-Results reports ")) || text.startsWith(QLatin1String("VBR: "));
+}
+
+QString dkimFailureWords(const QString &code)
+{
+    // verifier::dkimFailureName() values, for the reader.
+    static const QHash<QString, const char *> words = {
+        {QStringLiteral("signature-syntax"), QT_TRANSLATE_NOOP("sealcheck::ui", "the signature is malformed")},
+        {QStringLiteral("missing-tag"), QT_TRANSLATE_NOOP("sealcheck::ui", "the signature lacks a required part")},
+        {QStringLiteral("unsupported-version"), QT_TRANSLATE_NOOP("sealcheck::ui", "unknown signature version")},
+        {QStringLiteral("unsupported-algorithm"), QT_TRANSLATE_NOOP("sealcheck::ui", "unknown signing algorithm")},
+        {QStringLiteral("from-not-signed"), QT_TRANSLATE_NOOP("sealcheck::ui", "the sender field is not signed")},
+        {QStringLiteral("invalid-domain"), QT_TRANSLATE_NOOP("sealcheck::ui", "the signing domain is not a valid name")},
+        {QStringLiteral("expired"), QT_TRANSLATE_NOOP("sealcheck::ui", "the signature has expired")},
+        {QStringLiteral("future-timestamp"), QT_TRANSLATE_NOOP("sealcheck::ui", "the signature is dated in the future")},
+        {QStringLiteral("weak-algorithm"), QT_TRANSLATE_NOOP("sealcheck::ui", "the algorithm (SHA-1) is no longer accepted")},
+        {QStringLiteral("key-unavailable"), QT_TRANSLATE_NOOP("sealcheck::ui", "the key could not be looked up now")},
+        {QStringLiteral("key-not-found"), QT_TRANSLATE_NOOP("sealcheck::ui", "the key is not published")},
+        {QStringLiteral("key-syntax"), QT_TRANSLATE_NOOP("sealcheck::ui", "the published key is malformed")},
+        {QStringLiteral("key-revoked"), QT_TRANSLATE_NOOP("sealcheck::ui", "the key has been withdrawn")},
+        {QStringLiteral("key-too-small"), QT_TRANSLATE_NOOP("sealcheck::ui", "the key is too short to be safe")},
+        {QStringLiteral("body-length-exceeded"), QT_TRANSLATE_NOOP("sealcheck::ui", "the signed length is longer than the text")},
+        {QStringLiteral("body-hash-mismatch"), QT_TRANSLATE_NOOP("sealcheck::ui", "the text was changed after signing")},
+        {QStringLiteral("signature-mismatch"), QT_TRANSLATE_NOOP("sealcheck::ui", "the signed header fields were changed after signing")},
+    };
+    const auto it = words.constFind(code);
+    return it == words.cend() ? code : tr(*it);
 }
 
 } // namespace sealcheck::ui

@@ -1,8 +1,10 @@
 #include "InspectorModel.h"
 
+#include "MailDate.h"
 #include "Message.h"
 #include "Rfc2047.h"
 #include "Strings.h"
+#include "VerdictLabel.h"
 
 #include <algorithm>
 
@@ -22,7 +24,7 @@ void readSummary(MessageSummary &s, const QByteArray &raw)
     if (const auto *f = m->field("Subject"))
         s.subject = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
     if (const auto *f = m->field("Date"))
-        s.date = QDateTime::fromString(QString::fromLatin1(f->value().c_str()).simplified(), Qt::RFC2822Date);
+        s.date = parseMailDate(QString::fromLatin1(f->value().c_str()));
 }
 
 } // namespace
@@ -75,8 +77,11 @@ void InspectorModel::setReport(qint64 key, const verifier::Report &report)
         return;
     Entry &e = m_entries[row];
     e.summary.state = stateOf(report.verdict);
+    e.summary.label = verdictLabel(report);
+    e.summary.headline = verdictSentence(report);
+    e.summary.exception = isUserException(report);
     if (!report.from.header.empty())
-        e.summary.from = fromStd(report.from.header);
+        e.summary.from = displaySender(fromStd(report.from.header));
     if (!report.subject.empty())
         e.summary.subject = fromStd(report.subject);
     m_errors.remove(key);
@@ -97,6 +102,21 @@ void InspectorModel::setError(qint64 key, const QString &error)
         return;
     m_errors.insert(key, error);
     m_entries[row].summary.state = VerdictState::Unauthenticated;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void InspectorModel::setPending(qint64 key)
+{
+    const int row = rowOf(key);
+    if (row < 0)
+        return;
+    Entry &e = m_entries[row];
+    e.report.reset();
+    e.error.clear();
+    e.summary.state = VerdictState::Pending;
+    e.summary.label.clear();
+    e.summary.headline.clear();
+    e.summary.exception = false;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

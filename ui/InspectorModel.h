@@ -54,6 +54,8 @@ public:
     qint64 addFile(MessageFileIndex index);
     void setReport(qint64 key, const verifier::Report &report);
     void setError(qint64 key, const QString &error);
+    /// Back to "checking" before a message is verified again (Retry, Check again).
+    void setPending(qint64 key);
     void clear();
 
     const Entry *entry(qint64 key) const;

@@ -19,8 +19,10 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QTableView;
+class QTimer;
 
 namespace sealcheck {
+enum class NotMailReason;
 struct AccountRecord;
 class AccountSync;
 class DemoMailbox;
@@ -33,6 +35,7 @@ class AccountsPane;
 class InspectorModel;
 class MessageFilterModel;
 class MessageView;
+class NoticeBar;
 class StoreMessageModel;
 class TrustOfferBar;
 
@@ -67,6 +70,17 @@ public:
     MessageView *messageView() const { return m_view; }
     QComboBox *verdictFilterBox() const { return m_filterBox; }
     QLineEdit *searchBox() const { return m_search; }
+    /// The bar above the list: refused files, messages not checked, settings changed.
+    NoticeBar *noticeBar() const { return m_notice; }
+    /// The search filters this long after the last key (or at once on Enter).
+    static constexpr int kSearchDelayMs = 250;
+    /// Filters by the search box now (what the delay would do).
+    void applySearch();
+    /// Verifies the opened files again with the current settings, and with @p storedToo the
+    /// accounts' stored mail ("Check again", after Settings or a key-memory change).
+    void checkAgain(bool storedToo);
+    /// Why a file was refused, in words ("photo.png is a picture, not an e-mail message.").
+    static QString notMailText(const QString &fileName, NotMailReason why);
 
     // Accounts (issue 7): the left-hand tree, the store, and one AccountSync per account's inbox.
     /// Opens the message store at @p path (the default location when empty) and lists its
@@ -138,6 +152,8 @@ private:
     void enqueue(qint64 key);
     /// Moves queued opened-file messages to the scheduler, a bounded batch at a time (issue 24).
     void feedScheduler();
+    void retryCurrent();
+    void alertNotChecked();
     void setListModel(QAbstractItemModel *model);
     void applyListFilter();
     VerificationSettings appVerificationSettings() const;
@@ -163,6 +179,7 @@ private:
     VerificationScheduler *m_scheduler;
     std::unique_ptr<DemoMailbox> m_demo;
     bool m_settingsReady = false;
+    bool m_ownSettings = false; ///< the settings were made from Settings (not given by the demo or a test)
     AccountsPane *m_accounts;
     StoreMessageModel *m_storeModel = nullptr;
     std::unique_ptr<MessageStore> m_store;
@@ -177,6 +194,8 @@ private:
     std::optional<VerificationSettings> m_baseSettings; ///< set by setAccountVerificationSettings
     int m_waitChunkMs = -1;
     int m_pollIntervalMs = -1;
+    NoticeBar *m_notice;
+    QTimer *m_searchDelay;
 };
 
 } // namespace sealcheck::ui

@@ -1,6 +1,10 @@
 #include "MessageColumns.h"
 
+#include "Rfc2047.h"
+#include "Strings.h"
+
 #include <QApplication>
+#include <QFileInfo>
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
@@ -17,6 +21,7 @@ QString columnTitle(int column)
     case FromColumn: return QCoreApplication::translate("MessageList", "From");
     case SubjectColumn: return QCoreApplication::translate("MessageList", "Subject");
     case DateColumn: return QCoreApplication::translate("MessageList", "Date");
+    case FileColumn: return QCoreApplication::translate("MessageList", "File");
     default: return {};
     }
 }
@@ -70,6 +75,29 @@ void applyImapFlags(MessageSummary &summary, const QString &flags)
     summary.phishing = has(QLatin1String("$Phishing"));
 }
 
+QString displaySender(const QString &fromField)
+{
+    const QByteArray utf8 = fromField.toUtf8();
+    const std::string decoded = verifier::escapeForDisplay(verifier::decodeEncodedWords(std::string(utf8.constData(), size_t(utf8.size()))));
+    return QString::fromUtf8(decoded.data(), qsizetype(decoded.size()));
+}
+
+QString sourceFileName(const QString &source)
+{
+    if (source.startsWith(QLatin1String("imap:")))
+        return {};
+    // MessageFiles names mbox messages "PATH#N" (or "PATH:N"); the path is what the user knows.
+    QString path = source;
+    QString part;
+    const qsizetype hash = path.lastIndexOf(QLatin1Char('#'));
+    if (hash > 0) {
+        part = path.mid(hash + 1);
+        path = path.left(hash);
+    }
+    const QString name = QFileInfo(path).fileName();
+    return part.isEmpty() ? name : name + QStringLiteral(" #") + part;
+}
+
 QString staleVerdictExplanation()
 {
     return QCoreApplication::translate("MessageList",
@@ -78,9 +106,12 @@ QString staleVerdictExplanation()
 
 namespace {
 
+QString word(const MessageSummary &s) { return s.label.isEmpty() ? verdictWord(s.state) : s.label; }
+QString headline(const MessageSummary &s) { return s.headline.isEmpty() ? verdictHeadline(s.state) : s.headline; }
+
 QString staleVerdictWord(const MessageSummary &s)
 {
-    return QCoreApplication::translate("MessageList", "%1 (not yet re-checked)").arg(verdictWord(s.state));
+    return QCoreApplication::translate("MessageList", "%1 (not yet re-checked)").arg(word(s));
 }
 
 } // namespace
@@ -90,10 +121,11 @@ QVariant summaryData(const MessageSummary &s, int column, int role)
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case VerdictColumn: return s.stale ? staleVerdictWord(s) : verdictWord(s.state);
+        case VerdictColumn: return s.stale ? staleVerdictWord(s) : word(s);
         case FromColumn: return s.from;
         case SubjectColumn: return s.subject;
         case DateColumn: return s.date.isValid() ? QLocale().toString(s.date.toLocalTime(), QLocale::ShortFormat) : QString();
+        case FileColumn: return sourceFileName(s.source);
         default: return {};
         }
     case Qt::DecorationRole:
@@ -113,19 +145,21 @@ QVariant summaryData(const MessageSummary &s, int column, int role)
         }
         return {};
     case Qt::ForegroundRole:
-        return column == VerdictColumn ? QVariant(verdictColor(s.state, QApplication::palette())) : QVariant();
+        if (column != VerdictColumn)
+            return {};
+        return s.exception ? QApplication::palette().color(QPalette::Text) : verdictColor(s.state, QApplication::palette());
     case Qt::ToolTipRole:
         if (column == SubjectColumn && !flagWords(s).isEmpty())
             return s.subject + QStringLiteral(" (") + flagWords(s) + QLatin1Char(')');
         if (column == VerdictColumn && s.stale)
-            return verdictHeadline(s.state) + QLatin1Char('\n') + staleVerdictExplanation();
-        return column == VerdictColumn ? verdictHeadline(s.state) : summaryData(s, column, Qt::DisplayRole);
+            return headline(s) + QLatin1Char('\n') + staleVerdictExplanation();
+        return column == VerdictColumn ? headline(s) : summaryData(s, column, Qt::DisplayRole);
     case Qt::AccessibleTextRole:
         if (column == VerdictColumn && s.stale)
-            return staleVerdictWord(s) + QStringLiteral(": ") + verdictHeadline(s.state) + QLatin1Char(' ')
+            return staleVerdictWord(s) + QStringLiteral(": ") + headline(s) + QLatin1Char(' ')
                 + staleVerdictExplanation();
         if (column == VerdictColumn)
-            return verdictWord(s.state) + QStringLiteral(": ") + verdictHeadline(s.state);
+            return word(s) + QStringLiteral(": ") + headline(s);
         if (column == SubjectColumn && !flagWords(s).isEmpty())
             return s.subject + QStringLiteral(" (") + flagWords(s) + QLatin1Char(')');
         return summaryData(s, column, Qt::DisplayRole);

@@ -10,7 +10,8 @@
 
 namespace sealcheck::ui {
 
-enum MessageColumn { VerdictColumn, FromColumn, SubjectColumn, DateColumn, ColumnCount };
+/// FileColumn: the file an opened message came from (hidden for IMAP mailboxes).
+enum MessageColumn { VerdictColumn, FromColumn, SubjectColumn, DateColumn, FileColumn, ColumnCount };
 
 enum MessageRole {
     VerdictStateRole = Qt::UserRole + 1, ///< int(VerdictState)
@@ -38,10 +39,22 @@ struct MessageSummary
     /// will be made again at the next sync (MessageRow::stale): shown as "VERDICT (not yet
     /// re-checked)", in italics, with the reason in the tooltip and accessible text.
     bool stale = false;
+    /// The Security column's text when it says more than the verdict word (VerdictLabel.h:
+    /// "✓ mybank.example", "✓ signed by X for Y — your exception"); empty: the word.
+    QString label;
+    /// The sentence for the tooltip and screen readers; empty: verdictHeadline(state).
+    QString headline;
+    /// Authenticated only by the user's exception: not drawn in the authenticated colour.
+    bool exception = false;
 };
 
 /// "Verified under earlier settings; ...": the sentence for a stale verdict (list and panel).
 QString staleVerdictExplanation();
+
+/// A From field for the list: encoded words (RFC 2047) decoded, controls escaped.
+QString displaySender(const QString &fromField);
+/// The file name shown for a source ("/tmp/a.mbox#3" → "a.mbox #3").
+QString sourceFileName(const QString &source);
 
 /// Reads unread / flagged / phishing from an IMAP flag list ("\Seen \Flagged $Phishing").
 void applyImapFlags(MessageSummary &summary, const QString &flags);

@@ -37,6 +37,7 @@ bool MessageFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     case VerdictFilter::Authenticated: verdictOk = state == VerdictState::Authenticated; break;
     case VerdictFilter::Unauthenticated: verdictOk = state == VerdictState::Unauthenticated; break;
     case VerdictFilter::Pending: verdictOk = state == VerdictState::Pending; break;
+    case VerdictFilter::NotChecked: verdictOk = state == VerdictState::NotChecked; break;
     }
     if (!verdictOk)
         return false;

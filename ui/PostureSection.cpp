@@ -47,14 +47,49 @@ QString ratingText(PostureRating rating)
 }
 
 // What the grade means for someone who receives mail from the domain.
+/// The engine's grade reasons in the user's language (its English stays for the CLI).
+QString gradeReasonText(const GradeReason &r)
+{
+    auto a = [&](size_t i) { return i < r.args.size() ? q(r.args[i]) : QString(); };
+    switch (r.code) {
+    case GradeReasonCode::DmarcReject:
+        return PostureSection::tr("DMARC reject applies to all mail that fails: receivers refuse spoofed mail.");
+    case GradeReasonCode::DmarcQuarantine:
+        return PostureSection::tr("DMARC quarantine applies to all mail that fails: spoofed mail goes to the spam folder, "
+                                  "where people still find it (reject would refuse it).");
+    case GradeReasonCode::DmarcPartial:
+        return PostureSection::tr("DMARC %1 is only partly applied (pct or t=y): some spoofed mail is delivered.").arg(a(0));
+    case GradeReasonCode::DmarcMonitorOnly:
+        return PostureSection::tr("DMARC p=none: spoofed mail is only reported, not stopped.");
+    case GradeReasonCode::DmarcUnknown: return PostureSection::tr("DMARC could not be checked.");
+    case GradeReasonCode::DmarcMissing:
+        return PostureSection::tr("No working DMARC policy: nothing asks receivers to stop spoofed mail.");
+    case GradeReasonCode::SpfWorks: return PostureSection::tr("SPF works and ends in %1.").arg(a(0));
+    case GradeReasonCode::SpfPlusAll:
+        return PostureSection::tr("SPF +all lets any server pass SPF, and through it DMARC.");
+    case GradeReasonCode::SpfNotWorking:
+        return PostureSection::tr("SPF does not work, so nothing lists the servers allowed to send for the domain.");
+    case GradeReasonCode::TransportProtected:
+        return PostureSection::tr("Mail to the domain is protected in transit (%1).").arg(a(0));
+    case GradeReasonCode::TransportMissing:
+        return PostureSection::tr("Mail to the domain is not protected in transit (no MTA-STS in enforce mode, no "
+                                  "DNSSEC-validated DANE); this does not change the grade.");
+    case GradeReasonCode::NullMx: return PostureSection::tr("The domain accepts no mail (null MX).");
+    case GradeReasonCode::MtaStsBroken: return PostureSection::tr("One grade lower: the MTA-STS setup is broken.");
+    case GradeReasonCode::DkimBroken: return PostureSection::tr("One grade lower: a DKIM key checked is broken.");
+    case GradeReasonCode::DomainMissing: return PostureSection::tr("The domain does not exist in DNS.");
+    }
+    return {};
+}
+
 QString gradeMeaning(PostureGrade grade)
 {
     switch (grade) {
     case PostureGrade::A:
-        return PostureSection::tr("Well protected: mail that pretends to come from this domain is stopped, and mail to it "
-                                  "travels over verified encryption.");
+        return PostureSection::tr("Well protected: receivers refuse mail that pretends to come from this domain.");
     case PostureGrade::B:
-        return PostureSection::tr("Protected against spoofing: mail that pretends to come from this domain is stopped.");
+        return PostureSection::tr("Protected against spoofing: mail that pretends to come from this domain goes to the spam "
+                                  "folder.");
     case PostureGrade::C:
         return PostureSection::tr("Partly protected: some mail that pretends to come from this domain still gets through.");
     case PostureGrade::D:
@@ -142,6 +177,10 @@ PostureSection::PostureSection(QWidget *parent)
     m_fixes->setMaximumHeight(fontMetrics().lineSpacing() * 7);
     layout->addWidget(m_fixes);
     layout->addWidget(m_tree, 1);
+    // Compact (issue 20): the labels keep their height, the tree takes what is left, and
+    // before a check the widgets sit at the top instead of spreading over the whole tab.
+    layout->setSpacing(4);
+    layout->addStretch(0); // grows only while the tree (stretch 1) is hidden
     connect(m_check, &QPushButton::clicked, this, &PostureSection::startCheck);
     setDomain({});
 }
@@ -319,8 +358,8 @@ void PostureSection::showPosture(const DomainPosture &p)
     m_tree->clear();
 
     QStringList reasons;
-    for (const std::string &r : p.gradeReasons)
-        reasons << QStringLiteral("• ") + q(r);
+    for (const GradeReason &r : p.gradeReasonCodes)
+        reasons << QStringLiteral("• ") + gradeReasonText(r);
     m_reasons->setText(reasons.join(QLatin1Char('\n')));
     m_reasons->setVisible(!reasons.isEmpty());
 

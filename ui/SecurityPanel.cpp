@@ -5,18 +5,21 @@
 #include <algorithm>
 #include <climits>
 
+#include "CheckSummary.h"
 #include "FindingText.h"
 #include "KeyMemory.h"
 #include "MessageColumns.h"
 #include "PostureSection.h"
 #include "RememberedVerification.h"
 #include "SenderExpectations.h"
+#include "VerdictLabel.h"
 #include "VerdictStyle.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
 #include <QPlainTextEdit>
@@ -33,7 +36,7 @@ namespace {
 
 QString q(const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
-QString result(AuthResult r) { return q(rfc8601Token(r)); }
+QString result(AuthResult r) { return resultWithWords(r); } // never a bare "permerror"
 QString yesNo(bool b) { return b ? SecurityPanel::tr("yes") : SecurityPanel::tr("no"); }
 QString when(const std::optional<int64_t> &t)
 {
@@ -54,7 +57,8 @@ bool sameOrParent(const QString &child, const QString &parent)
 
 SecurityPanel::SecurityPanel(QWidget *parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_tree(new QTreeWidget(this)), m_hops(new QTableWidget(this)),
-      m_header(new QPlainTextEdit(this)), m_actionStatus(new QLabel(this)), m_staleNotice(new QLabel(this))
+      m_header(new QPlainTextEdit(this)), m_actionStatus(new QLabel(this)), m_staleNotice(new QLabel(this)),
+      m_summary(new QLabel(this)), m_claimed(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -86,7 +90,23 @@ SecurityPanel::SecurityPanel(QWidget *parent)
     m_header->setReadOnly(true);
     m_header->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_header->setAccessibleName(tr("Raw header"));
-    m_tabs->addTab(m_tree, tr("Checks"));
+    // The summary first, in plain words; the tree of details below, folded (issue 20).
+    auto *checksPage = new QWidget(this);
+    auto *checksLayout = new QVBoxLayout(checksPage);
+    checksLayout->setContentsMargins(6, 6, 6, 0);
+    for (QLabel *l : {m_summary, m_claimed}) {
+        l->setTextFormat(Qt::PlainText);
+        l->setWordWrap(true);
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        checksLayout->addWidget(l);
+    }
+    m_summary->setObjectName(QStringLiteral("checkSummary"));
+    m_summary->setAccessibleName(tr("Summary of the checks"));
+    m_claimed->setObjectName(QStringLiteral("claimedNames"));
+    m_claimed->setAccessibleName(tr("Claimed by the sender, not verified"));
+    m_claimed->setForegroundRole(QPalette::PlaceholderText);
+    checksLayout->addWidget(m_tree, 1);
+    m_tabs->addTab(checksPage, tr("Checks"));
     m_tabs->addTab(m_hops, tr("Delivery path"));
     m_tabs->addTab(m_header, tr("Raw header"));
     m_posture = new PostureSection(this);
@@ -98,6 +118,9 @@ SecurityPanel::~SecurityPanel() = default;
 void SecurityPanel::clear()
 {
     m_tree->clear();
+    m_summary->clear();
+    m_claimed->clear();
+    m_claimed->setVisible(false);
     m_hops->setRowCount(0);
     m_header->clear();
     m_posture->setDomain({});
@@ -114,7 +137,7 @@ QTreeWidgetItem *SecurityPanel::section(const QString &title, const QString &sum
     QFont f = item->font(0);
     f.setBold(true);
     item->setFont(0, f);
-    item->setExpanded(true);
+    item->setExpanded(false); // details, one click away (the summary above says it in words)
     return item;
 }
 
@@ -132,9 +155,16 @@ void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
     m_posture->setDomain(QString::fromStdString(r.from.domain));
     m_report = r;
     m_rawHeader = rawHeader;
+    QStringList summary;
+    for (const SummaryLine &line : checkSummary(r))
+        summary << line.display();
+    m_summary->setText(summary.join(QLatin1Char('\n')));
+    const QStringList claimed = claimedNames(r);
+    m_claimed->setText(tr("Claimed, not verified:") + QStringLiteral("\n  ") + claimed.join(QStringLiteral("\n  ")));
+    m_claimed->setVisible(!claimed.isEmpty());
     // Verdict.
     const VerdictState state = stateOf(r.verdict);
-    auto *v = section(tr("Verdict"), verdictWord(state));
+    auto *v = section(tr("Verdict"), verdictLabel(r));
     v->setIcon(0, verdictIcon(state));
     for (const Finding &f : r.reasons)
         add(v, tr("Reason"), findingText(f));
@@ -198,7 +228,8 @@ void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
         add(s, tr("Explanation"), q(d.reason));
         add(s, tr("Key record"), q(d.keyRecord));
         addMemoryRows(s, d);
-        addActions(s, d);
+        if (addActions(s, d))
+            dk->setExpanded(true); // the actions stay in sight
     }
 
     // SPF.
@@ -374,6 +405,8 @@ QPushButton *SecurityPanel::actionButton(QWidget *parent, const QString &name, c
     b->setAutoDefault(false);
     connect(b, &QPushButton::clicked, this, [this, action = std::move(action)] {
         const QString status = action();
+        if (status.isNull())
+            return; // the user cancelled: nothing changed
         m_actionStatus->setText(status);
         m_actionStatus->setVisible(!status.isEmpty());
         // The button that was clicked goes with the tree: rebuild once its handler returned.
@@ -389,10 +422,10 @@ QPushButton *SecurityPanel::actionButton(QWidget *parent, const QString &name, c
     return b;
 }
 
-void SecurityPanel::addActions(QTreeWidgetItem *s, const DkimResult &d)
+bool SecurityPanel::addActions(QTreeWidgetItem *s, const DkimResult &d)
 {
     if (!m_memory || !m_memory->isOpen() || !m_report || d.domain.empty())
-        return;
+        return false;
     KeyMemory &keys = *m_memory->keys();
     SenderExpectations &expectations = *m_memory->expectations();
     const QString domain = q(d.domain);
@@ -462,9 +495,14 @@ void SecurityPanel::addActions(QTreeWidgetItem *s, const DkimResult &d)
                                                     .arg(m_memory->expectations()->lastError());
                                             return tr("%1 no longer vouches for mail from %2.").arg(domain, fromDomain);
                                         }));
-        } else if (valid) {
+        } else if (m_report->verdict == Verdict::Unauthenticated && d.coversWholeMessage()) {
+            // Only mail that nothing else authenticates, signed validly over the whole message by
+            // another domain: an exception never turns forged or suspicious mail green
+            // (ARCHITECTURE.md, "Verdict"). Asked first, with what it means.
             row->addWidget(actionButton(box, QStringLiteral("acceptSigner"),
-                                        tr("Accept %1 as a signer for %2").arg(domain, fromDomain), [this, domain, fromDomain] {
+                                        tr("Accept %1 as a signer for %2…").arg(domain, fromDomain), [this, domain, fromDomain] {
+                                            if (!confirmAcceptSigner(domain, fromDomain))
+                                                return QString();
                                             auto accepted = m_memory->expectations()->acceptSigner(
                                                 domain, fromDomain, QDateTime::currentSecsSinceEpoch());
                                             if (!accepted)
@@ -477,11 +515,37 @@ void SecurityPanel::addActions(QTreeWidgetItem *s, const DkimResult &d)
 
     if (row->count() == 0) {
         delete box;
-        return;
+        return false;
     }
     row->addStretch(1);
     auto *item = new QTreeWidgetItem(s, {tr("Remember"), QString()});
     m_tree->setItemWidget(item, 1, box);
+    return true;
+}
+
+QString SecurityPanel::acceptSignerQuestion(const QString &signer, const QString &fromDomain)
+{
+    return tr("Accept %1 as the sending service of %2?\n\n"
+              "%2 publishes nothing that lets Sealcheck confirm its mail. If you know that %2 sends its mail "
+              "through %1 (a newsletter or ticket service, for example), Sealcheck will show mail from %2 that "
+              "%1 signed over the whole message as \"signed by %1 for %2 — your exception\".\n\n"
+              "Only do this if you are sure: anyone who can send mail through %1 can then write in the name of "
+              "%2. Forged and suspicious mail stays forged and suspicious. You can undo this in Settings › "
+              "Senders and keys.")
+        .arg(signer, fromDomain);
+}
+
+bool SecurityPanel::confirmAcceptSigner(const QString &signer, const QString &fromDomain)
+{
+    QMessageBox ask(QMessageBox::Question, tr("Accept a signer"), acceptSignerQuestion(signer, fromDomain),
+                    QMessageBox::NoButton, this);
+    ask.setObjectName(QStringLiteral("acceptSignerQuestion"));
+    QPushButton *accept = ask.addButton(tr("&Accept %1").arg(signer), QMessageBox::AcceptRole);
+    QPushButton *cancel = ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(cancel);
+    ask.setEscapeButton(cancel);
+    ask.exec();
+    return ask.clickedButton() == accept;
 }
 
 bool SecurityPanel::setMemoryStorePath(const QString &path, QString *error)

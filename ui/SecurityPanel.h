@@ -6,8 +6,8 @@
 // Key memory (issue 13): with a memory store set (setMemoryStorePath), each DKIM signature shows
 // whether its key was remembered, changed or pinned, and offers one-click actions: "Pin this
 // key" / "Unpin", "Always expect a signature from DOMAIN" (for a valid signature aligned with
-// From) and "Accept DOMAIN as a signer for FROM-DOMAIN" (for a valid signature by another
-// domain). An action writes the store at once (KeyMemory, SenderExpectations, on this thread's
+// From) and "Accept DOMAIN as a signer for FROM-DOMAIN" (only on unauthenticated mail with a
+// valid signature by another domain over the whole message, after a confirmation, issue 20). An action writes the store at once (KeyMemory, SenderExpectations, on this thread's
 // own connection) and emits memoryChanged(): the owner verifies the message again.
 
 #include "Report.h"
@@ -49,6 +49,10 @@ public:
     QLabel *staleNotice() const { return m_staleNotice; }
 
     QTreeWidget *checksTree() const { return m_tree; }
+    /// The summary above the details: one line per check, "✓ Signed by mybank.example".
+    QLabel *summaryLabel() const { return m_summary; }
+    /// Names the sender only claims (HELO), apart from the verified ones; hidden when none.
+    QLabel *claimedLabel() const { return m_claimed; }
     QTableWidget *hopTable() const { return m_hops; }
     /// The "Sender domain" tab: the From domain's protection, checked when the user asks.
     PostureSection *postureSection() const { return m_posture; }
@@ -62,6 +66,8 @@ public:
     /// The action buttons shown now, in tree order (object names "pinKey", "unpinKey",
     /// "alwaysSigns", "stopAlwaysSigns", "acceptSigner", "stopAcceptSigner").
     QList<QPushButton *> actionButtons() const;
+    /// The question asked before accepting @p signer for @p fromDomain (for tests and the box).
+    static QString acceptSignerQuestion(const QString &signer, const QString &fromDomain);
     /// What the last action did, in words (or why it failed).
     QString actionStatus() const;
 
@@ -71,7 +77,8 @@ signals:
 
 private:
     void addMemoryRows(QTreeWidgetItem *signature, const verifier::DkimResult &d);
-    void addActions(QTreeWidgetItem *signature, const verifier::DkimResult &d);
+    bool addActions(QTreeWidgetItem *signature, const verifier::DkimResult &d);
+    bool confirmAcceptSigner(const QString &signer, const QString &fromDomain);
     QPushButton *actionButton(QWidget *parent, const QString &name, const QString &text,
                               std::function<QString()> action);
 
@@ -85,6 +92,8 @@ private:
     PostureSection *m_posture;
     QLabel *m_actionStatus;
     QLabel *m_staleNotice;
+    QLabel *m_summary;
+    QLabel *m_claimed;
     std::unique_ptr<RememberedVerification> m_memory;
     std::optional<verifier::Report> m_report;
     QByteArray m_rawHeader;

@@ -1,5 +1,7 @@
 #include "StoreMessageModel.h"
 
+#include "VerdictLabel.h"
+
 #include <QSet>
 
 namespace sealcheck::ui {
@@ -22,6 +24,7 @@ void StoreMessageModel::refresh()
     beginResetModel();
     m_pages.clear();
     m_recent.clear();
+    m_labels.clear();
     m_pageLoads = 0;
     m_count = m_store ? m_store->messageCount(m_mailboxId, m_filter, m_search) : 0;
     endResetModel();
@@ -51,6 +54,8 @@ int StoreMessageModel::updateMessages(const QList<qint64> &messageIds)
     if (!m_store || messageIds.isEmpty())
         return 0;
     const QSet<qint64> wanted(messageIds.cbegin(), messageIds.cend());
+    for (qint64 id : messageIds)
+        m_labels.remove(id);
     int changed = 0;
     for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
         for (qsizetype i = 0; i < it->size(); ++i) {
@@ -104,13 +109,34 @@ QVariant StoreMessageModel::data(const QModelIndex &index, int role) const
         return r->id;
     MessageSummary s;
     s.state = stateFromName(r->verdict);
-    s.from = r->fromHeader;
+    s.from = displaySender(r->fromHeader);
     s.subject = r->subject;
     s.date = r->date;
     s.source = tr("IMAP message %1").arg(r->uid);
     applyImapFlags(s, r->flags);
     s.stale = r->stale && !r->verdict.isEmpty();
+    if (s.state == VerdictState::Authenticated && index.column() == VerdictColumn)
+        applyLabel(s, *r);
     return summaryData(s, index.column(), role);
+}
+
+void StoreMessageModel::applyLabel(MessageSummary &s, const MessageRow &r) const
+{
+    auto it = m_labels.constFind(r.id);
+    if (it == m_labels.cend()) {
+        Label l;
+        if (const auto report = m_store->report(r.id)) {
+            l.label = verdictLabel(*report);
+            l.headline = verdictSentence(*report);
+            l.exception = isUserException(*report);
+        }
+        if (m_labels.size() > 4 * PageSize * MaxCachedPages)
+            m_labels.clear(); // bounded like the pages
+        it = m_labels.insert(r.id, l);
+    }
+    s.label = it->label;
+    s.headline = it->headline;
+    s.exception = it->exception;
 }
 
 QVariant StoreMessageModel::headerData(int section, Qt::Orientation orientation, int role) const

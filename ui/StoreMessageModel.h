@@ -55,6 +55,9 @@ public:
 
 private:
     const MessageRow *rowPointer(int row) const;
+    /// The Security column's words for an authenticated row ("✓ mybank.example", "via …", the
+    /// user's exception, VerdictLabel.h): read from its report once, then kept.
+    void applyLabel(MessageSummary &s, const MessageRow &r) const;
 
     const MessageStore *m_store;
     qint64 m_mailboxId;
@@ -64,6 +67,12 @@ private:
     mutable QHash<int, QVector<MessageRow>> m_pages;
     mutable QList<int> m_recent; ///< page numbers, most recently used last
     mutable int m_pageLoads = 0;
+    struct Label
+    {
+        QString label, headline;
+        bool exception = false;
+    };
+    mutable QHash<qint64, Label> m_labels; ///< by message id, authenticated rows shown so far
 };
 
 } // namespace sealcheck::ui

@@ -1,16 +1,20 @@
 #include "VerdictBanner.h"
 
 #include "FindingText.h"
+#include "VerdictLabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace sealcheck::ui {
 
 VerdictBanner::VerdictBanner(QWidget *parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_title(new QLabel(this)), m_details(new QLabel(this))
+    : QFrame(parent), m_icon(new QLabel(this)), m_title(new QLabel(this)), m_details(new QLabel(this)),
+      m_notesButton(new QToolButton(this)), m_notes(new QLabel(this)), m_retry(new QPushButton(this))
 {
     setObjectName(QStringLiteral("verdictBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -20,12 +24,30 @@ VerdictBanner::VerdictBanner(QWidget *parent)
     auto *texts = new QVBoxLayout;
     texts->addWidget(m_title);
     texts->addWidget(m_details);
+    texts->addWidget(m_notesButton, 0, Qt::AlignLeft);
+    texts->addWidget(m_notes);
     row->addLayout(texts, 1);
-    m_title->setTextFormat(Qt::PlainText);
-    m_details->setTextFormat(Qt::PlainText);
-    m_details->setWordWrap(true);
-    m_title->setWordWrap(true);
+    row->addWidget(m_retry, 0, Qt::AlignTop);
+    for (QLabel *l : {m_title, m_details, m_notes}) {
+        l->setTextFormat(Qt::PlainText);
+        l->setWordWrap(true);
+    }
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_notes->setVisible(false);
+    m_notesButton->setObjectName(QStringLiteral("technicalNotes"));
+    m_notesButton->setCheckable(true);
+    m_notesButton->setAutoRaise(true);
+    m_notesButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_notesButton->setArrowType(Qt::RightArrow);
+    connect(m_notesButton, &QToolButton::toggled, this, [this](bool open) {
+        m_notes->setVisible(open);
+        m_notesButton->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
+    m_retry->setObjectName(QStringLiteral("retry"));
+    m_retry->setText(tr("&Retry"));
+    m_retry->setVisible(false);
+    connect(m_retry, &QPushButton::clicked, this, &VerdictBanner::retryRequested);
     QFont f = m_title->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.15);
@@ -35,12 +57,23 @@ VerdictBanner::VerdictBanner(QWidget *parent)
 
 void VerdictBanner::apply(VerdictState state, const QStringList &reasons, const QStringList &warnings)
 {
+    m_label.clear();
+    m_sentence.clear();
+    m_exception = false;
+    m_noteTexts.clear();
+    applyTexts(state, reasons, warnings);
+}
+
+void VerdictBanner::applyTexts(VerdictState state, const QStringList &reasons, const QStringList &warnings)
+{
     m_state = state;
     m_reasonTexts = reasons;
     m_warningTexts = warnings;
     const int size = fontMetrics().height() * 2;
     m_icon->setPixmap(verdictIcon(state).pixmap(size, size));
-    m_title->setText(verdictWord(state) + QStringLiteral(" — ") + verdictHeadline(state));
+    const QString label = m_label.isEmpty() ? verdictWord(state) : m_label;
+    const QString sentence = m_sentence.isEmpty() ? verdictHeadline(state) : m_sentence;
+    m_title->setText(label + QStringLiteral(" — ") + sentence);
     QStringList lines;
     for (const QString &r : reasons)
         lines << QStringLiteral("• ") + r;
@@ -48,22 +81,32 @@ void VerdictBanner::apply(VerdictState state, const QStringList &reasons, const 
         lines << QStringLiteral("⚠ ") + w;
     m_details->setText(lines.join(QLatin1Char('\n')));
     m_details->setVisible(!lines.isEmpty());
+    m_notesButton->setText(tr("%n technical note(s)", nullptr, int(m_noteTexts.size())));
+    m_notesButton->setVisible(!m_noteTexts.isEmpty());
+    m_notes->setText(QStringLiteral("• ") + m_noteTexts.join(QStringLiteral("\n• ")));
+    m_notes->setVisible(!m_noteTexts.isEmpty() && m_notesButton->isChecked());
+    m_retry->setVisible(state == VerdictState::NotChecked);
     QPalette p = palette();
-    const QColor accent = verdictColor(state, p);
+    const QColor accent = m_exception ? p.color(QPalette::Text) : verdictColor(state, p);
     p.setColor(QPalette::WindowText, accent);
     m_title->setPalette(p);
-    setAccessibleName(verdictWord(state));
-    setAccessibleDescription(verdictHeadline(state) + QLatin1Char(' ') + reasons.join(QLatin1Char(' ')));
+    setAccessibleName(label);
+    setAccessibleDescription(sentence + QLatin1Char(' ') + reasons.join(QLatin1Char(' ')));
 }
 
 void VerdictBanner::showReport(const verifier::Report &report)
 {
     QStringList reasons, warnings;
+    m_noteTexts.clear();
     for (const auto &f : report.reasons)
         reasons << findingText(f);
     for (const auto &f : report.warnings)
-        warnings << findingText(f);
-    apply(stateOf(report.verdict), reasons, warnings);
+        (isTechnicalNote(f) ? m_noteTexts : warnings) << findingText(f);
+    m_label = verdictLabel(report);
+    m_sentence = verdictSentence(report);
+    m_exception = isUserException(report);
+    m_notesButton->setChecked(false);
+    applyTexts(stateOf(report.verdict), reasons, warnings);
 }
 
 void VerdictBanner::showPending() { apply(VerdictState::Pending, {}, {}); }
@@ -85,7 +128,7 @@ void VerdictBanner::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_state != VerdictState::Pending)
-        apply(m_state, m_reasonTexts, m_warningTexts);
+        applyTexts(m_state, m_reasonTexts, m_warningTexts);
 }
 
 } // namespace sealcheck::ui

@@ -17,7 +17,7 @@ VerdictState stateOf(verifier::Verdict verdict)
     case verifier::Verdict::Forged: return VerdictState::Forged;
     case verifier::Verdict::Suspicious: return VerdictState::Suspicious;
     case verifier::Verdict::Unauthenticated: return VerdictState::Unauthenticated;
-    case verifier::Verdict::NotChecked: return VerdictState::Pending; // TODO(issue 20): its own state
+    case verifier::Verdict::NotChecked: return VerdictState::NotChecked;
     }
     return VerdictState::Unauthenticated;
 }
@@ -32,6 +32,8 @@ VerdictState stateFromName(const QString &name)
         return VerdictState::Suspicious;
     if (name == QLatin1String("unauthenticated"))
         return VerdictState::Unauthenticated;
+    if (name == QLatin1String("not-checked"))
+        return VerdictState::NotChecked;
     return VerdictState::Pending;
 }
 
@@ -45,6 +47,7 @@ QIcon verdictIcon(VerdictState state)
         QIcon(QStringLiteral(":/icons/verdict-suspicious.svg")),
         QIcon(QStringLiteral(":/icons/verdict-unauthenticated.svg")),
         QIcon(QStringLiteral(":/icons/verdict-pending.svg")),
+        QIcon(QStringLiteral(":/icons/verdict-not-checked.svg")),
     };
     switch (state) {
     case VerdictState::Authenticated: return icons[0];
@@ -52,6 +55,7 @@ QIcon verdictIcon(VerdictState state)
     case VerdictState::Suspicious: return icons[2];
     case VerdictState::Unauthenticated: return icons[3];
     case VerdictState::Pending: return icons[4];
+    case VerdictState::NotChecked: return icons[5];
     }
     return {};
 }
@@ -64,6 +68,7 @@ QString verdictWord(VerdictState state)
     case VerdictState::Suspicious: return tr("Suspicious");
     case VerdictState::Unauthenticated: return tr("Unauthenticated");
     case VerdictState::Pending: return tr("Checking…");
+    case VerdictState::NotChecked: return tr("Not checked");
     }
     return {};
 }
@@ -76,6 +81,8 @@ QString verdictHeadline(VerdictState state)
     case VerdictState::Suspicious: return tr("Be careful: this message tries to look like something it is not.");
     case VerdictState::Unauthenticated: return tr("Nothing proves who sent this message.");
     case VerdictState::Pending: return tr("This message is being checked.");
+    case VerdictState::NotChecked:
+        return tr("This message could not be checked now, so nothing is known yet about who sent it.");
     }
     return {};
 }
@@ -89,6 +96,7 @@ QColor verdictColor(VerdictState state, const QPalette &palette)
     case VerdictState::Suspicious: return dark ? QColor(0xff, 0xc1, 0x4d) : QColor(0x9a, 0x5b, 0x00);
     case VerdictState::Unauthenticated: return palette.color(QPalette::Text);
     case VerdictState::Pending: return palette.color(QPalette::PlaceholderText);
+    case VerdictState::NotChecked: return dark ? QColor(0x9d, 0xb8, 0xe8) : QColor(0x3b, 0x5b, 0x94);
     }
     return palette.color(QPalette::Text);
 }
@@ -98,11 +106,12 @@ int verdictRank(VerdictState state)
     switch (state) {
     case VerdictState::Forged: return 0;
     case VerdictState::Suspicious: return 1;
-    case VerdictState::Unauthenticated: return 2;
-    case VerdictState::Authenticated: return 3;
-    case VerdictState::Pending: return 4;
+    case VerdictState::NotChecked: return 2; // needs a look: nothing is known yet
+    case VerdictState::Unauthenticated: return 3;
+    case VerdictState::Authenticated: return 4;
+    case VerdictState::Pending: return 5;
     }
-    return 4;
+    return 5;
 }
 
 } // namespace sealcheck::ui

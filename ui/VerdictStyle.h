@@ -11,11 +11,12 @@
 
 namespace sealcheck::ui {
 
-/// A verdict, or "not verified yet".
-enum class VerdictState { Authenticated, Forged, Suspicious, Unauthenticated, Pending };
+/// A verdict, "not verified yet" (Pending), or "could not be checked" (NotChecked: a temporary
+/// failure such as DNS not answering; not a verdict about the sender, issue 20).
+enum class VerdictState { Authenticated, Forged, Suspicious, Unauthenticated, Pending, NotChecked };
 
 VerdictState stateOf(verifier::Verdict verdict);
-VerdictState stateFromName(const QString &name); // "forged" ...; "" = Pending
+VerdictState stateFromName(const QString &name); // "forged", "not-checked" ...; "" = Pending
 
 QIcon verdictIcon(VerdictState state);
 QString verdictWord(VerdictState state);

@@ -5,6 +5,7 @@
 #include "MessageView.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -18,7 +19,7 @@
 
 namespace {
 
-void installTranslations(QApplication &app)
+void installTranslations(QCoreApplication &app)
 {
     // Settings › Language ("" = follow the system locale; "en", "de", "fr").
     const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
@@ -53,33 +54,74 @@ QPalette darkPalette()
     return p;
 }
 
+void setNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("sealcheck"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Sealcheck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SEALCHECK_VERSION));
+}
+
+/// --help and --version print and exit: answered before a QApplication exists, so they work
+/// without a display (issue 20: they aborted on "could not connect to display").
+bool onlyAsksForText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-?" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
+        if (a == "--")
+            break;
+    }
+    return false;
+}
+
+struct Options
+{
+    QCommandLineOption demo{QStringLiteral("demo"), QCoreApplication::translate("main", "Open the built-in demo mailbox.")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QCoreApplication::translate("main", "Save a picture of the window once it has settled, then exit."),
+                                  QStringLiteral("FILE.png")};
+    QCommandLineOption dark{QStringLiteral("dark"), QCoreApplication::translate("main", "Use a dark palette.")};
+    QCommandLineOption select{QStringLiteral("select"),
+                              QCoreApplication::translate("main", "Select the first message with this verdict."),
+                              QStringLiteral("VERDICT")};
+
+    void describe(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(QCoreApplication::translate("main", "Checks who really sent your e-mail."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, screenshot, dark, select});
+        parser.addPositionalArgument(QStringLiteral("FILE"),
+                                     QCoreApplication::translate("main", "Messages to inspect (.eml, mbox)."),
+                                     QStringLiteral("[FILE...]"));
+    }
+};
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    if (onlyAsksForText(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setNames();
+        installTranslations(core);
+        QCommandLineParser parser;
+        Options().describe(parser);
+        parser.process(core); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("sealcheck"));
+    setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Sealcheck"));
-    QApplication::setOrganizationName(QStringLiteral("Sealcheck"));
-    QApplication::setApplicationVersion(QStringLiteral(SEALCHECK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.sealcheck.Sealcheck"));
     installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Checks who really sent your e-mail."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Open the built-in demo mailbox."));
-    QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                  QApplication::translate("main", "Save a picture of the window once it has settled, then exit."),
-                                  QStringLiteral("FILE.png"));
-    QCommandLineOption dark(QStringLiteral("dark"), QApplication::translate("main", "Use a dark palette."));
-    QCommandLineOption select(QStringLiteral("select"),
-                              QApplication::translate("main", "Select the first message with this verdict."),
-                              QStringLiteral("VERDICT"));
-    parser.addOptions({demo, screenshot, dark, select});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QApplication::translate("main", "Messages to inspect (.eml, mbox)."),
-                                 QStringLiteral("[FILE...]"));
+    const Options options;
+    options.describe(parser);
+    const QCommandLineOption &demo = options.demo, &screenshot = options.screenshot, &dark = options.dark,
+                             &select = options.select;
     parser.process(app);
 
     if (parser.isSet(dark)) {

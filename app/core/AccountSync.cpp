@@ -1,6 +1,7 @@
 #include "AccountSync.h"
 
 #include "ProviderProfiles.h"
+#include "MailDate.h"
 
 #include "RememberedVerification.h"
 #include "ResolverSetup.h"
@@ -60,7 +61,7 @@ MessageRow rowFromHeader(qint64 mailboxId, const imap::FetchData &data)
         if (const auto *f = m->field("Subject"))
             row.subject = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
         if (const auto *f = m->field("Date"))
-            row.date = QDateTime::fromString(fromStd(f->value()).simplified(), Qt::RFC2822Date);
+            row.date = parseMailDate(fromStd(f->value())); // obsolete zones too (GMT, UT)
         if (const auto *f = m->field("Message-ID"))
             row.messageId = fromStd(f->value()).trimmed();
     }

@@ -91,6 +91,7 @@ QString filterClause(VerdictFilter f)
     case VerdictFilter::Authenticated: return QStringLiteral(" AND verdict = 'authenticated'");
     case VerdictFilter::Unauthenticated: return QStringLiteral(" AND verdict = 'unauthenticated'");
     case VerdictFilter::Pending: return QStringLiteral(" AND verdict = ''");
+    case VerdictFilter::NotChecked: return QStringLiteral(" AND verdict = 'not-checked'");
     }
     return {};
 }
@@ -128,6 +129,7 @@ QString verdictFilterName(VerdictFilter filter)
     case VerdictFilter::Authenticated: return QStringLiteral("authenticated");
     case VerdictFilter::Unauthenticated: return QStringLiteral("unauthenticated");
     case VerdictFilter::Pending: return QStringLiteral("pending");
+    case VerdictFilter::NotChecked: return QStringLiteral("not-checked");
     }
     return {};
 }

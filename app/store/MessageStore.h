@@ -69,7 +69,7 @@ struct MailboxRecord
     quint64 highestModSeq = 0;
 };
 
-enum class VerdictFilter { All, ForgedOrSuspicious, Forged, Suspicious, Authenticated, Unauthenticated, Pending };
+enum class VerdictFilter { All, ForgedOrSuspicious, Forged, Suspicious, Authenticated, Unauthenticated, Pending, NotChecked };
 
 struct MessageRow
 {

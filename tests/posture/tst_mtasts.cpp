@@ -174,8 +174,8 @@ private slots:
         QTest::addColumn<QString>("unmatched");
         QTest::addColumn<QString>("grade");
         QTest::newRow("enforced") << kGoodPolicy << true << "good" << "" << "A";
-        QTest::newRow("mx-mismatch") << kMismatchPolicy << true << "broken" << "mail.example.com,mx2.example.net" << "C";
-        QTest::newRow("untrusted") << kGoodPolicy << false << "broken" << "" << "C";
+        QTest::newRow("mx-mismatch") << kMismatchPolicy << true << "broken" << "mail.example.com,mx2.example.net" << "B";
+        QTest::newRow("untrusted") << kGoodPolicy << false << "broken" << "" << "B";
     }
 
     void assess()

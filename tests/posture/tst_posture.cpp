@@ -158,7 +158,7 @@ void tst_Posture::domains_data()
                                  << "example.com. TXT \"v=spf1 mx -all\"";
     QTest::newRow("no-all") << base + "@ IN TXT \"v=spf1 mx\"\n" + dmarcReject << false << "C" << "weak" << "good"
                             << "missing" << "missing" << "Without an all term" << "example.com. TXT \"v=spf1 mx -all\"";
-    QTest::newRow("softfail") << base + "@ IN TXT \"v=spf1 mx ~all\"\n" + dmarcReject << false << "B" << "good" << "good"
+    QTest::newRow("softfail") << base + "@ IN TXT \"v=spf1 mx ~all\"\n" + dmarcReject << false << "A" << "good" << "good"
                               << "missing" << "missing" << "soft-fails" << "_mta-sts.example.com. TXT \"v=STSv1; id=1\"";
     QTest::newRow("no-spf") << base + dmarcReject << false << "C" << "missing" << "good" << "missing" << "missing"
                             << "No SPF record" << "example.com. TXT \"v=spf1 mx -all\"";
@@ -174,9 +174,9 @@ void tst_Posture::domains_data()
         << "Remove include:gone.example.net";
     QTest::newRow("dane-secure") << base + spfGood + dmarcReject + tlsa << true << "A" << "good" << "good" << "good"
                                  << "missing" << "DNSSEC-validated TLSA" << "";
-    QTest::newRow("dane-insecure") << base + spfGood + dmarcReject + tlsa << false << "B" << "good" << "good" << "weak"
+    QTest::newRow("dane-insecure") << base + spfGood + dmarcReject + tlsa << false << "A" << "good" << "good" << "weak"
                                    << "missing" << "not DNSSEC-validated" << "Sign the zone with DNSSEC";
-    QTest::newRow("dane-none") << base + spfGood + dmarcReject << true << "B" << "good" << "good" << "missing"
+    QTest::newRow("dane-none") << base + spfGood + dmarcReject << true << "A" << "good" << "good" << "missing"
                                << "missing" << "No DANE" << "_25._tcp.mail.example.com. TLSA 3 1 1";
     QTest::newRow("bimi-without-enforcement")
         << base + spfGood + "_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:d@example.com\"\n" +
@@ -184,7 +184,7 @@ void tst_Posture::domains_data()
         << false << "D" << "good" << "weak" << "missing" << "weak" << "will not show the logo" << "Enforce DMARC first";
     QTest::newRow("bimi-with-enforcement")
         << base + spfGood + dmarcReject + "default._bimi IN TXT \"v=BIMI1; l=https://example.com/logo.svg\"\n" << false
-        << "B" << "good" << "good" << "missing" << "good" << "may show the logo" << "";
+        << "A" << "good" << "good" << "missing" << "good" << "may show the logo" << "";
     QTest::newRow("parked-null-mx") << QStringLiteral("$ORIGIN example.com.\n@ IN MX 0 .\n@ IN TXT \"v=spf1 -all\"\n") +
                                            dmarcReject
                                     << false << "A" << "good" << "good" << "unknown" << "missing"
@@ -357,12 +357,12 @@ void tst_Posture::mtaStsApplied_data()
     QTest::newRow("enforce-wildcard") << true << "version: STSv1\r\nmode: enforce\r\nmx: *.example.com\r\nmax_age: 604800\r\n"
                                       << "good" << "enforce" << "" << "A";
     QTest::newRow("testing") << true << "version: STSv1\nmode: testing\nmx: mail.example.com\nmax_age: 86400\n" << "weak"
-                             << "testing" << "" << "B";
+                             << "testing" << "" << "A";
     QTest::newRow("mx-mismatch") << true << "version: STSv1\nmode: enforce\nmx: mx.example.net\nmax_age: 604800\n"
-                                 << "broken" << "enforce" << "mail.example.com" << "C";
+                                 << "broken" << "enforce" << "mail.example.com" << "B";
     QTest::newRow("invalid-policy") << true << "version: STSv2\nmode: enforce\nmx: mail.example.com\nmax_age: 1\n" << "broken"
-                                    << "" << "" << "C";
-    QTest::newRow("fetch-failed") << false << "" << "broken" << "" << "" << "C";
+                                    << "" << "" << "B";
+    QTest::newRow("fetch-failed") << false << "" << "broken" << "" << "" << "B";
 }
 
 void tst_Posture::mtaStsApplied()
@@ -374,7 +374,7 @@ void tst_Posture::mtaStsApplied()
     QVERIFY(p.mtaSts.recordValid);
     QCOMPARE(q(p.mtaSts.id), QStringLiteral("20261123"));
     QCOMPARE(p.mtaSts.rating, PostureRating::Unknown);
-    QCOMPARE(p.grade, PostureGrade::B);
+    QCOMPARE(p.grade, PostureGrade::A); // DMARC reject + SPF: transport security does not decide the grade
     QFETCH(bool, fetched);
     QFETCH(QString, body);
     MtaStsFetchOutcome outcome;
@@ -606,14 +606,14 @@ void tst_Posture::dnssecPerAnswer_data()
     const QStringList all{"example.com", "_dmarc.example.com", "_mta-sts.example.com", "_smtp._tls.example.com",
                           "_25._tcp.mail.example.com", "_25._tcp.mx2.example.com"};
     QTest::newRow("all-secure") << all << "1,1,1,1,1,1,1" << "good" << "A";
-    QTest::newRow("nothing-secure") << QStringList() << "0,0,0,0,0,0,0" << "weak" << "B";
+    QTest::newRow("nothing-secure") << QStringList() << "0,0,0,0,0,0,0" << "weak" << "A";
     QStringList noMx2 = all;
     noMx2.removeAll(QStringLiteral("_25._tcp.mx2.example.com"));
-    QTest::newRow("one-tlsa-insecure") << noMx2 << "1,1,1,1,1,1,0" << "weak" << "B";
+    QTest::newRow("one-tlsa-insecure") << noMx2 << "1,1,1,1,1,1,0" << "weak" << "A";
     QStringList tlsaOnly{"_25._tcp.mail.example.com", "_25._tcp.mx2.example.com"};
-    QTest::newRow("tlsa-secure-mx-insecure") << tlsaOnly << "0,0,0,0,0,1,1" << "weak" << "B";
+    QTest::newRow("tlsa-secure-mx-insecure") << tlsaOnly << "0,0,0,0,0,1,1" << "weak" << "A";
     QTest::newRow("only-spf-and-dmarc") << QStringList{"example.com", "_dmarc.example.com"} << "1,1,0,0,1,0,0"
-                                        << "weak" << "B";
+                                        << "weak" << "A";
 }
 
 void tst_Posture::dnssecPerAnswer()

@@ -6,6 +6,7 @@
 // Messages: the demo's 07 (news.example, signed with Ed25519) and tests/keymem/data/unsigned-news
 // (the same sender a day later without a signature, authorised by SPF). DNS: the demo zone.
 
+#include "DemoTestSettings.h"
 #include "InspectorModel.h"
 #include "MainWindow.h"
 #include "MessageFilterModel.h"
@@ -14,6 +15,7 @@
 #include "SecurityPanel.h"
 #include "SenderExpectations.h"
 #include "SettingsDialog.h"
+#include "MessageColumns.h"
 #include "VerdictBanner.h"
 #include "VerdictStyle.h"
 #include "ZoneResolver.h"
@@ -22,6 +24,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -40,25 +43,13 @@ using namespace sealcheck::ui;
 
 namespace {
 
-QString demoDir() { return QStringLiteral(SEALCHECK_SOURCE_DIR "/resources/demo"); }
+using testing::demoDir;
 const QString kSigned = demoDir() + QStringLiteral("/messages/07-authenticated-ed25519.eml");
 const QString kUnsigned = QStringLiteral(SEALCHECK_SOURCE_DIR "/tests/keymem/data/unsigned-news.eml");
 
 VerificationSettings demoSettings(const QString &memory)
 {
-    VerificationSettings s;
-    auto zone = std::make_shared<verifier::ZoneResolver>();
-    std::ifstream in((demoDir() + QStringLiteral("/demo.zone")).toStdString());
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!zone->loadMasterFile(text.str()).ok())
-        qFatal("demo zone does not load");
-    s.resolver = zone;
-    s.fixedNow = QDateTime::fromString(QStringLiteral("2026-11-24T12:00:00Z"), Qt::ISODate).toSecsSinceEpoch();
-    s.trust.relays = {"mx.sealcheck-demo.example"};
-    s.trust.authservIds = {"mx.sealcheck-demo.example"};
-    s.signatures.useSystemCa = false;
-    s.signatures.enableOpenPgp = false;
+    VerificationSettings s = testing::demoTestSettings();
     s.memoryStorePath = memory;
     return s;
 }
@@ -124,6 +115,22 @@ bool withSettingsDialog(MainWindow &w, const std::function<void(SettingsDialog &
     poll.start();
     settings->trigger(); // modal: returns when interact() closed it
     return ran;
+}
+
+/// Answers the next modal message box (the confirmation a click opens) with @p answer.
+void answerQuestion(const std::function<void(QMessageBox &)> &answer)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, [poll, answer] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        answer(*box);
+    });
+    poll->start();
 }
 
 } // namespace
@@ -233,28 +240,88 @@ private slots:
         QTRY_VERIFY(!panel->checksText().contains(QStringLiteral("Pinned key")));
     }
 
-    void acceptSigner()
+    void acceptSignerNotOfferedOnSuspiciousOrForged()
     {
-        // A newsletter of company.example (DMARC p=none) signed by its sending service news.example.
+        // Issue 20, point 1: a p=none newsletter signed by its service is suspicious (DMARC fail),
+        // a p=reject bank signed by the same service is forged: neither offers to accept the
+        // signer, which would turn a phish green with one click.
         const QString newsletter = QStringLiteral(SEALCHECK_SOURCE_DIR "/tests/keymem/data/newsletter-service-signed.eml");
-        const QString path = m_dir.filePath(QStringLiteral("signer.sqlite"));
+        const QString bank = QStringLiteral(SEALCHECK_SOURCE_DIR "/tests/keymem/data/service-signed-bank.eml");
+        const QString path = m_dir.filePath(QStringLiteral("nooffer.sqlite"));
         MainWindow w;
         QVERIFY(w.openStore(path));
         w.setVerificationSettings(demoSettings(path));
-        w.openFiles({newsletter});
+        w.openFiles({newsletter, bank});
+        QTRY_VERIFY_WITH_TIMEOUT(w.isSettled() && w.inspectorModel()->rowCount() == 2, 30000);
+        QCOMPARE(stateOf(w, newsletter), VerdictState::Suspicious);
+        QCOMPARE(stateOf(w, bank), VerdictState::Forged);
+        for (const QString &file : {newsletter, bank}) {
+            select(w, file);
+            QTRY_VERIFY(w.messageView()->securityPanel()->checksText().contains(QStringLiteral("Signature by news.example")));
+            QVERIFY2(!texts(w).contains(QStringLiteral("Accept")), qPrintable(texts(w)));
+        }
+    }
+
+    void acceptSignerAsksAndShowsTheException()
+    {
+        // A club (no DMARC record: unauthenticated) whose mail its service news.example signs.
+        const QString club = QStringLiteral(SEALCHECK_SOURCE_DIR "/tests/keymem/data/club-service-signed.eml");
+        const QString path = m_dir.filePath(QStringLiteral("signer.sqlite"));
+        MainWindow w;
+        QVERIFY(w.openStore(path));
+        VerificationSettings settings = demoSettings(path);
+        settings.fixedNow = QDateTime::currentSecsSinceEpoch(); // signed 2026-12-06 (t=)
+        w.setVerificationSettings(settings);
+        w.openFiles({club});
         QTRY_VERIFY_WITH_TIMEOUT(w.isSettled() && w.inspectorModel()->rowCount() == 1, 30000);
-        QCOMPARE(stateOf(w, newsletter), VerdictState::Suspicious);
-        select(w, newsletter);
-        const QString accept = QStringLiteral("Accept news.example as a signer for company.example");
+        QCOMPARE(stateOf(w, club), VerdictState::Unauthenticated);
+        select(w, club);
+        const QString accept = QStringLiteral("Accept news.example as a signer for smallclub.example…");
         QTRY_VERIFY2(button(w, accept), qPrintable(texts(w)));
-        // Not the sender's own signature: nothing to "always expect" from company.example.
-        QVERIFY2(!texts(w).contains(QStringLiteral("Always expect")), qPrintable(texts(w)));
+
+        // Cancelled: nothing is remembered, the verdict stays.
+        QString question;
+        answerQuestion([&](QMessageBox &box) {
+            question = box.text();
+            box.button(QMessageBox::Cancel)->click();
+        });
         QTest::mouseClick(button(w, accept), Qt::LeftButton);
-        // DMARC fails under p=none: suspicious, which the user's exception never turns green
-        // (ARCHITECTURE.md, "Verdict"); it applies only to otherwise unauthenticated mail.
-        QTest::qWait(500);
-        QTRY_VERIFY(w.isSettled());
-        QCOMPARE(stateOf(w, newsletter), VerdictState::Suspicious);
+        QVERIFY(question.contains(QStringLiteral("anyone who can send mail through news.example can then write in the "
+                                                 "name of smallclub.example")));
+        QVERIFY(question.contains(QStringLiteral("Forged and suspicious mail stays forged and suspicious")));
+        QTest::qWait(300);
+        QCOMPARE(stateOf(w, club), VerdictState::Unauthenticated);
+        QVERIFY(button(w, accept));
+
+        // Accepted: shown as the user's exception, never as plain authenticated.
+        answerQuestion([](QMessageBox &box) {
+            for (QAbstractButton *b : box.buttons()) {
+                if (box.buttonRole(b) == QMessageBox::AcceptRole)
+                    b->click();
+            }
+        });
+        QTest::mouseClick(button(w, accept), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(w, club), VerdictState::Authenticated, 30000);
+        const QString label = QStringLiteral("✓ signed by news.example for smallclub.example — your exception");
+        QTRY_COMPARE(w.filterModel()->index(0, VerdictColumn).data().toString(), label);
+        QVERIFY(w.filterModel()->index(0, VerdictColumn).data(Qt::ForegroundRole).value<QColor>()
+                != verdictColor(VerdictState::Authenticated, QApplication::palette()));
+        QTRY_VERIFY(w.messageView()->banner()->headline().startsWith(label));
+        QVERIFY2(!w.messageView()->banner()->headline().contains(QStringLiteral("really comes from")),
+                 qPrintable(w.messageView()->banner()->headline()));
+        QTRY_VERIFY(w.messageView()->securityPanel()->checksText().contains(
+            QStringLiteral("Accepted signer: you accepted news.example as a signer for smallclub.example")));
+
+        bool listed = false;
+        QVERIFY(withSettingsDialog(w, [&](SettingsDialog &d) {
+            listed = d.acceptedSignersList()->topLevelItemCount() == 1 &&
+                     d.acceptedSignersList()->topLevelItem(0)->text(0) == QStringLiteral("news.example") &&
+                     d.acceptedSignersList()->topLevelItem(0)->text(1) == QStringLiteral("smallclub.example");
+            d.acceptedSignersList()->setCurrentItem(d.acceptedSignersList()->topLevelItem(0));
+            QTest::mouseClick(d.removeSignerButton(), Qt::LeftButton);
+        }));
+        QVERIFY(listed);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(w, club), VerdictState::Unauthenticated, 30000);
     }
 
     void noMemoryNoActions()

@@ -48,7 +48,7 @@ std::shared_ptr<const verifier::Resolver> demoZone()
 }
 
 // A sender domain as the HTTPS rows see it: two MX hosts (one in the domain, one elsewhere),
-// SPF and DMARC reject working (grade B without transport security), TLS-RPT, and the _mta-sts
+// SPF and DMARC reject working (grade A: transport security does not decide it), TLS-RPT, and the _mta-sts
 // record when asked for.
 std::shared_ptr<const verifier::Resolver> senderZone(const QString &domain, bool mtaStsRecord)
 {
@@ -135,10 +135,10 @@ private slots:
         QTest::addColumn<QString>("shown");  // more text somewhere in the result (a record to publish, ...)
 
         QTest::newRow("mybank-enforced-no-transport")
-            << "mybank.example" << "Grade B — Protected against spoofing"
+            << "mybank.example" << "Grade A — Well protected"
             << "DMARC reject applies to all mail that fails" << "_mta-sts.mybank.example. TXT \"v=STSv1; id=";
         QTest::newRow("shop-quarantine-no-reports")
-            << "shop.example" << "Grade A" << "DMARC quarantine applies to all mail that fails"
+            << "shop.example" << "Grade B — Protected against spoofing" << "DMARC quarantine applies to all mail that fails"
             << "_dmarc.shop.example. TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@shop.example\"";
         QTest::newRow("news-p-none") << "news.example" << "Grade D — Weak"
                                      << "DMARC p=none: spoofed mail is only reported, not stopped."
@@ -280,12 +280,12 @@ private slots:
         // The same domain without MTA-STS: one grade lower, and the reason says why.
         QTest::newRow("no-mta-sts-record")
             << "example.com" << false << matchingPolicy(QStringLiteral("example.com")) << true << false << 0
-            << "Grade B — Protected against spoofing" << "missing: No MTA-STS"
-            << QStringList{QStringLiteral("• Not A: mail to the domain is not protected in transit (no MTA-STS in enforce mode")}
+            << "Grade A — Well protected" << "missing: No MTA-STS"
+            << QStringList{QStringLiteral("• Mail to the domain is not protected in transit (no MTA-STS in enforce mode")}
             << notCredited;
         // The server's certificate names mta-sts.example.com/.net, not mta-sts.example.org.
         QTest::newRow("certificate-for-another-name")
-            << "example.org" << true << matchingPolicy(QStringLiteral("example.org")) << true << false << 0 << "Grade C"
+            << "example.org" << true << matchingPolicy(QStringLiteral("example.org")) << true << false << 0 << "Grade B"
             << "broken: The MTA-STS record is published but the policy"
             << QStringList{QStringLiteral("  Policy\tNot used: the certificate of mta-sts.example.org was not accepted, so "
                                           "the policy could not be fetched securely. Senders act as if the domain had "
@@ -293,10 +293,10 @@ private slots:
                            QStringLiteral("  Details\tTLS certificate of mta-sts.example.org not accepted: The host name "
                                           "did not match"),
                            QStringLiteral("• One grade lower: the MTA-STS setup is broken"),
-                           QStringLiteral("• Not A: mail to the domain is not protected in transit")}
+                           QStringLiteral("• Mail to the domain is not protected in transit")}
             << notCredited;
         QTest::newRow("certificate-untrusted-ca")
-            << "example.com" << true << matchingPolicy(QStringLiteral("example.com")) << false << false << 0 << "Grade C"
+            << "example.com" << true << matchingPolicy(QStringLiteral("example.com")) << false << false << 0 << "Grade B"
             << "broken: The MTA-STS record is published but the policy"
             << QStringList{QStringLiteral("  Policy\tNot used: the certificate of mta-sts.example.com was not accepted, so "
                                           "the policy could not be fetched securely."),
@@ -304,7 +304,7 @@ private slots:
                            QStringLiteral("• One grade lower: the MTA-STS setup is broken")}
             << notCredited;
         QTest::newRow("certificate-self-signed")
-            << "example.com" << true << matchingPolicy(QStringLiteral("example.com")) << true << true << 0 << "Grade C"
+            << "example.com" << true << matchingPolicy(QStringLiteral("example.com")) << true << true << 0 << "Grade B"
             << "broken: The MTA-STS record is published but the policy"
             << QStringList{QStringLiteral("  Policy\tNot used: the certificate of mta-sts.example.com was not accepted, so "
                                           "the policy could not be fetched securely."),
@@ -314,11 +314,11 @@ private slots:
         // DNS from a zone and no address given for mta-sts.example.net: offline, nothing fetched.
         QTest::newRow("zone-without-address")
             << "example.net" << true << matchingPolicy(QStringLiteral("example.net")) << true << false << 0
-            << "Grade B — Protected against spoofing" << "not checked: MTA-STS record found (id=2026112301); the policy was not fetched."
+            << "Grade A — Well protected" << "not checked: MTA-STS record found (id=2026112301); the policy was not fetched."
             << QStringList{QStringLiteral("  Policy\tNot fetched: the DNS answers come from a zone file, so the domain's web server is not asked.")}
             << notCredited;
         QTest::newRow("mx-not-in-policy")
-            << "example.com" << true << kForeignPolicy << true << false << 1 << "Grade C"
+            << "example.com" << true << kForeignPolicy << true << false << 1 << "Grade B"
             << "broken: MX host(s) mail.example.com, mx2.example.net match no mx line of the policy"
             << QStringList{QStringLiteral("  Policy\tmode enforce, mx mx.example.org"),
                            QStringLiteral("  MX hosts\tNot matched by any mx line of the policy: mail.example.com, mx2.example.net"),
@@ -446,7 +446,7 @@ private slots:
         QTest::keyClick(s->checkButton(), Qt::Key_Space);
         QVERIFY(s->isRunning());
         QVERIFY(done.wait(20000));
-        QVERIFY2(s->gradeLabel()->text().startsWith(QStringLiteral("Grade B")), qPrintable(s->gradeLabel()->text()));
+        QVERIFY2(s->gradeLabel()->text().startsWith(QStringLiteral("Grade A")), qPrintable(s->gradeLabel()->text()));
         QCOMPARE(s->checkButton()->text(), QStringLiteral("Check again"));
         QCOMPARE(QApplication::focusWidget(), s->checkButton());
     }

@@ -17,12 +17,39 @@ namespace verifier {
 enum class PostureRating { Good, Weak, Missing, Broken, Unknown };
 std::string_view postureRatingName(PostureRating rating); ///< "good", "weak", "missing", "broken", "unknown"
 
-/// The overall grade, A (best) to F. A: DMARC enforced at 100 % + working SPF + transport
-/// security (MTA-STS enforce or secure DANE on every MX, or no MX at all). B: as A without
-/// transport security. C: DMARC enforced with SPF not working, or partially enforced (pct <
-/// 100, t=y). D: DMARC p=none or no DMARC, with working SPF. F: nothing stops spoofing.
+/// The overall grade, A (best) to F, by what protects the people who receive mail in the
+/// domain's name (issue 20): A: DMARC p=reject applied to all failing mail + working SPF.
+/// B: DMARC p=quarantine applied to all (spoofs reach the spam folder). C: DMARC enforced with
+/// SPF not working, or partially enforced (pct < 100, t=y). D: DMARC p=none or no DMARC, with
+/// working SPF. F: nothing stops spoofing (or SPF +all). A broken MTA-STS setup or DKIM key
+/// costs one grade. Transport security (MTA-STS, DANE) protects mail *to* the domain: noted,
+/// but it does not decide the grade.
 enum class PostureGrade { A, B, C, D, F };
 std::string_view postureGradeName(PostureGrade grade); ///< "A" ... "F"
+
+/// Why the grade is what it is; args are data (a policy name, an SPF "all", a summary).
+enum class GradeReasonCode {
+    DmarcReject,        ///< p=reject applies to all failing mail
+    DmarcQuarantine,    ///< p=quarantine applies to all: spoofs go to spam, not away
+    DmarcPartial,       ///< args: the policy; only partly applied (pct, t=y)
+    DmarcMonitorOnly,   ///< p=none
+    DmarcUnknown,       ///< could not be checked
+    DmarcMissing,       ///< no working DMARC policy
+    SpfWorks,           ///< args: the "all" term
+    SpfPlusAll,         ///< +all lets anyone pass
+    SpfNotWorking,      ///< args: rating name, summary
+    TransportProtected, ///< args: "MTA-STS enforce", "DANE", or both; mail *to* the domain
+    TransportMissing,   ///< mail to the domain is not protected in transit (a note, no grade)
+    NullMx,             ///< the domain accepts no mail
+    MtaStsBroken,       ///< args: summary; one grade lower
+    DkimBroken,         ///< one grade lower
+    DomainMissing,      ///< NXDOMAIN
+};
+struct GradeReason
+{
+    GradeReasonCode code = GradeReasonCode::DmarcMissing;
+    std::vector<std::string> args;
+};
 
 /// Fields shared by every check.
 struct PostureCheck
@@ -200,6 +227,8 @@ struct DomainPosture
     BimiPosture bimi;
     PostureGrade grade = PostureGrade::F;
     std::vector<std::string> gradeReasons;
+    /// The same reasons as codes with data, for a user interface to word in its language.
+    std::vector<GradeReason> gradeReasonCodes;
 };
 
 } // namespace verifier

@@ -518,9 +518,11 @@ std::string suggestedStsId(int64_t now)
 
 std::string policyFileFor(const DomainPosture &p, std::string_view mode)
 {
-    std::string text = "version: STSv1\\nmode: " + std::string(mode) + "\\n";
+    // Real line breaks: the file has one field per line (RFC 8461 §3.2), and the fix is shown
+    // as it should be written (issue 20: a literal "\\n" was shown).
+    std::string text = "version: STSv1\nmode: " + std::string(mode) + "\n";
     for (const PostureMxHost &mx : p.mx)
-        text += "mx: " + mx.host + "\\n";
+        text += "mx: " + mx.host + "\n";
     text += "max_age: 604800";
     return text;
 }
@@ -878,6 +880,11 @@ void PostureAssessor::applyMtaStsPolicy(DomainPosture &p, const MtaStsFetchOutco
 void PostureAssessor::grade(DomainPosture &p)
 {
     std::vector<std::string> reasons;
+    std::vector<GradeReason> codes;
+    auto because = [&](GradeReasonCode code, std::string english, std::vector<std::string> args = {}) {
+        reasons.push_back(std::move(english));
+        codes.push_back({code, std::move(args)});
+    };
     const bool spfWorks = p.spf.rating == PostureRating::Good;
     const bool plusAll = p.spf.valid && p.spf.all == "+all";
     const DmarcPosture &d = p.dmarc;
@@ -887,54 +894,68 @@ void PostureAssessor::grade(DomainPosture &p)
     const bool daneAll = p.dane.rating == PostureRating::Good;
     const bool transport = mtaStsEnforced || daneAll;
 
-    PostureGrade g = PostureGrade::F;
-    if (d.enforcing)
-        reasons.push_back("DMARC " + d.effectivePolicy + " applies to all mail that fails: " + d.summary);
+    // What protects the recipients of mail in the domain's name: the DMARC policy first (reject
+    // keeps spoofs out of the inbox, quarantine moves them to spam), with SPF working under it.
+    if (d.enforcing && d.effectivePolicy == "reject")
+        because(GradeReasonCode::DmarcReject, "DMARC reject applies to all mail that fails: receivers refuse spoofed mail.");
+    else if (d.enforcing)
+        because(GradeReasonCode::DmarcQuarantine,
+                "DMARC quarantine applies to all mail that fails: spoofed mail goes to the spam folder, where people "
+                "still find it (reject would refuse it).");
     else if (stopping)
-        reasons.push_back("DMARC " + d.effectivePolicy + " is only partly applied (pct or t=y).");
+        because(GradeReasonCode::DmarcPartial, "DMARC " + d.effectivePolicy + " is only partly applied (pct or t=y).",
+                {d.effectivePolicy});
     else if (d.effectivePolicy == "none")
-        reasons.push_back("DMARC p=none: spoofed mail is only reported, not stopped.");
+        because(GradeReasonCode::DmarcMonitorOnly, "DMARC p=none: spoofed mail is only reported, not stopped.");
     else if (d.rating == PostureRating::Unknown)
-        reasons.push_back("DMARC could not be checked.");
+        because(GradeReasonCode::DmarcUnknown, "DMARC could not be checked.");
     else
-        reasons.push_back("No working DMARC policy: nothing asks receivers to stop spoofed mail.");
+        because(GradeReasonCode::DmarcMissing, "No working DMARC policy: nothing asks receivers to stop spoofed mail.");
     if (spfWorks)
-        reasons.push_back("SPF works and ends in " + p.spf.all + ".");
+        because(GradeReasonCode::SpfWorks, "SPF works and ends in " + p.spf.all + ".", {p.spf.all});
     else if (plusAll)
-        reasons.push_back("SPF +all lets any server pass SPF, and through it DMARC.");
+        because(GradeReasonCode::SpfPlusAll, "SPF +all lets any server pass SPF, and through it DMARC.");
     else
-        reasons.push_back("SPF is " + std::string(postureRatingName(p.spf.rating)) + ": " + p.spf.summary);
+        because(GradeReasonCode::SpfNotWorking, "SPF is " + std::string(postureRatingName(p.spf.rating)) + ": " + p.spf.summary,
+                {std::string(postureRatingName(p.spf.rating)), p.spf.summary});
 
+    PostureGrade g = PostureGrade::F;
     if (plusAll)
         g = PostureGrade::F;
     else if (d.enforcing)
-        g = spfWorks ? (transport || !needsTransport ? PostureGrade::A : PostureGrade::B) : PostureGrade::C;
+        g = !spfWorks ? PostureGrade::C : d.effectivePolicy == "reject" ? PostureGrade::A : PostureGrade::B;
     else if (stopping)
         g = spfWorks ? PostureGrade::C : PostureGrade::D;
     else
         g = spfWorks ? PostureGrade::D : PostureGrade::F;
 
+    // Transport security protects mail sent *to* the domain: worth knowing, not graded here.
     if (needsTransport) {
-        if (transport)
-            reasons.push_back(std::string("Mail to the domain is protected in transit (") +
-                              (mtaStsEnforced && daneAll ? "MTA-STS enforce and DANE" : mtaStsEnforced ? "MTA-STS enforce" : "DANE") + ").");
-        else if (d.enforcing && spfWorks)
-            reasons.push_back("Not A: mail to the domain is not protected in transit (no MTA-STS in enforce mode, no DNSSEC-validated DANE).");
+        if (transport) {
+            const std::string how = mtaStsEnforced && daneAll ? "MTA-STS enforce and DANE" : mtaStsEnforced ? "MTA-STS enforce" : "DANE";
+            because(GradeReasonCode::TransportProtected, "Mail to the domain is protected in transit (" + how + ").", {how});
+        } else {
+            because(GradeReasonCode::TransportMissing,
+                    "Mail to the domain is not protected in transit (no MTA-STS in enforce mode, no DNSSEC-validated "
+                    "DANE); this does not change the grade.");
+        }
     } else if (p.nullMx) {
-        reasons.push_back("The domain accepts no mail (null MX).");
+        because(GradeReasonCode::NullMx, "The domain accepts no mail (null MX).");
     }
     if (p.mtaSts.rating == PostureRating::Broken && p.mtaSts.fetch != MtaStsPosture::Fetch::NotAttempted) {
         g = stepDown(g);
-        reasons.push_back("One grade lower: the MTA-STS setup is broken (" + p.mtaSts.summary + ")");
+        because(GradeReasonCode::MtaStsBroken, "One grade lower: the MTA-STS setup is broken (" + p.mtaSts.summary + ")",
+                {p.mtaSts.summary});
     }
     if (p.dkim.rating == PostureRating::Broken) {
         g = stepDown(g);
-        reasons.push_back("One grade lower: a DKIM key checked is broken.");
+        because(GradeReasonCode::DkimBroken, "One grade lower: a DKIM key checked is broken.");
     }
     if (!p.domainExists)
-        reasons.push_back("The domain does not exist in DNS.");
+        because(GradeReasonCode::DomainMissing, "The domain does not exist in DNS.");
     p.grade = g;
     p.gradeReasons = std::move(reasons);
+    p.gradeReasonCodes = std::move(codes);
 }
 
 } // namespace verifier

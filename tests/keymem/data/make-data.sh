@@ -57,4 +57,11 @@ h, b = message('"My Bank" <statements@mybank.example>', "Your account",
                "Please log in.\n", "KM0003", "13:00:00")
 write("service-signed-bank", TOP.format(rp="bounce@news.example", helo="mail.news.example", ip="198.51.100.77",
                                         qid="KM0003", time="13:00:02"), h, b, sign(h, b, "news.example", "ed", "news", ed=True))
+
+# A club newsletter from smallclub.example (no DMARC record: unauthenticated) signed by its
+# sending service news.example: the one kind of mail a user may accept a signer for (issue 20).
+h, b = message('"Small Club" <info@smallclub.example>', "Club evening on Friday",
+               "Hello members,\n\nthe club evening is on Friday.\n", "KM0004", "14:00:00")
+write("club-service-signed", TOP.format(rp="bounce@news.example", helo="mail.news.example", ip="198.51.100.77",
+                                        qid="KM0004", time="14:00:02"), h, b, sign(h, b, "news.example", "ed", "news", ed=True))
 PY
