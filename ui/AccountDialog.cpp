@@ -1,5 +1,9 @@
 #include "AccountDialog.h"
 
+#include "ProviderProfiles.h"
+
+#include <algorithm>
+
 #include "AccountSync.h"
 #include "Keychain.h"
 #include "OAuthProvider.h"
@@ -132,6 +136,13 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
 
     auto *trustBox = new QGroupBox(tr("Trust"), this);
     auto *trustForm = new QFormLayout(trustBox);
+    m_provider = new QComboBox(this);
+    m_provider->addItem(tr("None (only what is listed below)"), QString());
+    for (const auto &p : providerProfiles())
+        m_provider->addItem(QString::fromStdString(p.name), QString::fromStdString(p.id));
+    m_provider->setToolTip(tr("The company that runs your mailbox. Sealcheck then believes the reports it writes "
+                              "into your mail, where it writes them, and recognises its internal servers."));
+    trustForm->addRow(tr("Mail &provider:"), m_provider);
     trustForm->addRow(tr("Trusted authentication servers:"), m_authserv);
     trustForm->addRow(QString(), m_offerText);
     trustForm->addRow(QString(), m_offerButton);
@@ -201,6 +212,7 @@ void AccountDialog::setAccount(const AccountRecord &account)
     m_authserv->setPlainText(account.trustedAuthservIds.join(QLatin1Char('\n')));
     m_relays->setPlainText(account.trustedRelays.join(QLatin1Char('\n')));
     m_phishing->setChecked(account.setPhishingKeyword);
+    m_provider->setCurrentIndex(std::max(0, m_provider->findData(account.providerProfile)));
     {
         const int index = account.authentication == AuthenticationKind::OAuth ? m_auth->findData(account.oauthProvider) : 0;
         m_auth->setCurrentIndex(index < 0 ? 0 : index);
@@ -235,6 +247,7 @@ AccountRecord AccountDialog::account() const
     a.trustedAuthservIds = lines(m_authserv);
     a.trustedRelays = lines(m_relays);
     a.setPhishingKeyword = m_phishing->isChecked();
+    a.providerProfile = m_provider->currentData().toString();
     const QString provider = oauthProviderId();
     a.authentication = provider.isEmpty() ? AuthenticationKind::Password : AuthenticationKind::OAuth;
     a.oauthProvider = provider;
@@ -407,6 +420,11 @@ void AccountDialog::discoverServer()
         }
         const AutoConfigCandidate &best = result.candidates.front();
         applyDiscovery(best.host, best.port, int(best.security));
+        // The provider is only proposed, like the server: the user sees it and may change it.
+        if (!result.providerProfile.isEmpty() && m_provider->currentIndex() == 0) {
+            if (const int index = m_provider->findData(result.providerProfile); index > 0)
+                m_provider->setCurrentIndex(index);
+        }
         const bool fromConfigFile = best.source == AutoConfigSource::AutoconfigHost
             || best.source == AutoConfigSource::WellKnown || best.source == AutoConfigSource::Ispdb
             || best.source == AutoConfigSource::MxAutoconfig || best.source == AutoConfigSource::IspdbMx;

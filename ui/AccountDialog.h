@@ -90,6 +90,8 @@ public:
     QLineEdit *userEdit() const { return m_user; }
     QLineEdit *passwordEdit() const { return m_password; }
     QCheckBox *phishingBox() const { return m_phishing; }
+    /// The provider profile (resources/providers), proposed from autoconfig, MX or the address.
+    QComboBox *providerBox() const { return m_provider; }
     QPlainTextEdit *authservEdit() const { return m_authserv; }
     QPlainTextEdit *relaysEdit() const { return m_relays; }
     QLabel *statusLabel() const { return m_status; }
@@ -149,6 +151,7 @@ private:
     QPushButton *m_offerButton;
     QPlainTextEdit *m_relays;
     QCheckBox *m_phishing;
+    QComboBox *m_provider = nullptr;
     QString m_offeredAuthserv;
     QString m_offeredPin;
     QString m_offeredSubject;

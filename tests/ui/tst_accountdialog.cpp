@@ -108,6 +108,16 @@ private slots:
         QCOMPARE(d.hostEdit()->text(), QStringLiteral("imap.gmail.com"));
         QCOMPARE(d.portBox()->value(), 993);
         QCOMPARE(d.authenticationBox()->currentData().toString(), QStringLiteral("google"));
+        // The provider profile is proposed from the MX host, and kept with the account.
+        QCOMPARE(d.providerBox()->currentData().toString(), QStringLiteral("gmail"));
+        QCOMPARE(d.providerBox()->currentText(), QStringLiteral("Gmail / Google Workspace"));
+        QCOMPARE(d.account().providerProfile, QStringLiteral("gmail"));
+        AccountDialog again(zone());
+        AccountRecord chosen = d.account();
+        chosen.providerProfile = QStringLiteral("fastmail");
+        again.setAccount(chosen);
+        QCOMPARE(again.providerBox()->currentData().toString(), QStringLiteral("fastmail"));
+        QCOMPARE(again.account().providerProfile, QStringLiteral("fastmail"));
         QVERIFY2(d.statusLabel()->text().contains(QStringLiteral("MX records")), qPrintable(d.statusLabel()->text()));
         // The third-party database is opt-in and off by default.
         QVERIFY(!d.ispdbBox()->isChecked());
