@@ -278,7 +278,7 @@ private slots:
         MessageStore t;
         QVERIFY(t.open(file).ok());
         QCOMPARE(t.schemaVersion(), MessageStore::latestSchemaVersion());
-        QCOMPARE(MessageStore::latestSchemaVersion(), 4);
+        QCOMPARE(MessageStore::latestSchemaVersion(), 5);
         const auto m = t.message(id);
         QVERIFY(m.has_value());
         QCOMPARE(m->subject, QStringLiteral("kept"));
