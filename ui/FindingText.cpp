@@ -135,6 +135,15 @@ QString findingText(const verifier::Finding &f)
                   "expired since.").arg(a(0), a(1));
     case FindingCode::SignatureTemporaryError:
         return tr("The %1 signature could not be checked now; try again later.").arg(a(0));
+    case FindingCode::FieldReadAsFrom:
+        return tr("A header field named \"%1\" is read as the sender by some mail programs; they may show another "
+                  "sender than the one checked.").arg(a(0));
+    case FindingCode::CommentAddress:
+        return tr("A comment in the sender field shows %1, but the message comes from %2.").arg(a(0), a(1));
+    case FindingCode::KnownDomainEmbedded:
+        return tr("The sender %1 contains %2, a domain you know, but belongs to another domain.").arg(a(0), a(1));
+    case FindingCode::MixedScriptDomain:
+        return tr("The sender's domain %1 mixes alphabets or imitates another name (%2).").arg(a(0), a(1));
     case FindingCode::Other:
         break;
     }
