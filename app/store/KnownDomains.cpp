@@ -13,19 +13,6 @@
 
 namespace sealcheck {
 
-namespace {
-
-bool sameOrUnder(const std::string &a, const std::string &b)
-{
-    auto under = [](const std::string &child, const std::string &parent) {
-        return child.size() > parent.size() && child.compare(child.size() - parent.size(), parent.size(), parent) == 0 &&
-               child[child.size() - parent.size() - 1] == '.';
-    };
-    return a == b || under(a, b) || under(b, a);
-}
-
-} // namespace
-
 KnownDomains::KnownDomains(MessageStore &store)
     : m_store(store)
 {
@@ -116,7 +103,7 @@ verifier::Expected<bool> KnownDomains::addAccountDomain(const QString &userName,
 QString KnownDomains::refusal(const std::string &domain, const std::vector<std::string> &known)
 {
     for (const std::string &k : known) {
-        if (sameOrUnder(domain, k))
+        if (verifier::sameOrSubdomain(domain, k))
             return {};
     }
     const std::string skeleton = verifier::confusableSkeleton(domain);

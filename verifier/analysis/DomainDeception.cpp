@@ -139,15 +139,6 @@ bool containsAtBoundary(std::string_view hay, std::string_view needle)
     return false;
 }
 
-bool sameOrUnder(std::string_view a, std::string_view b)
-{
-    auto under = [](std::string_view child, std::string_view parent) {
-        return child.size() > parent.size() && endsWithIgnoreCase(child, parent) &&
-               child[child.size() - parent.size() - 1] == '.';
-    };
-    return equalsIgnoreCase(a, b) || under(a, b) || under(b, a);
-}
-
 std::string stripDot(std::string_view d)
 {
     while (!d.empty() && d.back() == '.')
@@ -165,6 +156,15 @@ bool isAscii(std::string_view s)
 }
 
 } // namespace
+
+bool sameOrSubdomain(std::string_view a, std::string_view b)
+{
+    auto under = [](std::string_view child, std::string_view parent) {
+        return child.size() > parent.size() && endsWithIgnoreCase(child, parent) &&
+               child[child.size() - parent.size() - 1] == '.';
+    };
+    return equalsIgnoreCase(a, b) || under(a, b) || under(b, a);
+}
 
 std::string foldForDetection(std::string_view utf8)
 {
@@ -240,7 +240,7 @@ std::optional<std::string> embeddedKnownDomain(std::string_view localPart, std::
         if (known.find('.') == std::string::npos)
             continue;
         const std::string knownUnicode = toUnicodeDomain(known);
-        if (sameOrUnder(d, known) || sameOrUnder(unicode, knownUnicode))
+        if (sameOrSubdomain(d, known) || sameOrSubdomain(unicode, knownUnicode))
             continue;
         for (const std::string *form : {&known, &knownUnicode}) {
             for (const std::string &v : domainViews) {

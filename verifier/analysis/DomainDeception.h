@@ -18,6 +18,9 @@
 
 namespace verifier {
 
+/// @p a equals @p b (ASCII case-insensitively), or one is a subdomain of the other.
+bool sameOrSubdomain(std::string_view a, std::string_view b);
+
 /// NFKC case folding (ICU) with the ideographic full stops U+3002, U+FF0E, U+FF61 mapped to '.',
 /// for finding addresses and domains in text that is shown. Invalid UTF-8 is replaced.
 std::string foldForDetection(std::string_view utf8);

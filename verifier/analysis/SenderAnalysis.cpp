@@ -47,18 +47,6 @@ bool plausibleDomain(std::string_view d)
     return letters;
 }
 
-bool sameOrSubdomain(std::string_view a, std::string_view b)
-{
-    // a equals b, or one is a subdomain of the other.
-    if (equalsIgnoreCase(a, b))
-        return true;
-    auto under = [](std::string_view child, std::string_view parent) {
-        return child.size() > parent.size() && endsWithIgnoreCase(child, parent) &&
-               child[child.size() - parent.size() - 1] == '.';
-    };
-    return under(a, b) || under(b, a);
-}
-
 } // namespace
 
 std::string toUnicodeDomain(std::string_view domain)

@@ -113,6 +113,11 @@ case("display-name-fullwidth", "issue 19 (fullwidth forms in the display name)",
 case("display-name-quoted-address", "Composition Kills §6 (quoted address as the display name)", "suspicious",
      "display-name-address", b"From: \"admin@bank.example\" <any@evil.example>\r\n")
 
+case("display-name-bidi", "Composition Kills §6 (right-to-left override reverses the shown name)", "suspicious",
+     "deceptive-characters", "From: \"\u202Eelpmaxe.knab@nimda\" <any@evil.example>\r\n".encode())
+case("nul-inside-address", "Composition Kills §5.2 (NUL ends the address for C readers)", "forged",
+     "from-invalid", b"From: <admin@bank.example\x00@evil.example>\r\n")
+
 # ---- 5. Encoded words and routes in the address (Splitting the Email Atom, Heyes 2024).
 case("atom-encoded-local-part", "Splitting the Email Atom (encoded word in the local part)", "forged",
      "from-ambiguous", b"From: =?utf-8?q?admin=40bank.example=3e=20?=@evil.example\r\n")
