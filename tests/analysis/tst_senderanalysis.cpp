@@ -82,8 +82,8 @@ private slots:
         QTest::addColumn<bool>("flagged");
         QTest::newRow("leading labels") << QByteArray("ceo") << QByteArray("bank.example.evil.example") << true;
         QTest::newRow("in local part") << QByteArray("ceo.bank.example") << QByteArray("evil.example") << true;
-        QTest::newRow("overflow") << QByteArray("ceoÅ" "bank.exampleÄ") << QByteArray("evil.example") << true;
-        QTest::newRow("fullwidth") << QByteArray("ï½ï½ï½ï½ï¼" "example")
+        QTest::newRow("overflow") << QByteArray("ceo\xC5\x80" "bank.example\xC4\x80") << QByteArray("evil.example") << true;
+        QTest::newRow("fullwidth") << QByteArray("\xEF\xBD\x82\xEF\xBD\x81\xEF\xBD\x8E\xEF\xBD\x8B\xEF\xBC\x8E" "example")
                                    << QByteArray("evil.example") << true;
         QTest::newRow("punycode overflow") << QByteArray("ceo") << QByteArray("bank.xn--example-wjg.evil.example") << true;
         QTest::newRow("own domain") << QByteArray("ceo") << QByteArray("bank.example") << false;
