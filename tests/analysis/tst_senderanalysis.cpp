@@ -116,6 +116,10 @@ private slots:
         QFETCH(bool, flagged);
         QCOMPARE(mixedScriptDomain(domain.toStdString()).has_value(), flagged);
     }
+    void mixedScriptShowsWhatItImitates()
+    {
+        QCOMPARE(mixedScriptDomain("xn--pypal-4ve.example").value_or(std::string()), std::string("paypal.example"));
+    }
     void views()
     {
         QCOMPARE(lowByteView("ceo\xC5\x80" "bank"), std::string("ceo@bank"));

@@ -288,7 +288,21 @@ std::optional<std::string> mixedScriptDomain(std::string_view domain)
     }
     if (!deceptive)
         return std::nullopt;
-    return confusableSkeleton(unicode);
+    // What it imitates, readably: ASCII stays (the full skeleton would show "m" as "rn"), every
+    // other character becomes its skeleton.
+    std::string imitated;
+    size_t pos = 0;
+    forEachCodePoint(unicode, [&](uint32_t cp, size_t len) {
+        const std::string_view ch = std::string_view(unicode).substr(pos, len);
+        pos += len;
+        if (cp < 0x80) {
+            imitated.append(ch);
+            return;
+        }
+        const std::string sk = confusableSkeleton(ch);
+        imitated.append(sk.empty() ? std::string(ch) : sk);
+    });
+    return imitated;
 }
 
 } // namespace verifier

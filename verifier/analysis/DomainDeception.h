@@ -39,7 +39,8 @@ std::optional<std::string> embeddedKnownDomain(std::string_view localPart, std::
                                                const std::vector<std::string> &knownDomains);
 
 /// When @p domain (A-label) mixes scripts within a label, or is confusable as a whole with an ASCII
-/// name: its skeleton (what it imitates, U-label form). nullopt for plain ASCII and honest IDNs.
+/// name: what it imitates (each non-ASCII character replaced by its skeleton, U-label form).
+/// nullopt for plain ASCII and honest IDNs.
 std::optional<std::string> mixedScriptDomain(std::string_view domain);
 
 } // namespace verifier
