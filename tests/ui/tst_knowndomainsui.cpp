@@ -4,6 +4,7 @@
 // adding mybank.example in Settings › Senders and keys makes it suspicious at once, with the reason
 // in words; removing the domain makes it authenticated again, and the removal is kept.
 
+#include "DesktopTestSupport.h"
 #include "InspectorModel.h"
 #include "KnownDomains.h"
 #include "MainWindow.h"
@@ -34,59 +35,17 @@
 
 using namespace sealcheck;
 using namespace sealcheck::ui;
+using desktoptest::demoDir;
+using desktoptest::demoSettings;
+using desktoptest::withSettingsDialog;
 
 namespace {
 
-QString demoDir() { return QStringLiteral(SEALCHECK_SOURCE_DIR "/resources/demo"); }
 const QString kLookalike = demoDir() + QStringLiteral("/messages/05-suspicious-lookalike.eml");
-
-VerificationSettings demoSettings(const QString &memory)
-{
-    VerificationSettings s;
-    auto zone = std::make_shared<verifier::ZoneResolver>();
-    std::ifstream in((demoDir() + QStringLiteral("/demo.zone")).toStdString());
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!zone->loadMasterFile(text.str()).ok())
-        qFatal("demo zone does not load");
-    s.resolver = zone;
-    s.fixedNow = QDateTime::fromString(QStringLiteral("2026-11-24T12:00:00Z"), Qt::ISODate).toSecsSinceEpoch();
-    s.trust.relays = {"mx.sealcheck-demo.example"};
-    s.signatures.useSystemCa = false;
-    s.signatures.enableOpenPgp = false;
-    s.memoryStorePath = memory; // no knownDomains here: they come from the store alone
-    return s;
-}
 
 VerdictState stateOf(MainWindow &w)
 {
     return VerdictState(w.inspectorModel()->index(0, 0).data(VerdictStateRole).toInt());
-}
-
-bool withSettingsDialog(MainWindow &w, const std::function<void(SettingsDialog &)> &interact)
-{
-    QAction *settings = nullptr;
-    for (QAction *a : w.findChildren<QAction *>()) {
-        if (a->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Settings")))
-            settings = a;
-    }
-    if (!settings)
-        return false;
-    bool ran = false;
-    QTimer poll;
-    poll.setInterval(20);
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        auto *d = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
-        if (!d || ran)
-            return;
-        ran = true;
-        poll.stop();
-        interact(*d);
-        d->reject();
-    });
-    poll.start();
-    settings->trigger();
-    return ran;
 }
 
 } // namespace
