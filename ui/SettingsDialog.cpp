@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "KeyMemory.h"
+#include "KnownDomains.h"
 #include "RememberedVerification.h"
 #include "ResolverSetup.h"
 #include "SenderExpectations.h"
@@ -12,6 +13,7 @@
 #include <QLocale>
 #include <QTabWidget>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -117,7 +119,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
       m_signers(entryList(this, {tr("Signer"), tr("For mail from"), tr("Accepted since")}, tr("Accepted signers"))),
       m_removePin(new QPushButton(tr("Remove pin"), this)),
       m_removeAlwaysSigns(new QPushButton(tr("Remove expectation"), this)),
-      m_removeSigner(new QPushButton(tr("Remove signer"), this)), m_memoryNote(new QLabel(this))
+      m_removeSigner(new QPushButton(tr("Remove signer"), this)),
+      m_known(entryList(this, {tr("Domain"), tr("Known because"), tr("Since")}, tr("Domains you know"))),
+      m_knownEdit(new QLineEdit(this)), m_addKnown(new QPushButton(tr("Add domain"), this)),
+      m_removeKnown(new QPushButton(tr("Remove domain"), this)), m_memoryNote(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     m_dnsServer->setPlaceholderText(tr("address, or address@port (e.g. 127.0.0.1@5353)"));
@@ -199,7 +204,7 @@ QWidget *SettingsDialog::sendersPage()
     m_memoryNote->setWordWrap(true);
     m_memoryNote->setTextFormat(Qt::PlainText);
     layout->addWidget(m_memoryNote);
-    auto group = [&](const QString &title, const QString &explanation, QTreeWidget *list, QPushButton *remove) {
+    auto group = [&](const QString &title, const QString &explanation, QTreeWidget *list, QPushButton *remove) -> QHBoxLayout * {
         auto *box = new QGroupBox(title, page);
         auto *v = new QVBoxLayout(box);
         auto *note = new QLabel(explanation, box);
@@ -215,7 +220,22 @@ QWidget *SettingsDialog::sendersPage()
                 [remove](QTreeWidgetItem *current) { remove->setEnabled(current != nullptr); });
         connect(remove, &QPushButton::clicked, this, [this, list] { removeSelected(list); });
         layout->addWidget(box);
+        return row;
     };
+    // Known domains (issue 19): lookalikes of these, and addresses that hide them, are suspicious.
+    QHBoxLayout *knownRow = group(tr("Domains you know"),
+                                  tr("Sealcheck warns about lookalikes of these domains and about addresses that hide "
+                                     "them. It learns the domains of your accounts and of authenticated senders you "
+                                     "answer; it never learns a domain that imitates one of these."),
+                                  m_known, m_removeKnown);
+    m_knownEdit->setPlaceholderText(tr("e.g. mybank.example"));
+    knownRow->insertWidget(0, m_knownEdit, 1);
+    knownRow->insertWidget(1, m_addKnown);
+    m_addKnown->setEnabled(false);
+    connect(m_knownEdit, &QLineEdit::textChanged, m_addKnown,
+            [this](const QString &text) { m_addKnown->setEnabled(!text.trimmed().isEmpty() && m_memory && m_memory->isOpen()); });
+    connect(m_knownEdit, &QLineEdit::returnPressed, this, &SettingsDialog::addKnownDomain);
+    connect(m_addKnown, &QPushButton::clicked, this, &SettingsDialog::addKnownDomain);
     group(tr("Pinned keys"), tr("A different DKIM key from one of these domains is shown as a warning."), m_pins, m_removePin);
     group(tr("Domains that always sign"),
           tr("A message from one of these domains without a valid signature by it is shown as suspicious."),
@@ -247,7 +267,7 @@ bool SettingsDialog::setMemoryStorePath(const QString &path, QString *error)
 
 void SettingsDialog::reloadMemory()
 {
-    for (QTreeWidget *list : {m_pins, m_alwaysSigns, m_signers})
+    for (QTreeWidget *list : {m_pins, m_alwaysSigns, m_signers, m_known})
         list->clear();
     const bool open = m_memory && m_memory->isOpen();
     m_memoryNote->setText(open ? tr("Add entries from the Security tab of a message. Removing one takes effect at once.")
@@ -269,6 +289,28 @@ void SettingsDialog::reloadMemory()
         item->setData(0, Qt::UserRole, a.signerDomain);
         item->setData(1, Qt::UserRole, a.fromDomain);
     }
+    for (const KnownDomainRecord &k : m_memory->knownDomains()->list()) {
+        const QString why = k.origin == KnownDomainOrigin::Account ? tr("your account")
+                            : k.origin == KnownDomainOrigin::Learned ? tr("you answered its mail")
+                                                                     : tr("you added it");
+        auto *item = new QTreeWidgetItem(m_known, {QUrl::fromAce(k.domain.toLatin1()), why, since(k.addedAt)});
+        item->setData(0, Qt::UserRole, k.domain);
+    }
+}
+
+void SettingsDialog::addKnownDomain()
+{
+    const QString text = m_knownEdit->text().trimmed();
+    if (text.isEmpty() || !m_memory || !m_memory->isOpen())
+        return;
+    const auto added = m_memory->knownDomains()->add(text, KnownDomainOrigin::User, QDateTime::currentSecsSinceEpoch());
+    if (!added) {
+        QMessageBox::warning(this, tr("Senders and keys"), tr("\"%1\" is not a domain name.").arg(text));
+        return;
+    }
+    m_knownEdit->clear();
+    reloadMemory();
+    emit memoryChanged();
 }
 
 void SettingsDialog::removeSelected(QTreeWidget *list)
@@ -286,6 +328,9 @@ void SettingsDialog::removeSelected(QTreeWidget *list)
     } else if (list == m_alwaysSigns) {
         removed = m_memory->expectations()->removeAlwaysSigns(first);
         problem = m_memory->expectations()->lastError();
+    } else if (list == m_known) {
+        removed = m_memory->knownDomains()->remove(first);
+        problem = m_memory->knownDomains()->lastError();
     } else {
         removed = m_memory->expectations()->removeAcceptedSigner(first, second);
         problem = m_memory->expectations()->lastError();

@@ -5,7 +5,8 @@
 //
 // The page "Senders and keys" (issue 13) lists what the key memory and sender expectations hold
 // in the store: pinned DKIM keys (domain, selector, since), domains that always sign and
-// accepted signers, each removable. Removals are written at once (memoryChanged()); entries are
+// accepted signers, each removable; and the domains the user knows (issue 19: learned, from the
+// accounts, or added here), with add and remove. Removals are written at once (memoryChanged()); entries are
 // added from the security panel of a message.
 
 #include "Expected.h"
@@ -89,6 +90,11 @@ public:
     QPushButton *removePinButton() const { return m_removePin; }
     QPushButton *removeAlwaysSignsButton() const { return m_removeAlwaysSigns; }
     QPushButton *removeSignerButton() const { return m_removeSigner; }
+    /// Columns: domain (U-label), why it is known, since. Editable: add and remove.
+    QTreeWidget *knownDomainsList() const { return m_known; }
+    QLineEdit *knownDomainEdit() const { return m_knownEdit; }
+    QPushButton *addKnownDomainButton() const { return m_addKnown; }
+    QPushButton *removeKnownDomainButton() const { return m_removeKnown; }
 
     void accept() override;
 
@@ -99,6 +105,7 @@ signals:
 private:
     QWidget *sendersPage();
     void removeSelected(QTreeWidget *list);
+    void addKnownDomain();
 
     QRadioButton *m_systemDns;
     QRadioButton *m_customDns;
@@ -114,6 +121,10 @@ private:
     QPushButton *m_removePin;
     QPushButton *m_removeAlwaysSigns;
     QPushButton *m_removeSigner;
+    QTreeWidget *m_known;
+    QLineEdit *m_knownEdit;
+    QPushButton *m_addKnown;
+    QPushButton *m_removeKnown;
     QLabel *m_memoryNote;
     std::unique_ptr<RememberedVerification> m_memory;
 };

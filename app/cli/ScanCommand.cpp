@@ -323,8 +323,9 @@ std::optional<OAuthAccount> findOAuthAccount(const ScanTarget &target, quint16 p
 class OrderedVerifierPool
 {
 public:
-    OrderedVerifierPool(const verifier::VerifyContext &context, const CommonOptions &options, int threads)
-        : m_context(context), m_options(options)
+    OrderedVerifierPool(const verifier::VerifyContext &context, const CommonOptions &options, int threads,
+                        QString accountUser = {})
+        : m_context(context), m_options(options), m_accountUser(std::move(accountUser))
     {
         m_maxQueued = size_t(std::max(4, threads * 4));
         for (int i = 0; i < threads; ++i)
@@ -332,11 +333,13 @@ public:
     }
     ~OrderedVerifierPool() { finish(); }
 
-    void submit(std::string bytes, std::string source)
+    /// @p flags: the message's IMAP flags (space-separated); with --memory, an answered
+    /// authenticated message teaches its domain (KnownDomains::learn).
+    void submit(std::string bytes, std::string source, QString flags = {})
     {
         std::unique_lock lock(m_mutex);
         m_spaceFree.wait(lock, [this] { return m_queue.size() < m_maxQueued; });
-        m_queue.push_back(Job{m_nextSeq++, std::move(bytes), std::move(source)});
+        m_queue.push_back(Job{m_nextSeq++, std::move(bytes), std::move(source), std::move(flags)});
         m_workAvailable.notify_one();
     }
 
@@ -361,6 +364,7 @@ private:
         quint64 seq;
         std::string bytes;
         std::string source;
+        QString flags;
     };
     struct Outcome
     {
@@ -374,6 +378,8 @@ private:
         RememberedVerification memory; // --memory: this thread's own store connection
         if (!m_options.memoryPath.isEmpty())
             (void)memory.open(m_options.memoryPath); // checked by readCommonOptions; else no memory
+        if (memory.isOpen() && !m_accountUser.isEmpty())
+            (void)memory.knownDomains()->addAccountDomain(m_accountUser, context.now);
         for (;;) {
             Job job;
             {
@@ -390,6 +396,8 @@ private:
             if (message) {
                 context.source = job.source;
                 outcome.report = memory.verify(*message, context);
+                if (memory.isOpen())
+                    memory.knownDomains()->learn(*outcome.report, job.flags, context.now);
             } else {
                 outcome.error = job.source + ": " + message.error().message;
             }
@@ -410,6 +418,7 @@ private:
 
     const verifier::VerifyContext m_context;
     const CommonOptions &m_options;
+    const QString m_accountUser;
     std::mutex m_mutex;
     std::condition_variable m_workAvailable;
     std::condition_variable m_spaceFree;
@@ -626,7 +635,7 @@ int runScan(const QStringList &arguments)
                                  .arg(mailbox->uidValidity)
                                  .toStdString();
     const int threads = int(std::max(1u, std::min(std::thread::hardware_concurrency(), 16u)));
-    OrderedVerifierPool pool(context, options, threads);
+    OrderedVerifierPool pool(context, options, threads, target.user);
     int missing = 0;
     qsizetype received = 0;
     const auto fetched = client.fetchMessages(wanted, imap::FetchParts::FullMessage, [&](const imap::FetchData &m) {
@@ -636,7 +645,8 @@ int runScan(const QStringList &arguments)
             ++missing;
             return;
         }
-        pool.submit(std::string(bytes->constData(), size_t(bytes->size())), base + std::to_string(*m.uid));
+        pool.submit(std::string(bytes->constData(), size_t(bytes->size())), base + std::to_string(*m.uid),
+                    m.flags ? QString::fromLatin1(m.flags->join(' ')) : QString());
     });
     pool.finish();
     if (!fetched) {

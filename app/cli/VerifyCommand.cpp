@@ -68,7 +68,7 @@ void addCommonOptions(QCommandLineParser &parser)
         {QStringLiteral("no-system-ca"), QStringLiteral("Do not trust the system's roots for S/MIME.")},
         {QStringLiteral("gnupg-home"), QStringLiteral("The OpenPGP keyring to use."), QStringLiteral("DIR")},
         {QStringLiteral("memory"),
-         QStringLiteral("Remember DKIM keys and use your sender expectations, kept in this store file "
+         QStringLiteral("Remember DKIM keys and use your sender expectations and known domains, kept in this store file "
                         "(created if missing). Without it nothing is remembered."),
          QStringLiteral("FILE")},
     });

@@ -421,6 +421,8 @@ private:
     /// scheduler does).
     std::unique_ptr<RememberedVerification> memory;
     bool memoryTried = false;
+    /// Opens the memory once per round; false when there is none.
+    bool openMemory();
     /// Stale messages asked for on this connection that the server did not deliver (expunged)
     /// or that could not be verified: not asked for again until the next connection.
     QSet<qint64> staleSkipped;
@@ -504,6 +506,11 @@ std::optional<imap::ImapError> Session::updateChangedFlags(imap::ImapSyncClient 
         row->flags = flags;
         if (store.saveMessage(*row))
             changed.push_back(*id);
+        // An answer to authenticated mail teaches a known domain (KnownDomains::learn).
+        if (openMemory() && flags.contains(QLatin1String("\\Answered"), Qt::CaseInsensitive)) {
+            if (const auto report = store.report(*id))
+                memory->knownDomains()->learn(*report, flags, QDateTime::currentSecsSinceEpoch());
+        }
     }
     if (!changed.isEmpty())
         emit q->flagsChanged(mailboxId, changed);
@@ -560,18 +567,30 @@ std::optional<verifier::Verdict> Session::verifyAndSave(qint64 id, quint32 uid, 
     auto message = verifier::Message::parse(std::string(raw.constData(), size_t(raw.size())));
     if (!message)
         return std::nullopt;
+    openMemory();
+    const verifier::VerifyContext context = settings.contextFor(QStringLiteral("imap:%1/%2").arg(options.mailbox).arg(uid));
+    const verifier::Report report = memory ? memory->verify(*message, context) : verifier::verify(*message, context);
+    store.saveReport(id, report);
+    if (memory) {
+        if (const auto row = store.message(id))
+            memory->knownDomains()->learn(report, row->flags, context.now);
+    }
+    return report.verdict;
+}
+
+bool Session::openMemory()
+{
     if (!memoryTried) {
         memoryTried = true;
         if (!settings.memoryStorePath.isEmpty()) {
             memory = std::make_unique<RememberedVerification>();
             if (!memory->open(settings.memoryStorePath))
                 memory.reset();
+            else
+                (void)memory->knownDomains()->addAccountDomain(account.username, QDateTime::currentSecsSinceEpoch());
         }
     }
-    const verifier::VerifyContext context = settings.contextFor(QStringLiteral("imap:%1/%2").arg(options.mailbox).arg(uid));
-    const verifier::Report report = memory ? memory->verify(*message, context) : verifier::verify(*message, context);
-    store.saveReport(id, report);
-    return report.verdict;
+    return memory != nullptr;
 }
 
 std::optional<imap::ImapError> Session::recheckStale(imap::ImapSyncClient &client)

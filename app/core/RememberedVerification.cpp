@@ -38,7 +38,7 @@ bool fromSenderAnalysis(verifier::FindingCode code)
 {
     using C = verifier::FindingCode;
     return oneOf(code, {C::DisplayNameAddress, C::LookalikeDomain, C::DeceptiveCharacters, C::ReplyToOtherOrganisation,
-                        C::SenderOtherOrganisation});
+                        C::SenderOtherOrganisation, C::CommentAddress, C::KnownDomainEmbedded, C::MixedScriptDomain});
 }
 
 /// Warnings decideVerdict() makes from the Report itself: dropped before deciding again, so a
@@ -58,6 +58,7 @@ RememberedVerification::RememberedVerification() = default;
 RememberedVerification::~RememberedVerification()
 {
     // The helpers refer to the store: they go first.
+    m_knownDomains.reset();
     m_expectations.reset();
     m_keys.reset();
     m_store.reset();
@@ -65,6 +66,7 @@ RememberedVerification::~RememberedVerification()
 
 verifier::Expected<bool> RememberedVerification::open(const QString &storePath)
 {
+    m_knownDomains.reset();
     m_expectations.reset();
     m_keys.reset();
     m_store.reset();
@@ -90,7 +92,19 @@ verifier::Expected<bool> RememberedVerification::open(const QString &storePath)
     m_store = std::move(store);
     m_keys = std::make_unique<KeyMemory>(*m_store);
     m_expectations = std::make_unique<SenderExpectations>(*m_store);
+    m_knownDomains = std::make_unique<KnownDomains>(*m_store);
     return true;
+}
+
+void addKnownDomains(std::vector<std::string> &list, const std::vector<std::string> &extra)
+{
+    for (const std::string &d : extra) {
+        const bool present = std::any_of(list.begin(), list.end(), [&](const std::string &x) {
+            return verifier::equalsIgnoreCase(x, d);
+        });
+        if (!present)
+            list.push_back(d);
+    }
 }
 
 verifier::Report RememberedVerification::verify(const verifier::Message &message, const verifier::VerifyContext &context,
@@ -98,7 +112,9 @@ verifier::Report RememberedVerification::verify(const verifier::Message &message
 {
     if (!isOpen())
         return verifier::verify(message, context);
-    return verifyWithMemory(message, context, *m_keys, *m_expectations, error);
+    verifier::VerifyContext withKnown = context;
+    addKnownDomains(withKnown.trust.knownDomains, m_knownDomains->domains());
+    return verifyWithMemory(message, withKnown, *m_keys, *m_expectations, error);
 }
 
 std::optional<int64_t> trustedArrivalTime(const verifier::Message &message, const verifier::TrustPolicy &trust)

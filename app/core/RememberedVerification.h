@@ -25,6 +25,7 @@
 // the error is in @p error when given. Call on the thread that owns the store of @p keys.
 
 #include "KeyMemory.h"
+#include "KnownDomains.h"
 #include "Message.h"
 #include "Report.h"
 #include "SenderExpectations.h"
@@ -61,20 +62,26 @@ public:
     bool isOpen() const { return m_keys != nullptr; }
     QString path() const { return m_path; }
 
-    /// verifyWithMemory() on this store; verifier::verify() when not open.
+    /// verifyWithMemory() on this store, with the store's known domains added to
+    /// context.trust.knownDomains (KnownDomains.h); verifier::verify() when not open.
     verifier::Report verify(const verifier::Message &message, const verifier::VerifyContext &context,
                             std::string *error = nullptr);
 
     /// Null until open() succeeded.
     KeyMemory *keys() const { return m_keys.get(); }
     SenderExpectations *expectations() const { return m_expectations.get(); }
+    KnownDomains *knownDomains() const { return m_knownDomains.get(); }
 
 private:
     QString m_path;
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<KeyMemory> m_keys;
     std::unique_ptr<SenderExpectations> m_expectations;
+    std::unique_ptr<KnownDomains> m_knownDomains;
 };
+
+/// Adds @p extra to @p list, each once (domains compared in lower case).
+void addKnownDomains(std::vector<std::string> &list, const std::vector<std::string> &extra);
 
 /// The message's arrival time at the trust boundary (Unix seconds), from the trusted Received
 /// hop; nullopt when there is no boundary or it carries no readable date.

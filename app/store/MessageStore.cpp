@@ -74,6 +74,10 @@ const char *const kMigrations[] = {
      "CREATE INDEX messages_by_stale ON messages(mailbox_id, stale);"),
     // 5: the account's provider profile (resources/providers/providers.json), "" = none.
     "ALTER TABLE accounts ADD COLUMN provider_profile TEXT NOT NULL DEFAULT '';",
+    // 6: the domains the user knows (KnownDomains.h): origin 0 user, 1 account, 2 learned;
+    // removed = 1 keeps a domain the user took out from being learned again.
+    "CREATE TABLE IF NOT EXISTS known_domains (domain TEXT PRIMARY KEY, origin INTEGER NOT NULL, added_at INTEGER NOT NULL,"
+    " removed INTEGER NOT NULL DEFAULT 0);",
 };
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL.

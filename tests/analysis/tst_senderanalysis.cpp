@@ -1,3 +1,4 @@
+#include "DomainDeception.h"
 #include "SenderAnalysis.h"
 
 #include <QTest>
@@ -72,6 +73,72 @@ private slots:
             has = has || f.code == FindingCode::LookalikeDomain;
         QCOMPARE(has, flagged);
     }
+    // Issue 19: a known domain hidden in another address (also after Unicode overflow and in
+    // compatibility forms), and none of the honest near misses.
+    void embedded_data()
+    {
+        QTest::addColumn<QByteArray>("localPart");
+        QTest::addColumn<QByteArray>("domain");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("leading labels") << QByteArray("ceo") << QByteArray("bank.example.evil.example") << true;
+        QTest::newRow("in local part") << QByteArray("ceo.bank.example") << QByteArray("evil.example") << true;
+        QTest::newRow("overflow") << QByteArray("ceo\xC5\x80" "bank.example\xC4\x80") << QByteArray("evil.example") << true;
+        QTest::newRow("fullwidth") << QByteArray("\xEF\xBD\x82\xEF\xBD\x81\xEF\xBD\x8E\xEF\xBD\x8B\xEF\xBC\x8E" "example")
+                                   << QByteArray("evil.example") << true;
+        QTest::newRow("punycode overflow") << QByteArray("ceo") << QByteArray("bank.xn--example-wjg.evil.example") << true;
+        QTest::newRow("own domain") << QByteArray("ceo") << QByteArray("bank.example") << false;
+        QTest::newRow("own subdomain") << QByteArray("ceo") << QByteArray("mail.bank.example") << false;
+        QTest::newRow("longer label") << QByteArray("ceo") << QByteArray("mybank.example.evil.example") << false;
+        QTest::newRow("longer local part") << QByteArray("mybank.examples") << QByteArray("evil.example") << false;
+        QTest::newRow("unrelated") << QByteArray("alice") << QByteArray("club.example") << false;
+    }
+    void embedded()
+    {
+        QFETCH(QByteArray, localPart);
+        QFETCH(QByteArray, domain);
+        QFETCH(bool, flagged);
+        QCOMPARE(embeddedKnownDomain(localPart.toStdString(), domain.toStdString(), {"bank.example"}).has_value(), flagged);
+    }
+    void mixedScript_data()
+    {
+        QTest::addColumn<QByteArray>("domain");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("latin + cyrillic") << QByteArray("xn--pypal-4ve.example") << true;
+        QTest::newRow("whole-script cyrillic apple") << QByteArray("xn--80ak6aa92e.example") << true;
+        QTest::newRow("ascii") << QByteArray("paypal.example") << false;
+        QTest::newRow("german") << QByteArray("xn--bcher-kva.example") << false; // bücher
+        QTest::newRow("russian") << QByteArray("xn--e1afmkfd.example") << false;  // пример
+        QTest::newRow("japanese") << QByteArray("xn--r8jz45g.example") << false;  // 例え
+    }
+    void mixedScript()
+    {
+        QFETCH(QByteArray, domain);
+        QFETCH(bool, flagged);
+        QCOMPARE(mixedScriptDomain(domain.toStdString()).has_value(), flagged);
+    }
+    void mixedScriptShowsWhatItImitates()
+    {
+        QCOMPARE(mixedScriptDomain("xn--pypal-4ve.example").value_or(std::string()), std::string("paypal.example"));
+    }
+    void views()
+    {
+        QCOMPARE(lowByteView("ceo\xC5\x80" "bank"), std::string("ceo@bank"));
+        QCOMPARE(rawUnicodeDomain("bank.xn--example-wjg.evil.example"), std::string("bank.example\xD1\x80.evil.example"));
+        QCOMPARE(rawUnicodeDomain("xn--zz!"), std::string("xn--zz!")); // not punycode: as written
+        QCOMPARE(foldForDetection("\xEF\xBD\x81\xEF\xBC\xA0" "B\xE3\x80\x82x"), std::string("a@b.x"));
+    }
+    void comments()
+    {
+        FromInfo f = from("", "evil.example");
+        f.comments = {"x <admin@bank.example>"};
+        SenderAnalysis a = analyseSender(f, {});
+        QCOMPARE(a.suspicious.size(), size_t(1));
+        QCOMPARE(a.suspicious[0].code, FindingCode::CommentAddress);
+        QCOMPARE(a.suspicious[0].args, (std::vector<std::string>{"bank.example", "evil.example"}));
+        f.comments = {"Support team", "evil.example"};
+        QVERIFY(analyseSender(f, {}).suspicious.empty());
+    }
+
     void replyTo()
     {
         SenderContext c;

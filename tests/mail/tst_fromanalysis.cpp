@@ -197,6 +197,55 @@ private slots:
             QCOMPARE(info.displayNameHasAddress, want.value(QStringLiteral("name-has-address")) == QLatin1String("yes"));
     }
 
+    // Issue 19: header lines lenient readers take for From, above or below the real one.
+    void competingFromNames_data()
+    {
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<QByteArray>("name");
+        QTest::newRow("8bit above") << msg(QByteArray("From\xff: <a@bank.example>\r\nFrom: <b@evil.example>\r\n"))
+                                    << QByteArray("From\\xFF");
+        QTest::newRow("8bit below") << msg(QByteArray("From: <b@evil.example>\r\nFrom\xff: <a@bank.example>\r\n"))
+                                    << QByteArray("From\\xFF");
+        QTest::newRow("nbsp") << msg(QByteArray("From: <b@evil.example>\r\nFrom\xc2\xa0: <a@bank.example>\r\n"))
+                              << QByteArray("From\xc2\xa0");
+        QTest::newRow("vertical tab") << msg(QByteArray("From: <b@evil.example>\r\nFrom\x0b: <a@bank.example>\r\n"))
+                                      << QByteArray("From\\x0B");
+        QTest::newRow("folded name") << msg(QByteArray("From\r\n : <a@bank.example>\r\nFrom: <b@evil.example>\r\n"))
+                                     << QByteArray("From\\x0D\\x0A ");
+        QTest::newRow("none: X-From") << msg(QByteArray("X-From: <a@bank.example>\r\nFrom: <b@evil.example>\r\n"))
+                                      << QByteArray();
+        QTest::newRow("none: Resent-From") << msg(QByteArray("Resent-From: <a@bank.example>\r\nFrom: <b@evil.example>\r\n"))
+                                           << QByteArray();
+    }
+    void competingFromNames()
+    {
+        QFETCH(QByteArray, message);
+        QFETCH(QByteArray, name);
+        auto m = Message::parse(std::string(message.constData(), size_t(message.size())));
+        QVERIFY(m.ok());
+        const FromInfo info = analyseFrom(*m);
+        if (name.isEmpty()) {
+            QVERIFY(info.competingFromNames.empty());
+            QCOMPARE(kindName(info.kind), QStringLiteral("one"));
+            return;
+        }
+        QCOMPARE(info.competingFromNames.size(), size_t(1));
+        QCOMPARE(bytes(info.competingFromNames.front()), name);
+        QCOMPARE(kindName(info.kind), QStringLiteral("ambiguous"));
+    }
+
+    void comments()
+    {
+        // A '(' inside a quoted string opens no comment; nested comments belong to their parent.
+        auto m = Message::parse(std::string("From: (x <admin@bank.example>) \"Bank (q@r.example)\" (=?utf-8?q?a=40b.example?=) "
+                                            "<any(c@d.example)@evil.example> (tail (nested) \\) x)\r\n\r\n"));
+        QVERIFY(m.ok());
+        const FromInfo info = analyseFrom(*m);
+        QCOMPARE(kindName(info.kind), QStringLiteral("one"));
+        QCOMPARE(info.comments, (std::vector<std::string>{"x <admin@bank.example>", "a@b.example", "c@d.example",
+                                                          "tail (nested) ) x"}));
+    }
+
     void headerIsEscaped()
     {
         auto m = Message::parse(std::string("From: a@b.example (x\xE2\x80\xAEy)\r\n\r\n"));

@@ -290,7 +290,7 @@ private slots:
         MessageStore t;
         QVERIFY(t.open(file).ok());
         QCOMPARE(t.schemaVersion(), MessageStore::latestSchemaVersion());
-        QCOMPARE(MessageStore::latestSchemaVersion(), 5);
+        QCOMPARE(MessageStore::latestSchemaVersion(), 6);
         const auto m = t.message(id);
         QVERIFY(m.has_value());
         QCOMPARE(m->subject, QStringLiteral("kept"));

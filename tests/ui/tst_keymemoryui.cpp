@@ -6,7 +6,7 @@
 // Messages: the demo's 07 (news.example, signed with Ed25519) and tests/keymem/data/unsigned-news
 // (the same sender a day later without a signature, authorised by SPF). DNS: the demo zone.
 
-#include "DemoTestSettings.h"
+#include "DesktopTestSupport.h"
 #include "InspectorModel.h"
 #include "MainWindow.h"
 #include "MessageFilterModel.h"
@@ -40,19 +40,14 @@
 
 using namespace sealcheck;
 using namespace sealcheck::ui;
+using desktoptest::demoDir;
+using desktoptest::demoSettings;
+using desktoptest::withSettingsDialog;
 
 namespace {
 
-using testing::demoDir;
 const QString kSigned = demoDir() + QStringLiteral("/messages/07-authenticated-ed25519.eml");
 const QString kUnsigned = QStringLiteral(SEALCHECK_SOURCE_DIR "/tests/keymem/data/unsigned-news.eml");
-
-VerificationSettings demoSettings(const QString &memory)
-{
-    VerificationSettings s = testing::demoTestSettings();
-    s.memoryStorePath = memory;
-    return s;
-}
 
 int rowOf(MainWindow &w, const QString &file)
 {
@@ -90,32 +85,6 @@ QString texts(MainWindow &w)
     return out.join(QStringLiteral(" | "));
 }
 
-/// Runs @p interact on the settings dialog the window opens from its menu, then closes it.
-bool withSettingsDialog(MainWindow &w, const std::function<void(SettingsDialog &)> &interact)
-{
-    QAction *settings = nullptr;
-    for (QAction *a : w.findChildren<QAction *>()) {
-        if (a->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Settings")))
-            settings = a;
-    }
-    if (!settings)
-        return false;
-    bool ran = false;
-    QTimer poll;
-    poll.setInterval(20);
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        auto *d = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
-        if (!d || ran)
-            return;
-        ran = true;
-        poll.stop();
-        interact(*d);
-        d->reject();
-    });
-    poll.start();
-    settings->trigger(); // modal: returns when interact() closed it
-    return ran;
-}
 
 /// Answers the next modal message box (the confirmation a click opens) with @p answer.
 void answerQuestion(const std::function<void(QMessageBox &)> &answer)

@@ -1,5 +1,6 @@
 #include "SenderAnalysis.h"
 
+#include "DomainDeception.h"
 #include "Strings.h"
 #include "Verdict.h"
 
@@ -46,18 +47,6 @@ bool plausibleDomain(std::string_view d)
     return letters;
 }
 
-bool sameOrSubdomain(std::string_view a, std::string_view b)
-{
-    // a equals b, or one is a subdomain of the other.
-    if (equalsIgnoreCase(a, b))
-        return true;
-    auto under = [](std::string_view child, std::string_view parent) {
-        return child.size() > parent.size() && endsWithIgnoreCase(child, parent) &&
-               child[child.size() - parent.size() - 1] == '.';
-    };
-    return under(a, b) || under(b, a);
-}
-
 } // namespace
 
 std::string toUnicodeDomain(std::string_view domain)
@@ -85,9 +74,11 @@ std::string confusableSkeleton(std::string_view domain)
     return std::string(buf, size_t(n));
 }
 
-std::vector<std::string> domainsInText(std::string_view text)
+std::vector<std::string> domainsInText(std::string_view shown)
 {
-    // Full-width and small commercial at signs count as '@' (they have been used to fake addresses).
+    // Compatibility forms read as what they show ("ａｄｍｉｎ＠ｂａｎｋ．ｅｘａｍｐｌｅ"); full-width and
+    // small commercial at signs that survive count as '@' (they have been used to fake addresses).
+    const std::string text = foldForDetection(shown);
     std::string s;
     s.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
@@ -136,23 +127,59 @@ SenderAnalysis analyseSender(const FromInfo &from, const SenderContext &context)
         break;
     }
 
+    // Comments in From that show another address or domain (readers display them beside the
+    // address). A trailing comment already shown as the display name was judged above.
+    for (const std::string &comment : from.comments) {
+        if (comment == from.displayName)
+            continue;
+        bool found = false;
+        for (const std::string &d : domainsInText(comment)) {
+            if (sameOrSubdomain(d, from.domain) || (!context.fromOrgDomain.empty() && sameOrSubdomain(d, context.fromOrgDomain)))
+                continue;
+            a.suspicious.push_back(makeFinding(FindingCode::CommentAddress, {d, from.domain}));
+            found = true;
+            break;
+        }
+        if (found)
+            break;
+    }
+
     // Deceptive characters (the From analysis escaped them for display and set the flag).
     bool changed = false;
     escapeForDisplay(from.displayName, &changed);
     if (changed && !from.hasDeceptiveCharacters)
         a.suspicious.push_back(makeFinding(FindingCode::DeceptiveCharacters, {from.displayName}));
 
-    // Lookalikes of known domains.
+    // Lookalikes of known domains: the whole domain, or its organisational domain
+    // ("mail.rnybank.example" for "mybank.example").
     const std::string fromSkeleton = confusableSkeleton(from.domain);
+    const std::string orgSkeleton = context.fromOrgDomain.empty() ? std::string() : confusableSkeleton(context.fromOrgDomain);
+    bool lookalike = false;
     for (const std::string &known : context.knownDomains) {
-        if (sameOrSubdomain(known, from.domain))
+        if (sameOrSubdomain(known, from.domain) || (!context.fromOrgDomain.empty() && sameOrSubdomain(known, context.fromOrgDomain)))
             continue;
         const std::string knownSkeleton = confusableSkeleton(known);
-        if (!fromSkeleton.empty() && fromSkeleton == knownSkeleton) {
+        if (knownSkeleton.empty())
+            continue;
+        if (fromSkeleton == knownSkeleton || orgSkeleton == knownSkeleton) {
             a.suspicious.push_back(
                 makeFinding(FindingCode::LookalikeDomain, {toUnicodeDomain(from.domain), toUnicodeDomain(known)}));
+            lookalike = true;
             break;
         }
+    }
+    // A known domain as leading labels or inside the local part, also after Unicode overflow.
+    if (!lookalike) {
+        if (const auto known = embeddedKnownDomain(from.localPart, from.domain, context.knownDomains)) {
+            a.suspicious.push_back(makeFinding(FindingCode::KnownDomainEmbedded,
+                                               {from.address.value_or(from.localPart + "@" + from.domain), *known}));
+            lookalike = true;
+        }
+    }
+    // Mixed scripts and whole-script confusables need no list of known domains.
+    if (!lookalike) {
+        if (const auto skeleton = mixedScriptDomain(from.domain))
+            a.suspicious.push_back(makeFinding(FindingCode::MixedScriptDomain, {toUnicodeDomain(from.domain), *skeleton}));
     }
 
     // Replies and Sender going to another organisation: common for newsletters, so a warning.

@@ -41,6 +41,15 @@ struct FromInfo
     bool displayNameHasAddress = false;
     /// The display name or address holds control, bidi or invisible characters.
     bool hasDeceptiveCharacters = false;
+    /// Names, as written and escaped, of other header fields that lenient mail programs read as
+    /// From ("From\xff", " From", "From\0", "From\r\n "), above or below the real From
+    /// ("Composition Kills" §5.1): each one is a competing From, so the message is forged
+    /// (FindingCode::FieldReadAsFrom).
+    std::vector<std::string> competingFromNames;
+    /// The text of every comment in the From field (RFC 5322 §3.2.2), encoded words decoded as
+    /// mail programs show them, escaped for display; the sender analysis looks for addresses and
+    /// domains in them (FindingCode::CommentAddress).
+    std::vector<std::string> comments;
     bool operator==(const FromInfo &) const = default;
 };
 

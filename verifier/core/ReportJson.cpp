@@ -131,7 +131,8 @@ json toJsonValue(const Report &r)
                  {"kind", kindName(r.from.kind)},
                  {"field_count", r.from.fieldCount},
                  {"problem", r.from.problem},
-                 {"display_name_has_address", r.from.displayNameHasAddress}};
+                 {"display_name_has_address", r.from.displayNameHasAddress},
+                 {"competing_from_names", r.from.competingFromNames}};
     j["verdict"] = verdictName(r.verdict);
     j["reasons"] = json::array();
     for (const auto &f : r.reasons)
@@ -327,6 +328,12 @@ Expected<Report> reportFromJson(std::string_view text)
         r.from.fieldCount = f.value("field_count", 0);
         r.from.problem = str(f, "problem");
         r.from.displayNameHasAddress = flag(f, "display_name_has_address");
+        if (f.contains("competing_from_names") && f["competing_from_names"].is_array()) {
+            for (const json &n : f["competing_from_names"]) {
+                if (n.is_string())
+                    r.from.competingFromNames.push_back(n.get<std::string>());
+            }
+        }
     }
     r.verdict = enumFromName<Verdict>(str(j, "verdict"), verdictName,
                                       {Verdict::Authenticated, Verdict::Forged, Verdict::Suspicious,

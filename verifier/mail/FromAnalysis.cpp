@@ -1,39 +1,65 @@
 #include "FromAnalysis.h"
 
 #include "Address.h"
+#include "FromComments.h"
 #include "Rfc2047.h"
 #include "Strings.h"
+
+#include <algorithm>
 
 namespace verifier {
 
 namespace {
 
-bool has(const std::vector<HeaderAnomaly> &list, HeaderAnomaly a)
+// The text before a field's first colon with the bytes that lenient readers skip or drop removed:
+// white space, controls (NUL, CR, LF: "From\0:", "From\r\n :", " From:"), DEL and every 8-bit byte
+// ("From\xff:", "From\xc2\xa0:"). Several clients and libraries read such a name as "From"
+// ("Composition Kills", Chen, Paxson and Jiang, USENIX Security 2020, §5.1 and espoofer cases
+// server_a9-a11; Python's email package ends the header section at such a line instead, hiding
+// everything below it).
+std::string lenientFieldName(std::string_view raw)
 {
-    for (HeaderAnomaly x : list) {
-        if (x == a)
-            return true;
-    }
-    return false;
-}
-
-// A nameless field (leading continuation, or a line that is no field) whose text before the first
-// colon reads "From" once the bytes a lenient reader might skip are gone: " From:", "From\0:", "Fro m:".
-bool namelessLineLooksLikeFrom(const HeaderField &f)
-{
-    if (!f.name.empty())
-        return false;
-    std::string_view raw = f.raw;
     size_t colon = raw.find(':');
     if (colon == std::string_view::npos)
-        return false;
+        return {};
     std::string squeezed;
     for (char c : raw.substr(0, colon)) {
         unsigned char u = static_cast<unsigned char>(c);
-        if (u > 0x20 && u != 0x7F)
+        if (u > 0x20 && u < 0x7F)
             squeezed.push_back(c);
     }
-    return equalsIgnoreCase(squeezed, "from");
+    return squeezed;
+}
+
+// Fields other than the real From fields (named exactly "From", any case) that some reader takes
+// for a From field, wherever they are in the header: their names as written, escaped.
+std::vector<std::string> competingFromNames(const Message &message)
+{
+    std::vector<std::string> out;
+    for (const HeaderField &f : message.fields()) {
+        if (f.is("From") || !equalsIgnoreCase(lenientFieldName(f.raw), "from"))
+            continue;
+        std::string_view name = f.raw.substr(0, std::min(f.raw.find(':'), size_t(64)));
+        out.push_back(escapeForDisplay(name));
+        if (out.size() >= 10)
+            break;
+    }
+    return out;
+}
+
+// "=?charset?q|b?text?=" in any charset, even one this program cannot convert: lenient decoders
+// ignore the charset ("Splitting the Email Atom", Heyes 2024: "=?x?q?...?=", UTF-7).
+bool holdsEncodedWordSyntax(std::string_view text)
+{
+    for (size_t start = text.find("=?"); start != std::string_view::npos; start = text.find("=?", start + 2)) {
+        const size_t q1 = text.find('?', start + 2);
+        if (q1 == std::string_view::npos || q1 + 2 >= text.size())
+            return false;
+        const char enc = toLowerAscii(text[q1 + 1]);
+        if ((enc == 'q' || enc == 'b') && text[q1 + 2] == '?' && text.find("?=", q1 + 3) != std::string_view::npos)
+            return true;
+    }
+    return false;
 }
 
 bool holdsAtSign(std::string_view text)
@@ -102,18 +128,27 @@ FromInfo analyseFrom(const Message &message)
         return info;
     };
 
-    // 1. More than one From field (RFC 5322 §3.6: exactly one).
+    info.comments.clear();
+    for (const HeaderField *f : fields) {
+        for (const std::string &c : commentsIn(f->rawValue)) {
+            if (info.comments.size() < FromCommentLimits::maxComments)
+                info.comments.push_back(escapeForDisplay(c));
+        }
+    }
+
+    // 1. Header fields that some readers take for a From field and others do not: competing
+    //    identities whether they stand above or below the real From.
+    info.competingFromNames = competingFromNames(message);
+
+    // 2. More than one From field (RFC 5322 §3.6: exactly one).
     if (fields.size() > 1)
         return finish(AddressListKind::Several, std::to_string(fields.size()) + " From fields");
-
-    // 2. Header lines that some readers take for a From field and others do not.
-    for (const HeaderField &f : message.fields()) {
-        if (namelessLineLooksLikeFrom(f)) {
-            const char *what = has(f.anomalies, HeaderAnomaly::LeadingContinuation)
-                                   ? "a continuation line before the first field reads \"From:\""
-                                   : "a malformed header line reads \"From:\"";
-            return finish(AddressListKind::Ambiguous, what);
-        }
+    if (!info.competingFromNames.empty()) {
+        const std::string &name = info.competingFromNames.front();
+        return finish(AddressListKind::Ambiguous,
+                      name.find_first_not_of(" \t") != 0
+                          ? "a continuation line before the first field reads \"From:\""
+                          : "a header field named \"" + name + "\" is read as From by lenient mail programs");
     }
     if (fields.empty())
         return finish(AddressListKind::None, "no From field");
@@ -171,7 +206,7 @@ FromInfo analyseFrom(const Message &message)
                       escapeForDisplay("the From address carries a source route (" + mb.route + ")"));
     bool localPartEncoded = false;
     (void)decodeEncodedWords(mb.localPart, &localPartEncoded);
-    if (localPartEncoded) {
+    if (localPartEncoded || holdsEncodedWordSyntax(mb.localPart)) {
         // Mailsploit: clients decode encoded words in the local part and show another address.
         info.displayNameHasAddress = true;
         return finish(AddressListKind::Ambiguous, "the From local part holds RFC 2047 encoded words that mail "

@@ -14,10 +14,13 @@ namespace verifier {
 ///  - Several: several From fields (fieldCount > 1), or several mailboxes in one.
 ///  - Ambiguous: the strict and lenient readings (Address.h) give different mailboxes; or the From
 ///    field carries header anomalies (NUL, bare CR, invalid UTF-8, white space before the colon);
-///    or a nameless leading continuation line or a line that is not a field starts with "From:"
-///    once control characters and white space are removed ("Composition Kills", Chen, Paxson and
-///    Jiang, USENIX Security 2020, §4); or the mailbox carries an obsolete source route
-///    (RFC 5322 §4.4), which readers resolve to different domains.
+///    or another header line reads "From" before its colon once white space, control characters,
+///    DEL and 8-bit bytes are removed ("From\xff:", "From\0:", " From:", "From\r\n :";
+///    "Composition Kills", Chen, Paxson and Jiang, USENIX Security 2020, §5.1), above or below
+///    the real From: competingFromNames lists those names and the verdict calls the message forged
+///    (FindingCode::FieldReadAsFrom); or the mailbox carries an obsolete source route
+///    (RFC 5322 §4.4), which readers resolve to different domains; or the local part holds
+///    encoded-word syntax in any charset, even one that cannot be converted ("=?x?q?...?=").
 ///  - Invalid: does not parse as a mailbox under the strict reading, or its domain is not a
 ///    valid domain name (an address literal, a single label, bad IDNA).
 ///  - One: address, localPart, domain (A-label) and displayName filled; problem empty.
@@ -26,6 +29,7 @@ namespace verifier {
 /// the decoded display name holds an '@' (also the fullwidth and small forms): an encoded word
 /// (Mailsploit) or quoted string showing an address that is not the one parsed. A local part
 /// holding encoded words (which clients decode, RFC 2047 §5 forbids) is Ambiguous and sets it too.
+/// comments holds the text of every comment in From (FromComments.h), decoded and escaped.
 FromInfo analyseFrom(const Message &message);
 
 } // namespace verifier

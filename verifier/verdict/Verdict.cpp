@@ -271,7 +271,8 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             forged.push_back(makeFinding(FindingCode::MultipleFromMailboxes));
         break;
     case AddressListKind::Ambiguous:
-        forged.push_back(withDetail(makeFinding(FindingCode::FromAmbiguous), from.problem));
+        if (from.competingFromNames.empty()) // else FieldReadAsFrom below says it better
+            forged.push_back(withDetail(makeFinding(FindingCode::FromAmbiguous), from.problem));
         break;
     case AddressListKind::Invalid:
         // Strict RFC 5322 cannot read it, yet mail programs show something: the two readings
@@ -279,6 +280,9 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
         forged.push_back(withDetail(makeFinding(FindingCode::FromInvalid), from.problem));
         break;
     }
+    // A field lenient programs read as From competes with the real one, above or below it.
+    for (const std::string &name : from.competingFromNames)
+        addOnce(forged, makeFinding(FindingCode::FieldReadAsFrom, {name}));
     if (from.hasDeceptiveCharacters)
         addOnce(suspicious, makeFinding(FindingCode::DeceptiveCharacters, {from.header}));
     for (const Finding &f : inputs.forged)
