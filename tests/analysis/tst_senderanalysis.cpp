@@ -28,6 +28,9 @@ private slots:
         QTest::addColumn<QByteArray>("domain");
         QTest::addColumn<bool>("flagged");
         QTest::newRow("plain name") << QByteArray("Alice Smith") << QByteArray("example.com") << false;
+        // Real spam display name (issue 18): a title against the name, although .roland is a TLD.
+        QTest::newRow("title against the name") << QByteArray("Mr.Roland Jones") << QByteArray("example.com") << false;
+        QTest::newRow("title with an address") << QByteArray("Mr.Roland mr@paypal.com") << QByteArray("example.com") << true;
         QTest::newRow("own address") << QByteArray("alice@example.com") << QByteArray("example.com") << false;
         QTest::newRow("own subdomain") << QByteArray("news.example.com") << QByteArray("example.com") << false;
         // Mailsploit (2017): the display name imitates an address of another organisation.

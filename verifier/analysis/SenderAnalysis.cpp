@@ -47,6 +47,21 @@ bool plausibleDomain(std::string_view d)
     return letters;
 }
 
+/// "Mr.Roland Jones", "Dr.Smith": a title written against the name is not a domain, although
+/// "roland" is a top-level domain. Only bare names (no '@') are excused.
+bool honorific(std::string_view candidate)
+{
+    const size_t dot = candidate.find('.');
+    if (dot == std::string_view::npos || candidate.find('.', dot + 1) != std::string_view::npos)
+        return false;
+    const std::string first = toLower(candidate.substr(0, dot));
+    for (const char *t : {"mr", "mrs", "ms", "mx", "dr", "prof", "st", "jr", "sr", "rev", "hon", "capt", "col", "gen",
+                          "lt", "sgt", "fr", "sir"})
+        if (first == t)
+            return true;
+    return false;
+}
+
 } // namespace
 
 std::string toUnicodeDomain(std::string_view domain)
@@ -105,7 +120,7 @@ std::vector<std::string> domainsInText(std::string_view shown)
         std::string_view candidate = at == std::string_view::npos ? token : token.substr(at + 1);
         while (!candidate.empty() && (candidate.back() == '.' || candidate.back() == '-'))
             candidate.remove_suffix(1);
-        if (plausibleDomain(candidate))
+        if (plausibleDomain(candidate) && (at != std::string_view::npos || !honorific(candidate)))
             out.push_back(toLower(candidate));
     }
     return out;
