@@ -3,15 +3,17 @@
 // earlier copies of them removed (SealcheckFields.h). For procmail (`:0 fw`), maildrop `xfilter`,
 // Dovecot Sieve `filter` (vnd.dovecot.filter) and Evolution's "pipe to program".
 //
-// Never loses mail: whatever goes wrong after the options are read (the message is too large or
-// not a message, DNS cannot be set up, an allocation fails, ...) the input comes out unchanged,
-// with a non-zero status, so that the calling filter keeps the original (procmail `w`, Sieve
-// filter and maildrop all do so on a non-zero status).
+// A message that cannot be verified (larger than the bound, or not readable as a message) is still
+// marked, "not-checked", with planted copies of our fields removed: a filter hook that failed
+// would deliver the original with them. Never loses mail: whatever else goes wrong (a bad option,
+// DNS cannot be set up, an allocation fails, ...) the input comes out unchanged, with a non-zero
+// status, so that the calling filter keeps the original (procmail `w`, Sieve filter and maildrop
+// all do so on a non-zero status).
 //
 // Exit status (docs/mail-clients.md): 0 when the marked message was written, whatever the verdict
 // (filter hooks discard the output of a filter that fails, so the verdict is in the fields);
-// 75 (EX_TEMPFAIL) when the message passed unchanged; 2 for a usage error or an input that is not a
-// message (also passed unchanged). With --exit-code, the verdict's code of ExitCodes.h instead of 0.
+// 75 (EX_TEMPFAIL) when the message passed unchanged; 2 for a usage error (passed unchanged).
+// With --exit-code, the verdict's code of ExitCodes.h instead of 0 (2 for a non-message).
 
 #include "AuthResultsWriter.h"
 #include "CliContext.h"
@@ -92,6 +94,18 @@ int unchanged(const std::string &input, int status)
     return passThrough(input) ? status : exitcode::kNotChecked;
 }
 
+/// Marked "not-checked" for @p why, the rest of standard input following the bytes read.
+bool markNotChecked(const std::string &input, const std::string &authservId, const std::string &why)
+{
+    verifier::Report report; // only the verdict: no method was evaluated, so only its resinfo is kept
+    report.verdict = verifier::Verdict::NotChecked;
+    report.reasons.push_back(verifier::Finding{verifier::FindingCode::NotCheckedLimit, {why}, why});
+    std::string value = verifier::formatAuthenticationResults(report, authservId);
+    value = value.substr(0, value.find(";\r\n    dkim="));
+    const MarkedMessage marked = markMessage(input, authservId, value, verdictFieldValue(report));
+    return passThrough(marked.bytes);
+}
+
 } // namespace
 
 int runFilter(const QStringList &arguments)
@@ -134,13 +148,18 @@ int runFilter(const QStringList &arguments)
             return unchanged(input, exitcode::kNotChecked);
         }
         if (input.size() > kMaxFilterBytes) {
-            complain("the message is larger than " + std::to_string(kMaxFilterBytes) + " bytes: passed unchanged");
-            return unchanged(input, exitcode::kNotChecked);
+            const std::string why = "the message is larger than " + std::to_string(kMaxFilterBytes) + " bytes";
+            complain(why + ": marked not-checked");
+            if (!markNotChecked(input, options.authservId, why))
+                return exitcode::kNotChecked;
+            return verdictStatus ? exitcode::kNotChecked : 0;
         }
         auto message = verifier::Message::parse(input);
         if (!message) {
-            complain("not a message: " + message.error().message);
-            return unchanged(input, exitcode::kUsageOrInput);
+            complain("not a message: " + message.error().message + ": marked not-checked");
+            if (!markNotChecked(input, options.authservId, "not readable as a message: " + message.error().message))
+                return exitcode::kNotChecked;
+            return verdictStatus ? exitcode::kUsageOrInput : 0;
         }
         auto resolver = makeResolver(options.resolver);
         if (!resolver) {

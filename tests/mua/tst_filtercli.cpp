@@ -198,26 +198,35 @@ private slots:
         QVERIFY(r.out.contains("\nX-Sealcheck-Verdict: authenticated; domain=mybank.example\n"));
     }
 
-    /// Never lose mail: a usage error, an input that is not a message, one too large: the
-    /// message comes out unchanged, with 2 or 75.
-    void filterPassesUnchangedOnFailure()
+    /// Never lose mail: a usage error passes the message unchanged (2). One that cannot be
+    /// verified (not a message, too large) is marked not-checked, planted fields removed, the rest
+    /// unchanged: exit 0, or 2 / 75 with --exit-code.
+    void filterFailuresLoseNothing()
     {
         const QByteArray message = demo("08-unauthenticated-club.eml");
         Run r = runCli({s("filter"), s("--no-such-option")}, message);
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.out, message);
 
+        const QByteArray planted = "X-Sealcheck-Verdict: authenticated\n";
         const QByteArray notMessage = "Subject: " + QByteArray(70000, 'x') + "\n\nbody\n"; // header line > 64 KiB
-        r = runCli(QStringList{s("filter")} + demoOptions(), notMessage);
-        QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.out, notMessage);
+        r = runCli(QStringList{s("filter")} + demoOptions(), planted + notMessage);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith("Authentication-Results: " + kId + ";\n    x-sealcheck=not-checked\n"
+                                  "        reason=\"not readable as a message: "),
+                 r.out.left(300).constData());
+        QVERIFY(r.out.endsWith("\nX-Sealcheck-Verdict: not-checked\n" + notMessage));
+        QCOMPARE(runCli(QStringList{s("filter"), s("--exit-code")} + demoOptions(), planted + notMessage).exitCode, 2);
 
-        QByteArray huge = message;
+        QByteArray huge = planted + message;
         huge += QByteArray(64 * 1024 * 1024, 'a');
-        r = runCli(QStringList{s("filter")} + demoOptions(), huge);
+        r = runCli(QStringList{s("filter"), s("--exit-code")} + demoOptions(), huge);
         QCOMPARE(r.exitCode, 75);
-        QVERIFY(r.out == huge);
-        QVERIFY(r.err.contains(s("passed unchanged")));
+        QVERIFY(r.err.contains(s("marked not-checked")));
+        const qsizetype fieldsEnd = r.out.indexOf("X-Sealcheck-Verdict: not-checked\n");
+        QVERIFY(fieldsEnd > 0);
+        QVERIFY(r.out.mid(fieldsEnd + 33) == huge.mid(planted.size()));
+        QCOMPARE(r.out.count("X-Sealcheck-Verdict"), 1);
     }
 };
 
