@@ -90,6 +90,7 @@ public:
     QLineEdit *userEdit() const { return m_user; }
     QLineEdit *passwordEdit() const { return m_password; }
     QCheckBox *phishingBox() const { return m_phishing; }
+    QCheckBox *verdictKeywordsBox() const { return m_verdictKeywords; }
     QPlainTextEdit *authservEdit() const { return m_authserv; }
     QPlainTextEdit *relaysEdit() const { return m_relays; }
     QLabel *statusLabel() const { return m_status; }
@@ -149,6 +150,7 @@ private:
     QPushButton *m_offerButton;
     QPlainTextEdit *m_relays;
     QCheckBox *m_phishing;
+    QCheckBox *m_verdictKeywords;
     QString m_offeredAuthserv;
     QString m_offeredPin;
     QString m_offeredSubject;
