@@ -130,7 +130,18 @@ MarkedMessage markMessage(std::string_view message, std::string_view authservId,
     // An mbox separator ("From sender date", no colon-terminated name) stays the first line.
     if (message.substr(0, 5) == "From ") {
         out.bytes.append(message.substr(0, firstEnd));
+        if (out.bytes.back() != '\n')
+            out.bytes += eol; // input that is one unterminated line: ours must start a line
         pos = firstEnd;
+    }
+    // Lines that continue nothing (malformed) stay before our fields: after them they would
+    // unfold into our X-Sealcheck-Verdict and let the sender append to it.
+    while (pos < message.size() && isWsp(message[pos])) {
+        const size_t end = lineEnd(message, pos);
+        out.bytes.append(message.substr(pos, end - pos));
+        if (out.bytes.back() != '\n')
+            out.bytes += eol; // input that is one unterminated line: ours must start a line
+        pos = end;
     }
     out.bytes += "Authentication-Results: ";
     for (size_t i = 0; i < authenticationResults.size(); ++i) {
