@@ -24,6 +24,7 @@
 // authserv-ids, relays and ARC sealers). Command-line options (as for verify) come on top; tests
 // point --settings and --store at their own files.
 
+#include "AccountSync.h"
 #include "CliContext.h"
 #include "Message.h"
 #include "MessageStore.h"
@@ -190,8 +191,8 @@ private:
         return reply;
     }
 
-    /// The trusted authserv-ids, relays and ARC sealers of the desktop program's account whose
-    /// user name is @p address (case-insensitive). Nothing when no account matches: trust is never
+    /// The trusted authserv-ids, relays, ARC sealers and provider profile of the desktop
+    /// program's account whose user name is @p address (case-insensitive). Nothing when no account matches: trust is never
     /// borrowed from another account.
     void addAccountTrust(const QString &address, verifier::TrustPolicy &trust)
     {
@@ -203,13 +204,9 @@ private:
         for (const AccountRecord &a : store.accounts()) {
             if (a.username.compare(address, Qt::CaseInsensitive) != 0)
                 continue;
-            auto add = [](std::vector<std::string> &to, const QStringList &from) {
-                for (const QString &s : from)
-                    to.push_back(s.toStdString());
-            };
-            add(trust.authservIds, a.trustedAuthservIds);
-            add(trust.relays, a.trustedRelays);
-            add(trust.arcSealers, a.trustedArcSealers);
+            VerificationSettings base; // the desktop program's own rule: ids, relays, sealers, provider
+            base.trust = trust;
+            trust = AccountSync::settingsFor(a, base).trust;
             return;
         }
     }

@@ -41,6 +41,7 @@ QString commandHelp(const QCommandLineParser &parser, const QString &command);
 int runVerify(const QStringList &arguments);
 int runScan(const QStringList &arguments);
 int runDomain(const QStringList &arguments);
+int runProviders(const QStringList &arguments);
 int runFilter(const QStringList &arguments);
 int runNativeHost(const QStringList &arguments);
 

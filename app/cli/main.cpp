@@ -18,6 +18,7 @@ void printUsage(FILE *out)
                "  sealcheck-cli native-host [OPTIONS]       the Thunderbird add-on's native-messaging host\n"
                "  sealcheck-cli domain DOMAIN [--json] [--dns-zone FILE]...\n"
                "                                            how well a domain protects its mail\n"
+               "  sealcheck-cli providers [--json]           the provider profiles for --provider NAME\n"
                "  sealcheck-cli --version | --help\n"
                "Run 'sealcheck-cli COMMAND --help' for the options of a command.\n",
                out);
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
         return sealcheck::cli::runNativeHost(args);
     if (command == QLatin1String("domain"))
         return sealcheck::cli::runDomain(args);
+    if (command == QLatin1String("providers"))
+        return sealcheck::cli::runProviders(args);
     std::fprintf(stderr, "sealcheck-cli: unknown command '%s'\n", qPrintable(command));
     printUsage(stderr);
     return 2;

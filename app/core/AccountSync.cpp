@@ -1,5 +1,6 @@
 #include "AccountSync.h"
 
+#include "ProviderProfiles.h"
 #include "VerdictKeywords.h"
 
 #include "RememberedVerification.h"
@@ -217,6 +218,8 @@ VerificationSettings AccountSync::settingsFor(const AccountRecord &account, Veri
     appendUnique(base.trust.authservIds, account.trustedAuthservIds);
     appendUnique(base.trust.relays, account.trustedRelays);
     appendUnique(base.trust.arcSealers, account.trustedArcSealers);
+    if (!account.providerProfile.isEmpty())
+        base.trust.provider = findProviderProfile(account.providerProfile);
     return base;
 }
 
