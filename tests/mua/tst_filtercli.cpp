@@ -15,6 +15,9 @@ namespace {
 const QString kCli = QStringLiteral(SEALCHECK_BINARY_DIR "/bin/sealcheck-cli");
 const QString kDemo = QStringLiteral(SEALCHECK_SOURCE_DIR "/resources/demo");
 const QByteArray kId = "filter.test";
+/// No signature, and no DMARC record for its domain in the demo zone.
+const QByteArray kUnauthenticated = "From: someone@nothing.example\nTo: you@sealcheck-demo.example\nSubject: hi\n"
+                                    "Date: Fri, 20 Nov 2026 10:00:00 +0000\nMessage-ID: <1@nothing.example>\n\nhello\n";
 
 QString s(const char *text) { return QString::fromUtf8(text); }
 
@@ -84,17 +87,17 @@ private slots:
         QTest::newRow("authenticated") << s("01-authenticated-bank.eml") << 0;
         QTest::newRow("forged") << s("02-forged-bank-spoof.eml") << 12;
         QTest::newRow("suspicious lookalike") << s("05-suspicious-lookalike.eml") << 11;
-        QTest::newRow("unauthenticated") << s("08-unauthenticated-club.eml") << 10;
+        QTest::newRow("unauthenticated") << s("-") << 10; // kUnauthenticated on standard input
     }
     void verifyExitCode()
     {
         QFETCH(QString, file);
         QFETCH(int, code);
-        const QString path = kDemo + s("/messages/") + file;
-        Run r = runCli(QStringList{s("verify"), s("--exit-code")} + demoOptions() + QStringList{path}, {});
+        const QString path = file == s("-") ? file : kDemo + s("/messages/") + file;
+        Run r = runCli(QStringList{s("verify"), s("--exit-code")} + demoOptions() + QStringList{path}, kUnauthenticated);
         QVERIFY2(r.exitCode == code, qPrintable(describe(r)));
         // Without --exit-code the status stays 0 whatever the verdict (CLI.md).
-        r = runCli(QStringList{s("verify")} + demoOptions() + QStringList{path}, {});
+        r = runCli(QStringList{s("verify")} + demoOptions() + QStringList{path}, kUnauthenticated);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     }
 
@@ -108,8 +111,8 @@ private slots:
                        {});
         QVERIFY2(r.exitCode == 12, qPrintable(describe(r)));
         r = runCli(QStringList{s("verify"), s("--exit-code")} + demoOptions()
-                       + QStringList{dir + s("08-unauthenticated-club.eml"), dir + s("05-suspicious-lookalike.eml")},
-                   {});
+                       + QStringList{s("-"), dir + s("05-suspicious-lookalike.eml")},
+                   kUnauthenticated);
         QVERIFY2(r.exitCode == 11, qPrintable(describe(r)));
         r = runCli(QStringList{s("verify"), s("--exit-code")} + demoOptions()
                        + QStringList{dir + s("02-forged-bank-spoof.eml"), dir + s("no-such-file.eml")},

@@ -91,6 +91,8 @@ private slots:
             QVERIFY(file.open(QIODevice::ReadOnly));
             QVERIFY(m_dovecot.deliver(file.readAll()));
         }
+        m_files << s("(unauthenticated: example.com publishes no DMARC in the demo zone)");
+        QVERIFY(m_dovecot.deliver(dovecottest::message(1)));
         QFile pw(m_dovecot.path(s("password")));
         QVERIFY(pw.open(QIODevice::WriteOnly));
         pw.write(kPassword.toUtf8() + "\n");
