@@ -20,7 +20,7 @@ command -v dpkg-shlibdeps >/dev/null || { echo "package: dpkg-shlibdeps (dpkg-de
 if [ -z "${NO_BUILD:-}" ]; then
   known=$(ninja -C "$BUILD_DIR" -t targets all 2>/dev/null | sed 's/:.*//')
   targets=()
-  for t in sealcheck-cli sealcheck sealcheck_install_data sealcheck_translations; do
+  for t in sealcheck-cli sealcheck sealcheck_install_data sealcheck_translations sealcheck_thunderbird_xpi; do
     grep -qx "$t" <<<"$known" && targets+=("$t")
   done
   ninja -C "$BUILD_DIR" -j "${JOBS:-$(nproc)}" "${targets[@]}" >&2

@@ -55,6 +55,9 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
       m_trustCert(new QPushButton(tr("Trust this certificate"), this)), m_pinLabel(new QLabel(this)),
       m_authserv(new QPlainTextEdit(this)), m_offerText(new QLabel(this)), m_offerButton(new QPushButton(this)),
       m_relays(new QPlainTextEdit(this)), m_phishing(new QCheckBox(tr("Mark forged messages with the $Phishing keyword"), this)),
+      m_verdictKeywords(new QCheckBox(tr("Mark messages with their verdict as a keyword ($Sealcheck-Forged, "
+                                         "$Sealcheck-Suspicious, $Sealcheck-Authenticated)"),
+                                      this)),
       m_auth(new QComboBox(this)), m_signIn(new QPushButton(tr("Sign &in…"), this)),
       m_deviceCode(new QCheckBox(tr("Sign in on another device with a code"), this)), m_signInStatus(new QLabel(this)),
       m_clientId(new QLineEdit(this))
@@ -161,6 +164,13 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
                                     this);
     phishingNote->setWordWrap(true);
     trustForm->addRow(QString(), phishingNote);
+    trustForm->addRow(QString(), m_verdictKeywords);
+    auto *keywordNote = new QLabel(tr("Off by default. Mail programs and server filters can then sort by verdict; "
+                                      "Thunderbird shows them as tags. Only these keywords are added; nothing else on "
+                                      "the server is ever changed."),
+                                   this);
+    keywordNote->setWordWrap(true);
+    trustForm->addRow(QString(), keywordNote);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
@@ -213,6 +223,7 @@ void AccountDialog::setAccount(const AccountRecord &account)
     m_relays->setPlainText(account.trustedRelays.join(QLatin1Char('\n')));
     m_phishing->setChecked(account.setPhishingKeyword);
     m_provider->setCurrentIndex(std::max(0, m_provider->findData(account.providerProfile)));
+    m_verdictKeywords->setChecked(account.setVerdictKeywords);
     {
         const int index = account.authentication == AuthenticationKind::OAuth ? m_auth->findData(account.oauthProvider) : 0;
         m_auth->setCurrentIndex(index < 0 ? 0 : index);
@@ -248,6 +259,7 @@ AccountRecord AccountDialog::account() const
     a.trustedRelays = lines(m_relays);
     a.setPhishingKeyword = m_phishing->isChecked();
     a.providerProfile = m_provider->currentData().toString();
+    a.setVerdictKeywords = m_verdictKeywords->isChecked();
     const QString provider = oauthProviderId();
     a.authentication = provider.isEmpty() ? AuthenticationKind::Password : AuthenticationKind::OAuth;
     a.oauthProvider = provider;

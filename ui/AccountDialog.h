@@ -92,6 +92,7 @@ public:
     QCheckBox *phishingBox() const { return m_phishing; }
     /// The provider profile (resources/providers), proposed from autoconfig, MX or the address.
     QComboBox *providerBox() const { return m_provider; }
+    QCheckBox *verdictKeywordsBox() const { return m_verdictKeywords; }
     QPlainTextEdit *authservEdit() const { return m_authserv; }
     QPlainTextEdit *relaysEdit() const { return m_relays; }
     QLabel *statusLabel() const { return m_status; }
@@ -152,6 +153,7 @@ private:
     QPlainTextEdit *m_relays;
     QCheckBox *m_phishing;
     QComboBox *m_provider = nullptr;
+    QCheckBox *m_verdictKeywords;
     QString m_offeredAuthserv;
     QString m_offeredPin;
     QString m_offeredSubject;

@@ -1,13 +1,16 @@
 // `sealcheck-cli scan imaps://USER@HOST[:PORT]/MAILBOX [OPTIONS]` (CLI.md): verifies every message
-// of a mailbox over IMAP, read-only (EXAMINE and BODY.PEEK only, through imap::ImapSyncClient).
+// of a mailbox over IMAP, read-only (EXAMINE and BODY.PEEK only, through imap::ImapSyncClient);
+// with --set-keywords, and only then, it adds the verdict keywords (VerdictKeywords.h) at the end.
 //
 // Messages are verified as they arrive: the fetch callback hands each one to a small pool of
 // verifier threads and the reports are printed in UID order as soon as they are ready, so a
 // connection lost in the middle still leaves every message already received verified and printed.
 // The pool's queue is bounded, so memory does not grow with the size of the mailbox.
 
+#include "CliContext.h"
 #include "RememberedVerification.h"
 #include "ResolverSetup.h"
+#include "VerdictKeywords.h"
 #include "VerifyCommand.h"
 
 #include "Message.h"
@@ -334,12 +337,12 @@ public:
     ~OrderedVerifierPool() { finish(); }
 
     /// @p flags: the message's IMAP flags (space-separated); with --memory, an answered
-    /// authenticated message teaches its domain (KnownDomains::learn).
-    void submit(std::string bytes, std::string source, QString flags = {})
+    /// authenticated message teaches its domain (KnownDomains::learn). @p uid: for --set-keywords.
+    void submit(std::string bytes, std::string source, quint32 uid, QString flags = {})
     {
         std::unique_lock lock(m_mutex);
         m_spaceFree.wait(lock, [this] { return m_queue.size() < m_maxQueued; });
-        m_queue.push_back(Job{m_nextSeq++, std::move(bytes), std::move(source), std::move(flags)});
+        m_queue.push_back(Job{m_nextSeq++, std::move(bytes), std::move(source), std::move(flags), uid});
         m_workAvailable.notify_one();
     }
 
@@ -357,6 +360,8 @@ public:
     }
 
     bool anyFailed() const { return m_failed; }
+    /// UID and verdict of every message verified, in UID order (after finish()).
+    const std::vector<std::pair<quint32, verifier::Verdict>> &verdicts() const { return m_verdicts; }
 
 private:
     struct Job
@@ -365,11 +370,13 @@ private:
         std::string bytes;
         std::string source;
         QString flags;
+        quint32 uid = 0;
     };
     struct Outcome
     {
         std::optional<verifier::Report> report;
         std::string error;
+        quint32 uid = 0;
     };
 
     void work()
@@ -392,6 +399,7 @@ private:
             }
             m_spaceFree.notify_one();
             Outcome outcome;
+            outcome.uid = job.uid;
             auto message = verifier::Message::parse(std::move(job.bytes));
             if (message) {
                 context.source = job.source;
@@ -406,6 +414,7 @@ private:
             for (auto it = m_done.find(m_nextToPrint); it != m_done.end(); it = m_done.find(m_nextToPrint)) {
                 if (it->second.report) {
                     printReport(*it->second.report, m_options, stdout);
+                    m_verdicts.emplace_back(it->second.uid, it->second.report->verdict);
                 } else {
                     std::fprintf(stderr, "sealcheck-cli scan: %s\n", it->second.error.c_str());
                     m_failed = true;
@@ -431,6 +440,7 @@ private:
     std::map<quint64, Outcome> m_done;
     quint64 m_nextToPrint = 0;
     bool m_failed = false;
+    std::vector<std::pair<quint32, verifier::Verdict>> m_verdicts;
 };
 
 /// "3, 4, 9" — at most 20 UIDs, then "and N more".
@@ -470,6 +480,9 @@ int runScan(const QStringList &arguments)
          QStringLiteral("Accept the server certificate whose public key has this SHA-256 (base64 or hex)."),
          QStringLiteral("HASH")},
         {QStringLiteral("limit"), QStringLiteral("Verify only the newest N messages (by UID)."), QStringLiteral("N")},
+        {QStringLiteral("set-keywords"),
+         QStringLiteral("Add the keyword $Sealcheck-Forged, $Sealcheck-Suspicious or $Sealcheck-Authenticated to "
+                        "each message by its verdict (the only write; opens the mailbox with SELECT for it).")},
         {QStringLiteral("starttls"), QStringLiteral("Plain connection upgraded by STARTTLS (default port 143) "
                                                     "instead of implicit TLS (default port 993).")},
         {QStringLiteral("min-transfer-rate"),
@@ -616,13 +629,7 @@ int runScan(const QStringList &arguments)
     if (limit > 0 && wanted.size() > limit)
         wanted = wanted.mid(wanted.size() - limit);
 
-    verifier::VerifyContext context;
-    context.resolver = resolver->get();
-    context.dnsClock = steadyMillisClock(); // bounds each message's DNS waiting (docs/LIMITS.md)
-    context.now = options.now;
-    context.envelope = options.envelope;
-    context.trust = options.trust;
-    context.signatures = options.signatures;
+    const verifier::VerifyContext context = makeVerifyContext(options, resolver->get());
 
     // RFC 5092 URL of each message, for the report's "source".
     const std::string base = QStringLiteral("%1://%2@%3:%4/%5;UIDVALIDITY=%6/;UID=")
@@ -645,7 +652,7 @@ int runScan(const QStringList &arguments)
             ++missing;
             return;
         }
-        pool.submit(std::string(bytes->constData(), size_t(bytes->size())), base + std::to_string(*m.uid),
+        pool.submit(std::string(bytes->constData(), size_t(bytes->size())), base + std::to_string(*m.uid), *m.uid,
                     m.flags ? QString::fromLatin1(m.flags->join(' ')) : QString());
     });
     pool.finish();
@@ -654,6 +661,21 @@ int runScan(const QStringList &arguments)
         if (received < wanted.size())
             fail(QStringLiteral("%1 of %2 message(s) were not verified").arg(wanted.size() - received).arg(wanted.size()));
         return 2;
+    }
+    if (parser.isSet(QStringLiteral("set-keywords"))) {
+        // The one write scan can make, asked for explicitly: keywords by verdict, nothing else.
+        QList<QPair<quint32, QByteArray>> marks;
+        for (const auto &v : pool.verdicts())
+            if (const QByteArray keyword = verdictKeyword(v.second); !keyword.isEmpty())
+                marks.push_back({v.first, keyword});
+        client.setKeywordWritesEnabled(true);
+        const auto written = client.addKeywords(marks);
+        client.setKeywordWritesEnabled(false);
+        if (!written) {
+            fail(QStringLiteral("the keywords could not be set: %1").arg(written.error().message));
+            client.logout();
+            return 2;
+        }
     }
     client.logout();
     // Every message asked for is reported, or named here with a non-zero exit (issue 24).

@@ -1,6 +1,7 @@
 #include "VerifyCommand.h"
 
 #include "AuthResultsWriter.h"
+#include "ExitCodes.h"
 #include "Message.h"
 #include "MessageFiles.h"
 #include "ProviderProfiles.h"
@@ -191,6 +192,10 @@ int runVerify(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Messages: .eml, mbox, or - for stdin."),
                                  QStringLiteral("FILE..."));
+    parser.addOption({QStringLiteral("exit-code"),
+                      QStringLiteral("Exit with the verdict: 0 authenticated, 10 unauthenticated, 11 suspicious, "
+                                     "12 forged, 75 not checked (try again), 2 usage or input error; with "
+                                     "several messages, the worst (docs/mail-clients.md).")});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "sealcheck-cli verify: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -231,6 +236,7 @@ int runVerify(const QStringList &arguments)
         }
     }
 
+    const bool verdictStatus = parser.isSet(QStringLiteral("exit-code"));
     int status = 0;
     for (const QString &file : files) {
         auto inputs = readMessages(toStd(file));
@@ -253,6 +259,8 @@ int runVerify(const QStringList &arguments)
             if (!memoryError.empty()) // the report stands; only the memory was not updated
                 std::fprintf(stderr, "sealcheck-cli verify: --memory: %s\n", memoryError.c_str());
             printReport(report, options, stdout);
+            if (verdictStatus)
+                status = worseExitCode(status, exitCodeFor(report.verdict));
         }
     }
     return status;

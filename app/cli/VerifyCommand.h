@@ -42,5 +42,7 @@ int runVerify(const QStringList &arguments);
 int runScan(const QStringList &arguments);
 int runDomain(const QStringList &arguments);
 int runProviders(const QStringList &arguments);
+int runFilter(const QStringList &arguments);
+int runNativeHost(const QStringList &arguments);
 
 } // namespace sealcheck::cli

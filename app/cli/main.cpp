@@ -14,6 +14,8 @@ void printUsage(FILE *out)
                "  sealcheck-cli verify [OPTIONS] FILE...     verify messages (.eml, mbox, - for stdin)\n"
                "  sealcheck-cli scan imaps://USER@HOST[:PORT]/MAILBOX [OPTIONS]\n"
                "                                            verify a mailbox over IMAPS, read-only\n"
+               "  sealcheck-cli filter [OPTIONS] < MESSAGE  the message with Sealcheck's verdict fields added\n"
+               "  sealcheck-cli native-host [OPTIONS]       the Thunderbird add-on's native-messaging host\n"
                "  sealcheck-cli domain DOMAIN [--json] [--dns-zone FILE]...\n"
                "                                            how well a domain protects its mail\n"
                "  sealcheck-cli providers [--json]           the provider profiles for --provider NAME\n"
@@ -50,6 +52,10 @@ int main(int argc, char **argv)
         return sealcheck::cli::runVerify(args);
     if (command == QLatin1String("scan"))
         return sealcheck::cli::runScan(args);
+    if (command == QLatin1String("filter"))
+        return sealcheck::cli::runFilter(args);
+    if (command == QLatin1String("native-host"))
+        return sealcheck::cli::runNativeHost(args);
     if (command == QLatin1String("domain"))
         return sealcheck::cli::runDomain(args);
     if (command == QLatin1String("providers"))

@@ -2,6 +2,7 @@
 
 #include "ProviderProfiles.h"
 #include "MailDate.h"
+#include "VerdictKeywords.h"
 
 #include "RememberedVerification.h"
 #include "ResolverSetup.h"
@@ -753,7 +754,7 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
             uids.push_back(m->uid);
         }
     }
-    QList<quint32> forged;
+    QList<QPair<quint32, verifier::Verdict>> verdicts; // new messages, for the opt-in keywords
     int bodyDone = 0;
     const int bodyTotal = int(uids.size());
     if (bodyTotal > 0) {
@@ -767,8 +768,8 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
                 if (id == 0 || !raw || stopFlag)
                     return;
                 store.saveRaw(id, *raw);
-                if (const auto verdict = verifyAndSave(id, *d.uid, *raw); verdict == verifier::Verdict::Forged)
-                    forged.push_back(*d.uid);
+                if (const auto verdict = verifyAndSave(id, *d.uid, *raw))
+                    verdicts.push_back({*d.uid, *verdict});
                 if (bodyDone % 10 == 0 || bodyDone == bodyTotal)
                     emit q->progress(bodyDone, bodyTotal);
             },
@@ -790,13 +791,21 @@ std::optional<imap::ImapError> Session::round(imap::ImapSyncClient &client, QStr
         return std::nullopt;
 
     // 3. The one opt-in write.
-    if (account.setPhishingKeyword && !forged.isEmpty()) {
+    // (keywords only, on the new messages verified in this round: $Phishing on forged ones, and
+    // the verdict keywords of VerdictKeywords.h; nothing else is ever written).
+    QList<QPair<quint32, QByteArray>> marks;
+    for (const auto &v : verdicts) {
+        if (account.setPhishingKeyword && v.second == verifier::Verdict::Forged)
+            marks.push_back({v.first, QByteArrayLiteral("$Phishing")});
+        if (account.setVerdictKeywords && !verdictKeyword(v.second).isEmpty())
+            marks.push_back({v.first, verdictKeyword(v.second)});
+    }
+    if (!marks.isEmpty()) {
         client.setKeywordWritesEnabled(true);
-        for (quint32 uid : forged) {
-            if (auto m = client.markAsPhishing(uid); !m)
-                return m.error();
-        }
+        const auto m = client.addKeywords(marks);
         client.setKeywordWritesEnabled(false);
+        if (!m)
+            return m.error();
     }
 
     const imap::MailboxState &state = delta->mailbox;

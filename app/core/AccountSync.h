@@ -25,8 +25,9 @@
 // with the tokens stored under Keychain::oauthKey instead (OAuthImapLogin): an expiring or
 // refused access token is refreshed silently and the new tokens saved; when the refresh is
 // refused (revoked), signInRequired() and failed() say "Sign in again". It never asks for a password. Nothing is written to the server
-// except, when the account opted in (AccountRecord::setPhishingKeyword), the $Phishing keyword
-// on messages found forged.
+// except keywords, when the account opted in: $Phishing on messages found forged
+// (AccountRecord::setPhishingKeyword) and the verdict keywords of VerdictKeywords.h
+// (AccountRecord::setVerdictKeywords).
 
 #include "ImapConnectionSettings.h"
 #include "ImapError.h"

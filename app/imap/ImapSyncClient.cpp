@@ -12,6 +12,8 @@
 #include "StoreKeywordTask.h"
 #include "UidSearchTask.h"
 
+#include <optional>
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
@@ -251,18 +253,28 @@ ImapExpected<NewMailResult> ImapSyncClient::waitForNewMail(int maxWaitMs, int po
     return result;
 }
 
-ImapExpected<Done> ImapSyncClient::markAsPhishing(quint32 uid)
+ImapExpected<Done> ImapSyncClient::markAsPhishing(quint32 uid) { return addKeywords({{uid, QByteArray("$Phishing")}}); }
+
+ImapExpected<Done> ImapSyncClient::addKeywords(const QList<QPair<quint32, QByteArray>> &marks)
 {
     if (!m_writesEnabled)
         return ImapError{ImapErrorKind::CommandFailed,
                          QStringLiteral("writing keywords is turned off (opt-in feature)"), {}, {}};
     if (!m_mailboxOpen)
         return noMailbox();
+    if (marks.isEmpty())
+        return Done{};
     const QByteArray name = m_mailbox.name;
     auto sel = run(ExamineTask::selectForKeywords(name));
     if (!sel)
         return sel.error();
-    auto store = run(new StoreKeywordTask(uid, "$Phishing"));
+    std::optional<ImapError> storeError;
+    for (const auto &mark : marks) {
+        if (auto store = run(new StoreKeywordTask(mark.first, mark.second)); !store) {
+            storeError = store.error();
+            break;
+        }
+    }
     // back to read-only whatever happened (EXAMINE deselects without expunging, unlike CLOSE)
     auto *task = new ExamineTask(name);
     MailboxState state;
@@ -270,8 +282,8 @@ ImapExpected<Done> ImapSyncClient::markAsPhishing(quint32 uid)
     auto back = run(task);
     if (back)
         m_mailbox = state;
-    if (!store)
-        return store.error();
+    if (storeError)
+        return *storeError;
     if (!back)
         return back.error();
     return Done{};

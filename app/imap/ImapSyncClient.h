@@ -2,7 +2,8 @@
 /// A blocking façade for sealcheck-cli and tests: each call runs a local QEventLoop until its
 /// task ends and returns a value or an ImapError with a sentence for the user (bad password,
 /// untrusted certificate with its pin, connection lost...). Read-only by design: EXAMINE and
-/// BODY.PEEK only; the one write, markAsPhishing(), must be enabled explicitly.
+/// BODY.PEEK only; the one write, adding keywords (markAsPhishing(), addKeywords()), must be
+/// enabled explicitly.
 /// Not for the UI thread of the desktop program (it blocks); that uses the tasks directly.
 ///
 /// Typical use:
@@ -18,6 +19,8 @@
 #include "MailboxState.h"
 #include "SaslMechanism.h"
 #include "UidFetchTask.h"
+
+#include <QPair>
 
 #include <functional>
 #include <memory>
@@ -97,6 +100,9 @@ public:
     void setKeywordWritesEnabled(bool enabled) { m_writesEnabled = enabled; }
     /// Opt-in: SELECT, UID STORE uid +FLAGS.SILENT ($Phishing), EXAMINE again.
     ImapExpected<Done> markAsPhishing(quint32 uid);
+    /// Opt-in: SELECT, one UID STORE uid +FLAGS.SILENT (keyword) per entry (keywords only, never a
+    /// system flag: StoreKeywordTask refuses a backslash), EXAMINE again, even after a failure.
+    ImapExpected<Done> addKeywords(const QList<QPair<quint32, QByteArray>> &marks);
 
     void logout();
     bool isConnected() const;

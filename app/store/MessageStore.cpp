@@ -298,7 +298,8 @@ verifier::Expected<qint64> MessageStore::saveAccount(const AccountRecord &a)
     q.addBindValue(joinList(a.trustedRelays));
     q.addBindValue(joinList(a.trustedArcSealers));
     q.addBindValue(text(a.pinnedKeySha256));
-    q.addBindValue(a.setPhishingKeyword ? 1 : 0);
+    // One column, two opt-in bits (no schema change): 1 = $Phishing, 2 = the verdict keywords.
+    q.addBindValue((a.setPhishingKeyword ? 1 : 0) | (a.setVerdictKeywords ? 2 : 0));
     q.addBindValue(a.authentication == AuthenticationKind::OAuth ? 1 : 0);
     q.addBindValue(text(a.oauthProvider));
     q.addBindValue(text(a.oauthOverrides));
@@ -331,7 +332,8 @@ QVector<AccountRecord> MessageStore::accounts() const
         a.trustedRelays = splitList(q.value(7).toString());
         a.trustedArcSealers = splitList(q.value(8).toString());
         a.pinnedKeySha256 = q.value(9).toString();
-        a.setPhishingKeyword = q.value(10).toInt() != 0;
+        a.setPhishingKeyword = (q.value(10).toInt() & 1) != 0;
+        a.setVerdictKeywords = (q.value(10).toInt() & 2) != 0;
         a.authentication = q.value(11).toInt() == 1 ? AuthenticationKind::OAuth : AuthenticationKind::Password;
         a.oauthProvider = q.value(12).toString();
         a.oauthOverrides = q.value(13).toString();

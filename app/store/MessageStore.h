@@ -47,6 +47,9 @@ struct AccountRecord
     QString pinnedKeySha256;
     /// Opt-in: set the $Phishing keyword on forged messages.
     bool setPhishingKeyword = false;
+    /// Opt-in: set $Sealcheck-Forged, $Sealcheck-Suspicious or $Sealcheck-Authenticated by
+    /// verdict (imap::verdictKeyword). Kept in the same column as setPhishingKeyword (bit 2).
+    bool setVerdictKeywords = false;
     /// Schema 3 (issue 12): password or OAuth sign-in.
     AuthenticationKind authentication = AuthenticationKind::Password;
     /// OAuth only: the provider id of resources/providers/oauth-providers.json ("google", "microsoft").

@@ -244,6 +244,44 @@ private slots:
         QVERIFY(store.saveAccount(*a).ok());
     }
 
+    /// The verdict keywords (issue 21), opted in alone: each new message gets its verdict's
+    /// keyword, unauthenticated mail none, $Phishing stays off, \Seen stays unset.
+    void verdictKeywordsOnlyWhenOptedIn()
+    {
+        {
+            MessageStore store;
+            QVERIFY(store.open(m_storePath).ok());
+            auto a = store.account(m_accountId);
+            a->setVerdictKeywords = true;
+            QVERIFY(store.saveAccount(*a).ok());
+            const auto saved = store.account(m_accountId); // both opt-ins share one column
+            QVERIFY(saved->setVerdictKeywords);
+            QVERIFY(!saved->setPhishingKeyword);
+        }
+        const quint32 first = quint32(m_names.size()) + 5;
+        QVERIFY(m_dovecot.deliver(m_demo->messages().at(1).raw)); // forged bank spoof
+        QVERIFY(m_dovecot.deliver(m_demo->messages().at(4).raw)); // suspicious lookalike
+        QVERIFY(m_dovecot.deliver(dovecottest::message(99))); // unauthenticated (example.com: no DMARC)
+        QVERIFY(m_dovecot.deliver(m_demo->messages().at(0).raw)); // authenticated bank
+        QCOMPARE(syncOnce(), 4);
+        const auto flags = serverFlags();
+        QCOMPARE(flags.value(first), QList<QByteArray>{QByteArray("$Sealcheck-Forged")});
+        QCOMPARE(flags.value(first + 1), QList<QByteArray>{QByteArray("$Sealcheck-Suspicious")});
+        QVERIFY(flags.value(first + 2).isEmpty());
+        QCOMPARE(flags.value(first + 3), QList<QByteArray>{QByteArray("$Sealcheck-Authenticated")});
+        for (auto it = flags.cbegin(); it != flags.cend(); ++it) {
+            QVERIFY(!it->contains("\\Seen"));
+            if (it.key() < first) // messages of earlier rounds: not written again
+                for (const QByteArray &f : *it)
+                    QVERIFY2(!f.startsWith("$Sealcheck"), qPrintable(QString::number(it.key())));
+        }
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        auto a = store.account(m_accountId);
+        a->setVerdictKeywords = false;
+        QVERIFY(store.saveAccount(*a).ok());
+    }
+
     void wrongPasswordIsExplained()
     {
         MessageStore store;

@@ -89,15 +89,17 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("full report") << 0
             << QStringLiteral("mx.example.org"
+                              "; x-sealcheck=unauthenticated"
                               "; dkim=pass header.a=[rsa-sha256] header.d=[example.com] header.i=[@example.com] header.s=[sel2026]"
                               "; dkim=fail reason=[body hash did not verify] header.a=[rsa-sha256] header.d=[mailer.example.net] header.i=[@mailer.example.net] header.s=[s1]"
                               "; spf=softfail smtp.helo=[mail.example.com] smtp.mailfrom=[bounces+123=x@example.com]"
                               "; dmarc=pass header.from=[example.com] policy.dmarc=[reject]"
                               "; arc=pass");
         QTest::newRow("empty report") << 1
-            << QStringLiteral("mx.example.org; dkim=none; spf=none; dmarc=none; arc=none");
+            << QStringLiteral("mx.example.org; x-sealcheck=unauthenticated; dkim=none; spf=none; dmarc=none; arc=none");
         QTest::newRow("awkward values") << 2
             << QStringLiteral("mx.example.org"
+                              "; x-sealcheck=unauthenticated"
                               "; dkim=permerror reason=[key \"k\" \\ revoked] header.a=[rsa-sha256] header.d=[example.com] header.i=[a b@example.com] header.s=[s;1]"
                               "; spf=pass smtp.helo=[helo.example.com]"
                               "; dmarc=temperror"
@@ -141,6 +143,7 @@ private slots:
         const std::string value = formatAuthenticationResults(fullReport(), "mx.example.org");
         QCOMPARE(QByteArray::fromStdString(value),
                  QByteArray("mx.example.org;\r\n"
+                            "    x-sealcheck=unauthenticated;\r\n"
                             "    dkim=pass header.d=example.com header.s=sel2026 header.i=@example.com\r\n"
                             "        header.a=rsa-sha256;\r\n"
                             "    dkim=fail reason=\"body hash did not verify\" header.d=mailer.example.net\r\n"
@@ -170,7 +173,38 @@ private slots:
         checkFolding(value);
         const auto parsed = parseAuthenticationResults(value);
         QVERIFY(parsed.ok());
-        QCOMPARE(parsed->methods.size(), size_t(5 + 3));
+        QCOMPARE(parsed->methods.size(), size_t(1 + 5 + 3));
+    }
+
+    /// The verdict is in the field, not only the method results: a lookalike that passes DMARC
+    /// for its own domain reads "x-sealcheck=suspicious", and the value still parses strictly.
+    void verdictCarried_data()
+    {
+        QTest::addColumn<int>("verdict");
+        QTest::addColumn<QString>("keyword");
+        QTest::newRow("authenticated") << int(Verdict::Authenticated) << QStringLiteral("authenticated");
+        QTest::newRow("forged") << int(Verdict::Forged) << QStringLiteral("forged");
+        QTest::newRow("suspicious") << int(Verdict::Suspicious) << QStringLiteral("suspicious");
+        QTest::newRow("unauthenticated") << int(Verdict::Unauthenticated) << QStringLiteral("unauthenticated");
+        QTest::newRow("not-checked") << int(Verdict::NotChecked) << QStringLiteral("not-checked");
+    }
+    void verdictCarried()
+    {
+        QFETCH(int, verdict);
+        QFETCH(QString, keyword);
+        Report rep = fullReport(); // dmarc=pass for example.com
+        rep.verdict = Verdict(verdict);
+        rep.from.domain = "rnybank.example";
+        rep.reasons.push_back(Finding{FindingCode::LookalikeDomain, {"rnybank.example", "mybank.example"},
+                                      "the domain \"rnybank.example\" looks like \"mybank.example\""});
+        const std::string value = formatAuthenticationResults(rep, "mx.example.org");
+        checkFolding(value);
+        const auto parsed = parseAuthenticationResults(value);
+        QVERIFY2(parsed.ok(), (parsed.ok() ? std::string() : parsed.error().message + "\n" + value).c_str());
+        QCOMPARE(QString::fromStdString(parsed->methods[0].method), QStringLiteral("x-sealcheck"));
+        QCOMPARE(QString::fromStdString(parsed->methods[0].result), keyword);
+        QCOMPARE(parsed->methods[0].properties.at("header.from"), std::string("rnybank.example"));
+        QCOMPARE(parsed->methods[0].reason, rep.reasons.front().text);
     }
 
     void controlCharactersLeftOut()
@@ -181,7 +215,7 @@ private slots:
         QVERIFY(value.find("X-Injected") == std::string::npos);
         const auto parsed = parseAuthenticationResults(value);
         QVERIFY(parsed.ok());
-        QCOMPARE(parsed->methods[0].properties.count("header.s"), size_t(0));
+        QCOMPARE(parsed->methods[1].properties.count("header.s"), size_t(0));
     }
 };
 

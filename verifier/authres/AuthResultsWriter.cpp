@@ -87,6 +87,18 @@ std::string formatAuthenticationResults(const Report &report, std::string_view a
 {
     std::vector<Resinfo> infos;
 
+    // The verdict first, as an extension method of our own (RFC 8601 §2.7.6: unregistered
+    // methods are read only inside the ADMD that writes them, which is the reader of this
+    // field). Without it a lookalike phish would show only "dmarc=pass".
+    {
+        Resinfo r;
+        r.items.push_back(std::string(kVerdictMethod) + "=" + std::string(verdictName(report.verdict)));
+        if (!report.reasons.empty() && !hasControl(report.reasons.front().text))
+            r.items.push_back("reason=" + quoted(report.reasons.front().text));
+        addProperty(r, "header.from", report.from.domain);
+        infos.push_back(std::move(r));
+    }
+
     for (const DkimResult &d : report.dkim) {
         Resinfo r = makeResinfo("dkim", d.result, d.reason);
         addProperty(r, "header.d", d.domain);

@@ -3,6 +3,9 @@
 /// (RFC 8601 §2.2), for `sealcheck-cli --format ar`.
 ///
 /// Layout: "<authserv-id>;" then one resinfo per line, in this order:
+///   x-sealcheck  the verdict ("x-sealcheck=forged", "x-sealcheck=not-checked"), reason= the
+///          first reason, header.from (the From domain): an extension method (RFC 8601 §2.7.6),
+///          so that a reader sees the verdict and not only method results a phish can pass;
 ///   dkim   one per DKIM-Signature, in header order: header.d, header.s, header.i, header.a
 ///          (header.b is not written: the Report does not keep the signature bytes);
 ///          "dkim=none" when the message has no signature;
@@ -24,6 +27,9 @@
 #include <string_view>
 
 namespace verifier {
+
+/// The method name that carries the verdict.
+inline constexpr std::string_view kVerdictMethod = "x-sealcheck";
 
 /// One RFC 8601 field value (without "Authentication-Results:") for the recomputed results of
 /// @p report. An @p authservId that is not a token is written as a quoted string (an empty one
