@@ -32,6 +32,32 @@ std::vector<std::string> toStdList(const QStringList &list)
 
 } // namespace
 
+QCommandLineOption dnsTimeoutOption()
+{
+    return {QStringLiteral("dns-timeout"),
+            QStringLiteral("Wait at most MS milliseconds for one DNS answer (default 5000; %1 to %2).")
+                .arg(kMinDnsTimeoutMs)
+                .arg(kMaxDnsTimeoutMs),
+            QStringLiteral("MS")};
+}
+
+bool readDnsTimeout(const QCommandLineParser &parser, ResolverOptions &resolver, QString &error)
+{
+    if (!parser.isSet(QStringLiteral("dns-timeout")))
+        return true;
+    bool ok = false;
+    const int ms = parser.value(QStringLiteral("dns-timeout")).toInt(&ok);
+    if (!ok || ms < kMinDnsTimeoutMs || ms > kMaxDnsTimeoutMs) {
+        error = QStringLiteral("--dns-timeout '%1' is not a number of milliseconds from %2 to %3")
+                    .arg(parser.value(QStringLiteral("dns-timeout")))
+                    .arg(kMinDnsTimeoutMs)
+                    .arg(kMaxDnsTimeoutMs);
+        return false;
+    }
+    resolver.timeoutMs = ms;
+    return true;
+}
+
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
@@ -43,6 +69,7 @@ void addCommonOptions(QCommandLineParser &parser)
          QStringLiteral("FILE")},
         {QStringLiteral("resolver"), QStringLiteral("Ask this DNS server instead of the system's."),
          QStringLiteral("ADDR[@PORT]")},
+        dnsTimeoutOption(),
         {QStringLiteral("client-ip"), QStringLiteral("SMTP client IP for SPF."), QStringLiteral("IP")},
         {QStringLiteral("helo"), QStringLiteral("SMTP HELO name for SPF."), QStringLiteral("NAME")},
         {QStringLiteral("mail-from"), QStringLiteral("SMTP MAIL FROM for SPF ('' = null reverse-path)."),
@@ -92,6 +119,8 @@ bool readCommonOptions(const QCommandLineParser &parser, CommonOptions &o, QStri
         error = QStringLiteral("--dns-zone and --resolver exclude each other");
         return false;
     }
+    if (!readDnsTimeout(parser, o.resolver, error))
+        return false;
     o.envelope.clientIp = toStd(parser.value(QStringLiteral("client-ip")));
     o.envelope.helo = toStd(parser.value(QStringLiteral("helo")));
     if (parser.isSet(QStringLiteral("mail-from")))
