@@ -7,6 +7,7 @@
 // The pool's queue is bounded, so memory does not grow with the size of the mailbox.
 
 #include "RememberedVerification.h"
+#include "OverLimit.h"
 #include "ResolverSetup.h"
 #include "VerifyCommand.h"
 
@@ -386,10 +387,14 @@ private:
             }
             m_spaceFree.notify_one();
             Outcome outcome;
-            auto message = verifier::Message::parse(std::move(job.bytes));
+            std::string limit;
+            auto message = verifier::Message::parse(std::move(job.bytes), {}, &limit);
             if (message) {
                 context.source = job.source;
                 outcome.report = memory.verify(*message, context);
+            } else if (!limit.empty()) {
+                // Over a limit: not checked (issue 24), printed in order like the others.
+                outcome.report = verifier::overLimitReport(job.source, limit);
             } else {
                 outcome.error = job.source + ": " + message.error().message;
             }

@@ -2,6 +2,7 @@
 
 #include "AuthResultsWriter.h"
 #include "Message.h"
+#include "OverLimit.h"
 #include "MessageFiles.h"
 #include "ReportJson.h"
 #include "RememberedVerification.h"
@@ -256,11 +257,15 @@ int runVerify(const QStringList &arguments)
             continue;
         }
         for (MessageInput &input : *inputs) {
-            auto message = verifier::Message::parse(std::move(input.bytes));
+            std::string limit;
+            auto message = verifier::Message::parse(std::move(input.bytes), {}, &limit);
             if (!message) {
                 std::fprintf(stderr, "sealcheck-cli verify: %s: %s\n", input.source.c_str(),
                              message.error().message.c_str());
                 status = 2;
+                // Over a limit: reported as not checked, like the desktop program does.
+                if (!limit.empty())
+                    printReport(verifier::overLimitReport(input.source, limit), options, stdout);
                 continue;
             }
             context.source = input.source;
