@@ -8,8 +8,8 @@
 #include "Strings.h"
 
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 
 namespace verifier {
 
@@ -50,7 +50,8 @@ void setResult(DkimResult &r, AuthResult result, DkimFailure failure, std::strin
 constexpr std::string_view kKeyFields[] = {"from", "subject", "date", "to", "cc", "reply-to",
                                            "content-type", "message-id"};
 
-std::vector<std::string> findUnsignedInstances(const HeaderFieldIndex &index, const std::vector<std::string> &signedNames)
+std::vector<std::string> findUnsignedInstances(const HeaderFieldIndex &index,
+                                               const std::vector<std::string> &signedNames)
 {
     // Linear in the names (issue 24): count each name's listings once, then compare.
     std::unordered_map<std::string, size_t> listed;
@@ -73,8 +74,9 @@ std::vector<std::string> findUnsignedInstances(const HeaderFieldIndex &index, co
     return out;
 }
 
-void verifyOne(const HeaderFieldIndex &index, const Message &message, const HeaderField &field, const Resolver &resolver, int64_t now,
-               const VerifierLimits &limits, std::vector<BodyHash> &bodyCache, DkimResult &r)
+void verifyOne(const HeaderFieldIndex &index, const Message &message, const HeaderField &field,
+               const Resolver &resolver, int64_t now, const VerifierLimits &limits, std::vector<BodyHash> &bodyCache,
+               DkimResult &r)
 {
     DkimSignatureParse parsed = parseDkimSignature(field.rawValue);
     const DkimSignature &sig = parsed.signature;
