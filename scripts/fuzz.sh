@@ -48,10 +48,13 @@ else
 fi
 [[ ${#TARGETS[@]} -gt 0 ]] || { echo "fuzz.sh: no fuzzers in $FUZZ_DIR" >&2; exit 2; }
 
+# Where the cost grows with size (issue 24: DKIM h= against many fields, MIME parts and
+# nesting), inputs go well past 64 KiB: one h= tag list holds up to 64 KiB of names, a header
+# section up to 1 MiB.
 max_len() {
   case "$1" in
-    html) echo 262144 ;;
-    message|mime|verify|zone|autoconfig) echo 65536 ;;
+    html|dkimheaders|mime) echo 262144 ;;
+    message|verify|zone|autoconfig) echo 65536 ;;
     imap) echo 16384 ;;
     dkim|authres) echo 8192 ;;
     *) echo 4096 ;;
@@ -71,7 +74,7 @@ def add(t, b):
         return
     if isinstance(b, str):
         b = b.encode('utf-8', 'surrogateescape')
-    seeds[t].setdefault(hashlib.sha1(b).hexdigest()[:16], b[:65536])
+    seeds[t].setdefault(hashlib.sha1(b).hexdigest()[:16], b[:262144 if t in ('dkimheaders', 'mime') else 65536])
 
 header_re = re.compile(rb'^[!-9;-~]+:', re.M)
 def fields(msg):
@@ -149,7 +152,7 @@ for root in roots:
             if b'<html' in data.lower() or b'text/html' in data.lower():
                 add('html', data)
             if header_re.match(data[:200]) or data.startswith(b'From '):
-                for t in ('message', 'mime', 'verify'):
+                for t in ('message', 'mime', 'verify', 'dkimheaders'):
                     add(t, data)
                 for name, value in fields(data):
                     if name in (b'from', b'to', b'cc', b'sender', b'reply-to'):
@@ -180,6 +183,12 @@ add('dmarc', 'v=DMARC1; p=quarantine; sp=reject; np=reject; adkim=s; aspf=r; pct
 add('dkim', 'v=1; a=rsa-sha256; c=relaxed/simple; d=example.com; s=sel; t=1700000000; x=1800000000; l=100; i=@mail.example.com; q=dns/txt; h=from:to:subject; bh=2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=; b=AAAA')
 add('authres', 'mx.example.net 1; dkim=pass (good) header.d=example.com header.i=@example.com header.b="abc/def"; spf=pass smtp.mailfrom=a@example.com; dmarc=pass (p=reject dis=none) header.from=example.com; arc=none')
 add('authres', 'mx.example.net; none')
+# Long h= lists over many fields (issue 24 item 6), and a MIME tree with many parts.
+many = ''.join('X-F%d: v\r\n' % (i % 50) for i in range(900))
+add('dkimheaders', 'DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=s; h=' + ':'.join(['from'] + ['x-f%d' % (i % 60) for i in range(999)])
+    + '; bh=AAAA; b=AAAA\r\n' + many + 'From: a@example.com\r\n\r\nbody\r\n')
+add('mime', 'From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n'
+    + '--b\r\nContent-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\nContent-Type: text/plain\r\n\r\np\r\n--c--\r\n' * 300 + '--b--\r\n')
 imap = [
     b'* OK [CAPABILITY IMAP4rev1 IMAP4rev2 LITERAL+ CONDSTORE QRESYNC ENABLE IDLE] Dovecot ready.\r\n',
     b'* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\nA1 OK done\r\n',

@@ -152,7 +152,7 @@ QString findingText(const verifier::Finding &f)
     case FindingCode::NotCheckedDns:
         return tr("Not checked: the %1 record of %2 could not be looked up (%3). Try again later.").arg(a(0), a(1), a(2));
     case FindingCode::NotCheckedLimit:
-        return tr("Not checked: %1 stopped at the limit of %2. Try again later.").arg(a(0), a(1));
+        return tr("Not checked: %1 stopped at the limit of %2, so nothing can be said about the sender.").arg(a(0), a(1));
     case FindingCode::FieldReadAsFrom:
         return tr("A header field named \"%1\" is read as the sender by some mail programs; they may show another sender than the one checked.").arg(a(0));
     case FindingCode::CommentAddress:

@@ -53,6 +53,9 @@ struct SignatureSettings
     /// GNUPGHOME for OpenPGP; empty = skip OpenPGP verification of unknown keys, use default.
     std::string gnupgHome;
     bool enableOpenPgp = true;
+    /// CPU seconds one gpg run may use (verifier/pgp/GpgLimits.h; a compression bomb in a
+    /// 34 KB message cost 112 s). Past it: temperror "stopped at the limit of …". 0 = unbounded.
+    int gpgCpuSeconds = 10;
 };
 
 struct VerifierLimits

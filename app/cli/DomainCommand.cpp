@@ -5,11 +5,14 @@
 //
 // The DNS checks are verifier::PostureAssessor; the MTA-STS policy is fetched over HTTPS by
 // sealcheck::MtaStsFetcher unless --no-fetch or --dns-zone (zone files mean "offline").
-// Exit status: 0 when the domain was assessed, whatever its grade; 2 for bad usage, an invalid
-// domain, an unreadable zone file or a resolver that cannot be set up.
+// Exit status: 0 when the domain was assessed, whatever its grade; 75 (EX_TEMPFAIL) when DNS did
+// not answer a lookup the grade rests on (MX, SPF, DMARC: the domain is *not checked*, no grade is
+// given, try again); 2 for bad usage, an invalid domain, an unreadable zone file or a resolver
+// that cannot be set up.
 //
 // JSON (--json): one object, stable keys (add freely, never rename or drop):
-//   domain, exists (bool), grade ("A".."F"), grade_reasons [string],
+//   domain, exists (bool), grade ("A".."F", null when not checked), grade_reasons [string],
+//   not_checked (bool), error (string: why it was not checked, "" otherwise),
 //   mx [{host, preference}], null_mx (bool), mx_dnssec (bool),
 //   checks: {spf, dmarc, dkim, mta_sts, tls_rpt, dane, bimi}, each with
 //     result ("good"|"weak"|"missing"|"broken"|"unknown"), summary, notes [string], fixes [string],
@@ -44,6 +47,8 @@
 namespace sealcheck::cli {
 
 namespace {
+
+constexpr int kExitTempFail = 75; // EX_TEMPFAIL (sysexits.h): not checked, try again
 
 QString q(const std::string &s)
 {
@@ -161,7 +166,10 @@ QJsonObject toJson(const verifier::DomainPosture &p)
     QJsonObject o;
     o.insert(QStringLiteral("domain"), q(p.domain));
     o.insert(QStringLiteral("exists"), p.domainExists);
-    o.insert(QStringLiteral("grade"), q(std::string(verifier::postureGradeName(p.grade))));
+    o.insert(QStringLiteral("grade"), p.notChecked.empty() ? QJsonValue(q(std::string(verifier::postureGradeName(p.grade))))
+                                                          : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("not_checked"), !p.notChecked.empty());
+    o.insert(QStringLiteral("error"), q(p.notChecked));
     o.insert(QStringLiteral("grade_reasons"), strings(p.gradeReasons));
     o.insert(QStringLiteral("mx"), mx);
     o.insert(QStringLiteral("null_mx"), p.nullMx);
@@ -190,6 +198,11 @@ void printCheck(FILE *out, const char *name, const verifier::PostureCheck &c, co
 
 void printText(FILE *out, const verifier::DomainPosture &p)
 {
+    if (!p.notChecked.empty()) {
+        // No grade and no MX line: both would be read from answers that never came.
+        std::fprintf(out, "Domain %s: not checked\n  %s\n", p.domain.c_str(), p.notChecked.c_str());
+        return;
+    }
     std::fprintf(out, "Domain %s: grade %s\n", p.domain.c_str(), std::string(verifier::postureGradeName(p.grade)).c_str());
     for (const std::string &r : p.gradeReasons)
         std::fprintf(out, "  - %s\n", r.c_str());
@@ -244,6 +257,7 @@ int runDomain(const QStringList &arguments)
          QStringLiteral("FILE")},
         {QStringLiteral("resolver"), QStringLiteral("Ask this DNS server instead of the system's."),
          QStringLiteral("ADDR[@PORT]")},
+        dnsTimeoutOption(),
         {QStringLiteral("dkim-selector"),
          QStringLiteral("Check the DKIM key of this selector (repeatable; selectors cannot be listed)."),
          QStringLiteral("SEL")},
@@ -271,6 +285,10 @@ int runDomain(const QStringList &arguments)
         std::fprintf(stderr, "sealcheck-cli domain: --dns-zone and --resolver exclude each other\n");
         return 2;
     }
+    if (QString error; !readDnsTimeout(parser, resolverOptions, error)) {
+        std::fprintf(stderr, "sealcheck-cli domain: %s\n", qPrintable(error));
+        return 2;
+    }
     auto resolver = makeResolver(resolverOptions);
     if (!resolver) {
         std::fprintf(stderr, "sealcheck-cli domain: %s\n", resolver.error().message.c_str());
@@ -295,6 +313,10 @@ int runDomain(const QStringList &arguments)
         std::fputc('\n', stdout);
     } else {
         printText(stdout, *posture);
+    }
+    if (!posture->notChecked.empty()) {
+        std::fprintf(stderr, "sealcheck-cli domain: %s: %s\n", posture->domain.c_str(), posture->notChecked.c_str());
+        return kExitTempFail;
     }
     return 0;
 }

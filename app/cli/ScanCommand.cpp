@@ -9,6 +9,7 @@
 
 #include "CliContext.h"
 #include "RememberedVerification.h"
+#include "OverLimit.h"
 #include "ResolverSetup.h"
 #include "VerdictKeywords.h"
 #include "VerifyCommand.h"
@@ -400,12 +401,16 @@ private:
             m_spaceFree.notify_one();
             Outcome outcome;
             outcome.uid = job.uid;
-            auto message = verifier::Message::parse(std::move(job.bytes));
+            std::string limit;
+            auto message = verifier::Message::parse(std::move(job.bytes), {}, &limit);
             if (message) {
                 context.source = job.source;
                 outcome.report = memory.verify(*message, context);
                 if (memory.isOpen())
                     memory.knownDomains()->learn(*outcome.report, job.flags, context.now);
+            } else if (!limit.empty()) {
+                // Over a limit: not checked (issue 24), printed in order like the others.
+                outcome.report = verifier::overLimitReport(job.source, limit);
             } else {
                 outcome.error = job.source + ": " + message.error().message;
             }

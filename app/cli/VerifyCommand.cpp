@@ -3,6 +3,7 @@
 #include "AuthResultsWriter.h"
 #include "ExitCodes.h"
 #include "Message.h"
+#include "OverLimit.h"
 #include "MessageFiles.h"
 #include "ProviderProfiles.h"
 #include "ReportJson.h"
@@ -34,6 +35,32 @@ std::vector<std::string> toStdList(const QStringList &list)
 
 } // namespace
 
+QCommandLineOption dnsTimeoutOption()
+{
+    return {QStringLiteral("dns-timeout"),
+            QStringLiteral("Wait at most MS milliseconds for one DNS answer (default 5000; %1 to %2).")
+                .arg(kMinDnsTimeoutMs)
+                .arg(kMaxDnsTimeoutMs),
+            QStringLiteral("MS")};
+}
+
+bool readDnsTimeout(const QCommandLineParser &parser, ResolverOptions &resolver, QString &error)
+{
+    if (!parser.isSet(QStringLiteral("dns-timeout")))
+        return true;
+    bool ok = false;
+    const int ms = parser.value(QStringLiteral("dns-timeout")).toInt(&ok);
+    if (!ok || ms < kMinDnsTimeoutMs || ms > kMaxDnsTimeoutMs) {
+        error = QStringLiteral("--dns-timeout '%1' is not a number of milliseconds from %2 to %3")
+                    .arg(parser.value(QStringLiteral("dns-timeout")))
+                    .arg(kMinDnsTimeoutMs)
+                    .arg(kMaxDnsTimeoutMs);
+        return false;
+    }
+    resolver.timeoutMs = ms;
+    return true;
+}
+
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
@@ -45,6 +72,7 @@ void addCommonOptions(QCommandLineParser &parser)
          QStringLiteral("FILE")},
         {QStringLiteral("resolver"), QStringLiteral("Ask this DNS server instead of the system's."),
          QStringLiteral("ADDR[@PORT]")},
+        dnsTimeoutOption(),
         {QStringLiteral("client-ip"), QStringLiteral("SMTP client IP for SPF."), QStringLiteral("IP")},
         {QStringLiteral("helo"), QStringLiteral("SMTP HELO name for SPF."), QStringLiteral("NAME")},
         {QStringLiteral("mail-from"), QStringLiteral("SMTP MAIL FROM for SPF ('' = null reverse-path)."),
@@ -98,6 +126,8 @@ bool readCommonOptions(const QCommandLineParser &parser, CommonOptions &o, QStri
         error = QStringLiteral("--dns-zone and --resolver exclude each other");
         return false;
     }
+    if (!readDnsTimeout(parser, o.resolver, error))
+        return false;
     o.envelope.clientIp = toStd(parser.value(QStringLiteral("client-ip")));
     o.envelope.helo = toStd(parser.value(QStringLiteral("helo")));
     if (parser.isSet(QStringLiteral("mail-from")))
@@ -246,11 +276,15 @@ int runVerify(const QStringList &arguments)
             continue;
         }
         for (MessageInput &input : *inputs) {
-            auto message = verifier::Message::parse(std::move(input.bytes));
+            std::string limit;
+            auto message = verifier::Message::parse(std::move(input.bytes), {}, &limit);
             if (!message) {
                 std::fprintf(stderr, "sealcheck-cli verify: %s: %s\n", input.source.c_str(),
                              message.error().message.c_str());
                 status = 2;
+                // Over a limit: reported as not checked, like the desktop program does.
+                if (!limit.empty())
+                    printReport(verifier::overLimitReport(input.source, limit), options, stdout);
                 continue;
             }
             context.source = input.source;

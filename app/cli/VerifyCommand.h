@@ -28,6 +28,13 @@ struct CommonOptions
     QString memoryPath;
 };
 
+/// --dns-timeout MS (verify, scan, domain): the most one DNS query may take.
+constexpr int kMinDnsTimeoutMs = 100;
+constexpr int kMaxDnsTimeoutMs = 60000;
+QCommandLineOption dnsTimeoutOption();
+/// Reads --dns-timeout into @p resolver; on a bad value returns false with @p error set.
+bool readDnsTimeout(const QCommandLineParser &parser, ResolverOptions &resolver, QString &error);
+
 /// Adds the options shared by verify and scan.
 void addCommonOptions(QCommandLineParser &parser);
 /// Reads them; on a usage error returns false with @p error set.

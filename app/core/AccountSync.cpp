@@ -5,6 +5,7 @@
 #include "VerdictKeywords.h"
 
 #include "RememberedVerification.h"
+#include "OverLimit.h"
 #include "ResolverSetup.h"
 
 #include "ImapCertificatePin.h"
@@ -565,7 +566,15 @@ std::optional<imap::ImapError> Session::oauthLogin(imap::ImapSyncClient &client)
 
 std::optional<verifier::Verdict> Session::verifyAndSave(qint64 id, quint32 uid, const QByteArray &raw)
 {
-    auto message = verifier::Message::parse(std::string(raw.constData(), size_t(raw.size())));
+    std::string limit;
+    auto message = verifier::Message::parse(std::string(raw.constData(), size_t(raw.size())), {}, &limit);
+    if (!message && !limit.empty()) {
+        // Over a limit: stored as not checked (issue 24 item 13), never left without a verdict.
+        const verifier::Report report =
+            verifier::overLimitReport(QStringLiteral("imap:%1/%2").arg(options.mailbox).arg(uid).toStdString(), limit);
+        store.saveReport(id, report);
+        return report.verdict;
+    }
     if (!message)
         return std::nullopt;
     openMemory();

@@ -1,5 +1,6 @@
 #include "VerificationScheduler.h"
 
+#include "OverLimit.h"
 #include "ResolverSetup.h"
 
 #include "Message.h"
@@ -113,8 +114,12 @@ void VerificationScheduler::runWorker()
         }
         verifier::Report report;
         QString error;
-        auto message = verifier::Message::parse(std::string(job.raw.constData(), size_t(job.raw.size())));
-        if (!message) {
+        std::string limit;
+        auto message = verifier::Message::parse(std::string(job.raw.constData(), size_t(job.raw.size())), {}, &limit);
+        if (!message && !limit.empty()) {
+            // Over a limit: not checked, the same report the CLI prints (issue 24 item 13).
+            report = verifier::overLimitReport(job.source.toStdString(), limit);
+        } else if (!message) {
             error = QString::fromStdString(message.error().message);
         } else {
             const verifier::VerifyContext context = settings.contextFor(job.source);

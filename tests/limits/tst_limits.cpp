@@ -4,6 +4,7 @@
 // where that is cheap, with the default.
 #include "Address.h"
 #include "AuthResultsParser.h"
+#include "DkimSignature.h"
 #include "DkimTagList.h"
 #include "DkimVerifier.h"
 #include "DmarcRecord.h"
@@ -186,6 +187,15 @@ std::map<std::string, LimitCase> cases()
                 return Outcome{false, r.reason};
         return Outcome{results.size() == n, {}};
     }, "Not evaluated: the message has more than 8 signatures."};
+    c["DKIM h= names (1000)"] = {DkimSignature::kMaxSignedHeaders, [](size_t n) {
+        // n names: from, then n - 1 distinct others (short, so the tag list stays under 64 KiB).
+        std::string h = "from";
+        for (size_t i = 1; i < n; ++i)
+            h += ":x" + std::to_string(i);
+        const DkimSignatureParse p = parseDkimSignature(
+            "v=1; a=rsa-sha256; d=example.com; s=s; h=" + h + "; bh=AAAA; b=AAAA");
+        return p.ok() ? Outcome{p.signature.signedHeaders.size() == n, {}} : Outcome{false, p.reason};
+    }, "The h= list names more than 1000 header fields"};
     c["DKIM tag count (64)"] = {DkimTagList::kMaxTags, [](size_t n) {
         std::string t;
         for (size_t i = 0; i < n; ++i)

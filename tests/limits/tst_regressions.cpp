@@ -23,6 +23,7 @@ SEALCHECK_DECLARE_FUZZ(message)
 SEALCHECK_DECLARE_FUZZ(address)
 SEALCHECK_DECLARE_FUZZ(mime)
 SEALCHECK_DECLARE_FUZZ(dkim)
+SEALCHECK_DECLARE_FUZZ(dkimheaders)
 SEALCHECK_DECLARE_FUZZ(spf)
 SEALCHECK_DECLARE_FUZZ(dmarc)
 SEALCHECK_DECLARE_FUZZ(received)
@@ -41,6 +42,7 @@ const std::map<QString, FuzzEntry> &entries()
         {QStringLiteral("address"), sealcheckFuzz_address},
         {QStringLiteral("mime"), sealcheckFuzz_mime},
         {QStringLiteral("dkim"), sealcheckFuzz_dkim},
+        {QStringLiteral("dkimheaders"), sealcheckFuzz_dkimheaders},
         {QStringLiteral("spf"), sealcheckFuzz_spf},
         {QStringLiteral("dmarc"), sealcheckFuzz_dmarc},
         {QStringLiteral("received"), sealcheckFuzz_received},

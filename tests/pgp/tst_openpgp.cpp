@@ -1,5 +1,6 @@
 // OpenPGP verification with the real gpg through GPGME++, in a fresh GNUPGHOME per test process
 // (GpgTestHome.h). Data: scripts/make-signature-testdata.sh, tests/data/pgp/README.md.
+#include "GpgLimits.h"
 #include "GpgTestHome.h"
 #include "Message.h"
 #include "Mime.h"
@@ -153,6 +154,33 @@ private slots:
         const auto r = verifyOpenPgp(m, parseMime(m), "alice@example.com", s, kNow);
         QVERIFY(r);
         QCOMPARE(r->result, AuthResult::None);
+    }
+    /// Issue 24 item 5: a signature that inflates to 1 GiB (about 5 s of gpg CPU here) stops at
+    /// the configured CPU limit and says so, as a temporary error (the verdict: not checked).
+    void compressionBombStopsAtTheLimit()
+    {
+        SignatureSettings s = m_settings;
+        s.gpgCpuSeconds = 1;
+        const Message m = loadBytes(file(QStringLiteral("compression-bomb.eml")));
+        const auto r = verifyOpenPgp(m, parseMime(m), "alice@example.com", s, kNow);
+        QVERIFY(r);
+        QCOMPARE(r->result, AuthResult::TempError);
+        QVERIFY2(r->reason.find("stopped at the limit of 1 s of gpg CPU time") != std::string::npos, r->reason.c_str());
+        // The same settings still verify a real signature (the wrapper runs gpg normally).
+        const Message good = loadBytes(file(QStringLiteral("pgpmime-signed.eml")));
+        const auto ok = verifyOpenPgp(good, parseMime(good), "alice@example.com", s, kNow);
+        QVERIFY(ok);
+        QCOMPARE(ok->result, AuthResult::Pass);
+    }
+    void oversizedSignatureIsNotGivenToGpg()
+    {
+        const QByteArray sig = QByteArray(int(GpgLimits::kMaxSignatureBytes) + 1, 'A');
+        const Message m = loadBytes("Content-Type: multipart/signed; protocol=\"application/pgp-signature\"; boundary=s\n\n"
+                                    "--s\n\nx\n--s\nContent-Type: application/pgp-signature\n\n" + sig + "\n--s--\n");
+        const auto r = verifyOpenPgp(m, parseMime(m), "a@example.com", m_settings, kNow);
+        QVERIFY(r);
+        QCOMPARE(r->result, AuthResult::TempError);
+        QVERIFY2(r->reason.find("stopped at the limit of 1048576 bytes of signature") != std::string::npos, r->reason.c_str());
     }
     void noSignature_data()
     {

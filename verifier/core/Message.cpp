@@ -72,10 +72,16 @@ void addUnique(std::vector<HeaderAnomaly> &list, HeaderAnomaly a)
 
 } // namespace
 
-Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits)
+Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits, std::string *exceeded)
 {
+    auto over = [exceeded](std::string limit, std::string message) {
+        if (exceeded)
+            *exceeded = std::move(limit);
+        return makeError(std::move(message));
+    };
     if (bytes.size() > limits.maxMessageBytes) {
-        return makeError("the message is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
+        return over(std::to_string(limits.maxMessageBytes) + " bytes per message",
+                    "the message is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
                          std::to_string(limits.maxMessageBytes) + " bytes");
     }
     Message m;
@@ -141,11 +147,13 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits)
             break;
         }
         if (line.size() > limits.maxHeaderLineLength) {
-            return makeError("a header line is " + std::to_string(line.size()) + " bytes long, more than the limit of " +
+            return over(std::to_string(limits.maxHeaderLineLength) + " bytes per header line",
+                        "a header line is " + std::to_string(line.size()) + " bytes long, more than the limit of " +
                              std::to_string(limits.maxHeaderLineLength));
         }
         if (next > limits.maxHeaderBytes) {
-            return makeError("the header section is larger than the limit of " +
+            return over(std::to_string(limits.maxHeaderBytes) + " bytes of header",
+                        "the header section is larger than the limit of " +
                              std::to_string(limits.maxHeaderBytes) + " bytes");
         }
         if (line.find('\0') != std::string_view::npos) {
@@ -184,7 +192,8 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits)
 
         finishField(pos >= 2 ? pos - 2 : 0);
         if (m.m_fields.size() >= limits.maxHeaderFields) {
-            return makeError("the message has more than " + std::to_string(limits.maxHeaderFields) +
+            return over(std::to_string(limits.maxHeaderFields) + " header fields",
+                        "the message has more than " + std::to_string(limits.maxHeaderFields) +
                              " header fields");
         }
         inField = true;

@@ -66,8 +66,10 @@ struct HeaderField
 class Message
 {
 public:
-    /// Parses @p bytes. Fails only when a limit is exceeded.
-    static Expected<Message> parse(std::string bytes, const MessageLimits &limits = {});
+    /// Parses @p bytes. Fails only when a limit is exceeded; then @p exceeded (when given)
+    /// receives the limit in words ("1000 header fields"), for the not-checked report
+    /// (overLimitReport in verifier/verdict/OverLimit.h).
+    static Expected<Message> parse(std::string bytes, const MessageLimits &limits = {}, std::string *exceeded = nullptr);
 
     /// The CRLF-normalised bytes of the whole message.
     std::string_view data() const { return *m_data; }

@@ -90,32 +90,44 @@ std::string canonicalHeaderField(std::string_view raw, DkimCanonicalization c)
     return out;
 }
 
-std::vector<const HeaderField *> selectSignedHeaderFields(const Message &message,
+HeaderFieldIndex::HeaderFieldIndex(const Message &message)
+{
+    for (const HeaderField &f : message.fields())
+        m_byName[toLower(f.name)].push_back(&f);
+}
+
+const std::vector<const HeaderField *> &HeaderFieldIndex::fields(const std::string &lowerName) const
+{
+    static const std::vector<const HeaderField *> kNone;
+    const auto it = m_byName.find(lowerName);
+    return it == m_byName.end() ? kNone : it->second;
+}
+
+std::vector<const HeaderField *> selectSignedHeaderFields(const HeaderFieldIndex &index,
                                                           const std::vector<std::string> &signedNames)
 {
     std::vector<const HeaderField *> out;
     out.reserve(signedNames.size());
     std::unordered_map<std::string, size_t> used; // lower-case name -> instances consumed
-    const auto &fields = message.fields();
     for (const std::string &name : signedNames) {
-        size_t &taken = used[toLower(name)];
-        // Walk from the bottom; skip `taken` instances of the name.
-        size_t skip = taken;
+        std::string lower = toLower(name);
+        const std::vector<const HeaderField *> &named = index.fields(lower);
+        size_t &taken = used[std::move(lower)];
+        // From the bottom upwards: the instance `taken` places above the last one.
         const HeaderField *found = nullptr;
-        for (size_t i = fields.size(); i-- > 0;) {
-            if (equalsIgnoreCase(fields[i].name, name)) {
-                if (skip == 0) {
-                    found = &fields[i];
-                    break;
-                }
-                --skip;
-            }
-        }
-        if (found)
+        if (taken < named.size()) {
+            found = named[named.size() - 1 - taken];
             ++taken;
+        }
         out.push_back(found);
     }
     return out;
+}
+
+std::vector<const HeaderField *> selectSignedHeaderFields(const Message &message,
+                                                          const std::vector<std::string> &signedNames)
+{
+    return selectSignedHeaderFields(HeaderFieldIndex(message), signedNames);
 }
 
 std::string canonicalSignatureFieldWithoutSignature(std::string_view raw, DkimCanonicalization c)

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace verifier {
@@ -43,6 +44,25 @@ std::string canonicalHeaderField(std::string_view raw, DkimCanonicalization c);
 /// it signs the field's absence). Names compare case-insensitively. The result has one entry
 /// per name of @p signedNames.
 std::vector<const HeaderField *> selectSignedHeaderFields(const Message &message,
+                                                          const std::vector<std::string> &signedNames);
+
+/// The header fields of one message by lower-case name, top to bottom: built once per message
+/// and shared by all its signatures, so that selecting an h= list costs O(names), not
+/// O(names × fields) (issue 24: 8 signatures of 12,000 names took 5-7 s).
+class HeaderFieldIndex
+{
+public:
+    explicit HeaderFieldIndex(const Message &message);
+    /// The fields named @p lowerName (lower case), topmost first; empty when none.
+    const std::vector<const HeaderField *> &fields(const std::string &lowerName) const;
+    size_t count(const std::string &lowerName) const { return fields(lowerName).size(); }
+
+private:
+    std::unordered_map<std::string, std::vector<const HeaderField *>> m_byName;
+};
+
+/// As above, through an index of the message.
+std::vector<const HeaderField *> selectSignedHeaderFields(const HeaderFieldIndex &index,
                                                           const std::vector<std::string> &signedNames);
 
 /// The signature field itself as it enters the header hash (RFC 6376 §3.7 step 2.b; RFC 8617

@@ -113,8 +113,13 @@ DkimSignatureParse parseDkimSignature(std::string_view value)
     if (const std::string *a = t.find("a"))
         sig.algorithm = toLower(*a);
     if (const std::string *h = t.find("h")) {
-        for (std::string_view item : split(*h, ':'))
+        for (std::string_view item : split(*h, ':')) {
+            if (sig.signedHeaders.size() == DkimSignature::kMaxSignedHeaders) {
+                sig.signedHeadersTruncated = true;
+                break;
+            }
             sig.signedHeaders.emplace_back(trim(item));
+        }
     }
     if (const std::string *i = t.find("i"))
         sig.identity = *i;
@@ -172,6 +177,10 @@ DkimSignatureParse parseDkimSignature(std::string_view value)
     if (!isValidDkimSelector(sig.selector))
         return fail(p, DkimFailure::InvalidDomain, "The selector s= is not a valid selector.");
 
+    if (sig.signedHeadersTruncated)
+        return fail(p, DkimFailure::SignatureSyntax,
+                    "The h= list names more than " + std::to_string(DkimSignature::kMaxSignedHeaders) +
+                        " header fields; the signature is not evaluated.");
     for (const std::string &h : sig.signedHeaders) {
         if (!validFieldName(h))
             return fail(p, DkimFailure::SignatureSyntax, "The h= list holds an empty or malformed field name.");

@@ -17,6 +17,11 @@ namespace verifier {
 
 struct DkimSignature
 {
+    /// The most names one h= may list (issue 24): no real signer comes near it (a field signed
+    /// twice to prevent additions doubles a list of about 20), and a long list costs hashing
+    /// time on every message. More is permerror/SignatureSyntax.
+    static constexpr size_t kMaxSignedHeaders = 1000;
+
     std::string algorithm;            ///< a=, lower case ("rsa-sha256", "ed25519-sha256", "rsa-sha1")
     DkimKeyType keyType = DkimKeyType::Rsa;
     DkimHashAlgorithm hash = DkimHashAlgorithm::Sha256;
@@ -28,7 +33,9 @@ struct DkimSignature
     std::string selector;             ///< s=, lower case
     std::string identity;             ///< i= as written, or "@" + d= when absent (AUID)
     std::string identityDomain;       ///< the domain part of i=, lower case
-    std::vector<std::string> signedHeaders; ///< h=, in order, as written
+    std::vector<std::string> signedHeaders; ///< h=, in order, as written (at most kMaxSignedHeaders)
+    /// True when h= named more than kMaxSignedHeaders fields (signedHeaders holds the first ones).
+    bool signedHeadersTruncated = false;
     std::optional<uint64_t> bodyLength;     ///< l=
     std::optional<int64_t> timestamp;       ///< t=
     std::optional<int64_t> expiration;      ///< x=
@@ -49,7 +56,8 @@ struct DkimSignatureParse
 };
 
 /// Parses and checks a DKIM-Signature field value (HeaderField::rawValue). Failures, in the
-/// order checked: SignatureSyntax (tag-list, §3.2; malformed l=, t=, x=, h=, b=, bh=),
+/// order checked: SignatureSyntax (tag-list, §3.2; malformed l=, t=, x=, h=, b=, bh=; h= of
+/// more than kMaxSignedHeaders names),
 /// MissingTag (v, a, b, bh, d, h, s: §3.5), UnsupportedVersion (v= not "1"),
 /// UnsupportedAlgorithm, UnsupportedCanonicalization, UnsupportedQueryMethod (q= without
 /// dns/txt), InvalidDomain (d= not a domain name of at least two LDH labels, s= not a

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace verifier {
 
@@ -49,37 +50,33 @@ void setResult(DkimResult &r, AuthResult result, DkimFailure failure, std::strin
 constexpr std::string_view kKeyFields[] = {"from", "subject", "date", "to", "cc", "reply-to",
                                            "content-type", "message-id"};
 
-std::vector<std::string> findUnsignedInstances(const Message &message, const std::vector<std::string> &signedNames)
+std::vector<std::string> findUnsignedInstances(const HeaderFieldIndex &index,
+                                               const std::vector<std::string> &signedNames)
 {
-    std::vector<std::string> out;
-    auto add = [&out](std::string name) {
-        for (const std::string &o : out)
-            if (o == name)
-                return;
-        out.push_back(std::move(name));
-    };
+    // Linear in the names (issue 24): count each name's listings once, then compare.
+    std::unordered_map<std::string, size_t> listed;
+    std::vector<std::string> order;
     for (const std::string &name : signedNames) {
-        const std::string lower = toLower(name);
-        size_t listed = 0;
-        for (const std::string &other : signedNames)
-            if (equalsIgnoreCase(other, lower))
-                ++listed;
-        if (message.count(lower) > listed)
-            add(lower);
+        std::string lower = toLower(name);
+        if (listed[lower]++ == 0)
+            order.push_back(std::move(lower));
+    }
+    std::vector<std::string> out;
+    for (std::string &name : order) {
+        if (index.count(name) > listed[name])
+            out.push_back(std::move(name));
     }
     for (std::string_view key : kKeyFields) {
-        bool listed = false;
-        for (const std::string &name : signedNames)
-            if (equalsIgnoreCase(name, key))
-                listed = true;
-        if (!listed && message.count(key) > 0)
-            add(std::string(key));
+        const std::string k(key);
+        if (!listed.count(k) && index.count(k) > 0)
+            out.push_back(k);
     }
     return out;
 }
 
-void verifyOne(const Message &message, const HeaderField &field, const Resolver &resolver, int64_t now,
-               const VerifierLimits &limits, std::vector<BodyHash> &bodyCache, DkimResult &r)
+void verifyOne(const HeaderFieldIndex &index, const Message &message, const HeaderField &field,
+               const Resolver &resolver, int64_t now, const VerifierLimits &limits, std::vector<BodyHash> &bodyCache,
+               DkimResult &r)
 {
     DkimSignatureParse parsed = parseDkimSignature(field.rawValue);
     const DkimSignature &sig = parsed.signature;
@@ -95,8 +92,8 @@ void verifyOne(const Message &message, const HeaderField &field, const Resolver 
     r.bodyLengthLimit = sig.bodyLength;
     r.timestamp = sig.timestamp;
     r.expiration = sig.expiration;
-    if (!sig.signedHeaders.empty())
-        r.unsignedInstances = findUnsignedInstances(message, sig.signedHeaders);
+    if (!sig.signedHeaders.empty() && !sig.signedHeadersTruncated)
+        r.unsignedInstances = findUnsignedInstances(index, sig.signedHeaders);
     if (!parsed.ok()) {
         setResult(r, AuthResult::PermError, parsed.failure, parsed.reason);
         return;
@@ -212,7 +209,7 @@ void verifyOne(const Message &message, const HeaderField &field, const Resolver 
     // Header hash and signature (§3.7, §5.4.2).
     std::string data;
     data.reserve(2048);
-    for (const HeaderField *f : selectSignedHeaderFields(message, sig.signedHeaders))
+    for (const HeaderField *f : selectSignedHeaderFields(index, sig.signedHeaders))
         if (f)
             appendCanonicalHeaderField(data, f->raw, sig.canonicalization.header);
     data += canonicalSignatureFieldWithoutSignature(field.raw, sig.canonicalization.header);
@@ -243,6 +240,7 @@ std::vector<DkimResult> verifyDkim(const Message &message, const Resolver &resol
 {
     std::vector<DkimResult> results;
     std::vector<BodyHash> bodyCache;
+    const HeaderFieldIndex index(message);
     int evaluated = 0;
     for (const HeaderField &field : message.fields()) {
         if (!field.is("DKIM-Signature"))
@@ -272,7 +270,7 @@ std::vector<DkimResult> verifyDkim(const Message &message, const Resolver &resol
                                    " signatures.");
         } else {
             ++evaluated;
-            verifyOne(message, field, resolver, now, limits, bodyCache, r);
+            verifyOne(index, message, field, resolver, now, limits, bodyCache, r);
         }
         results.push_back(std::move(r));
     }

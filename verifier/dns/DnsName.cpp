@@ -113,6 +113,18 @@ std::string DnsName::toText(const Labels &labels)
     return out;
 }
 
+std::string DnsName::toQueryText(const Labels &labels)
+{
+    std::string out;
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (i)
+            out.push_back('.');
+        for (char c : labels[i])
+            out.push_back(toLowerAscii(c));
+    }
+    return out;
+}
+
 size_t DnsName::wireLength(const Labels &labels)
 {
     size_t n = 1;

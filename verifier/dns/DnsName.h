@@ -42,6 +42,11 @@ public:
     /// ';', '@', '$' escaped as "\X", bytes outside 0x21..0x7E as "\DDD"; root = "".
     static std::string toText(const Labels &labels);
 
+    /// The form the verifier's query names take (Resolver::query): labels joined by '.', ASCII
+    /// lower-cased, nothing escaped ("\032" in a zone file is a space here). Labels holding a
+    /// '.' cannot be told apart in this form; nothing the verifier asks has them.
+    static std::string toQueryText(const Labels &labels);
+
     /// Wire length of @p labels (length octets and the terminating root label included).
     static size_t wireLength(const Labels &labels);
 };

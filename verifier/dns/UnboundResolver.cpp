@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <mutex>
+#include <utility>
 
 namespace verifier {
 
@@ -20,6 +21,7 @@ namespace {
 
 constexpr size_t kMaxRecords = 4096;
 constexpr auto kPollSlice = std::chrono::milliseconds(100);
+constexpr auto kUnknownServerWait = std::chrono::milliseconds(1500);
 
 uint16_t read16(const unsigned char *p) { return uint16_t((p[0] << 8) | p[1]); }
 uint32_t read32(const unsigned char *p)
@@ -180,6 +182,23 @@ Expected<std::unique_ptr<UnboundResolver>> UnboundResolver::create(const Unbound
     rc = ub_ctx_set_option(ctx, "do-not-query-localhost:", "no");
     if (rc)
         return makeError(libError("libunbound do-not-query-localhost", rc));
+    // One message's dead name servers must not cost the next message its answers (issue 24):
+    // libunbound keeps a timeout count and a backed-off RTT per server in its infra cache, and
+    // after about five timed-out queries in a row (names whose servers never answer) it marks
+    // the forwarder itself down and answers SERVFAIL at once for every later name. Measured
+    // with tests/common/FakeDnsServer.h: with infra-host-ttl 0 the server's entry lives at
+    // most a second, so the next message starts fresh; keep-probing keeps asking a server that
+    // looks down. The first wait for an unknown server (376 ms by default) is raised so that a
+    // resolver answering in 1-2 s is not asked again and again and then given up on.
+    const std::string unknownWait =
+        std::to_string(std::clamp<int64_t>(impl->timeout.count() / 3, 50, kUnknownServerWait.count()));
+    for (const auto &[option, value] : {std::pair<const char *, std::string>{"infra-host-ttl:", "0"},
+                                        {"infra-keep-probing:", "yes"},
+                                        {"unknown-server-time-limit:", unknownWait}}) {
+        rc = ub_ctx_set_option(ctx, option, value.c_str());
+        if (rc)
+            return makeError(libError((std::string("libunbound ") + option).c_str(), rc));
+    }
 
     if (!options.forwarder.empty()) {
         if (!validForwarder(options.forwarder))

@@ -24,6 +24,13 @@
 /// deadline passes or the polling role is free. A query past its deadline is ub_cancel()ed; its
 /// state is shared with the callback so that a late callback is harmless.
 ///
+/// Server health (issue 24): libunbound's infra cache would mark the forwarder down after a few
+/// timed-out queries (a message naming domains whose servers never answer) and fail every later
+/// query at once. create() sets `infra-host-ttl: 0` (a server's timeout record lasts at most a
+/// second), `infra-keep-probing: yes`, and `unknown-server-time-limit` to a third of `timeout`
+/// (at most 1500 ms; libunbound's default is 376 ms, which made a resolver answering in 1 s
+/// fail): one slow or dead name never changes the answers for another.
+///
 /// Thread-safety: libunbound(3) says its functions are thread-safe and a context may be used
 /// from several threads; configuration is only allowed before the first resolve, so it is all
 /// done in create(). ub_process() is additionally serialised by the polling role above.
@@ -51,7 +58,7 @@ struct UnboundOptions
     /// DNS/DNSKEY trust anchors in zone-file format; validation is on when the file exists.
     /// Empty: no validation.
     std::string trustAnchorFile = "/usr/share/dns/root.key";
-    /// The most one query() may take.
+    /// The most one query() may take, libunbound's own retries included (`--dns-timeout`).
     std::chrono::milliseconds timeout{5000};
 };
 

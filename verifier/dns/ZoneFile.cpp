@@ -1,6 +1,7 @@
 // ZoneResolver::loadMasterFile: the master-file reader (MasterFileParser) feeding the zone.
 #include "ZoneResolver.h"
 
+#include "DnsName.h"
 #include "MasterFileParser.h"
 
 namespace verifier {
@@ -11,8 +12,10 @@ Expected<int> ZoneResolver::loadMasterFile(std::string_view text, std::string_vi
     if (!parsed)
         return parsed.error();
     // All or nothing: a zone with an error adds no record.
+    // Owners come in presentation form (DnsName::toText, "\032" for a space); queries come as
+    // plain text (RFC 7208 macro-mania-in-domain asks for a name with spaces): key by the latter.
     for (auto &r : parsed->records)
-        add(r.owner, r.type, std::move(r.record));
+        add(queryKey(r.owner), r.type, std::move(r.record));
     m_ignoredRecords += parsed->ignored;
     return int(parsed->records.size());
 }

@@ -1,5 +1,6 @@
 #include "ZoneResolver.h"
 
+#include "DnsName.h"
 #include "Strings.h"
 
 #include <arpa/inet.h>
@@ -47,6 +48,13 @@ std::string ZoneResolver::canonicalName(std::string_view name)
     while (!out.empty() && out.back() == '.')
         out.pop_back();
     return out;
+}
+
+std::string ZoneResolver::queryKey(std::string_view presentation)
+{
+    bool absolute = false;
+    auto labels = DnsName::fromText(presentation, &absolute);
+    return labels ? DnsName::toQueryText(*labels) : canonicalName(presentation);
 }
 
 void ZoneResolver::add(std::string_view name, RrType type, DnsRecord record)
@@ -121,7 +129,7 @@ DnsAnswer ZoneResolver::query(std::string_view name, RrType type) const
         }
         if (type != RrType::CNAME) {
             if (auto c = m_records.find({key, RrType::CNAME}); c != m_records.end() && !c->second.empty()) {
-                key = canonicalName(c->second.front().text);
+                key = queryKey(c->second.front().text);
                 continue;
             }
         }

@@ -45,6 +45,9 @@ public:
 
     /// Lower-cases and strips the trailing dot.
     static std::string canonicalName(std::string_view name);
+    /// The key of a name given in presentation form (RFC 1035 §5.1 "\DDD" and "\X" escapes, as
+    /// zone files and DnsRecord texts hold them): unescaped, the way query names arrive.
+    static std::string queryKey(std::string_view presentation);
 
 private:
     std::map<std::pair<std::string, RrType>, std::vector<DnsRecord>> m_records;

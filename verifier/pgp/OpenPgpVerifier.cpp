@@ -1,5 +1,6 @@
 #include "OpenPgpVerifier.h"
 
+#include "GpgLimits.h"
 #include "MailboxMatch.h"
 #include "SignatureCoverage.h"
 #include "Strings.h"
@@ -13,6 +14,7 @@
 
 #include <gpg-error.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -108,17 +110,28 @@ void initialiseGpgme()
 
 // One context per thread and GNUPGHOME, reused: setting a home directory makes GPGME ask the
 // engine for its version (one more gpg process), which would double the cost of every verify.
-GpgME::Context *contextFor(const std::string &home, std::string *error)
+GpgME::Context *contextFor(const std::string &home, int cpuSeconds, std::string *error)
 {
     initialiseGpgme();
     thread_local std::map<std::string, std::unique_ptr<GpgME::Context>> contexts;
-    auto it = contexts.find(home);
+    const std::string key = std::to_string(cpuSeconds) + '/' + home;
+    auto it = contexts.find(key);
     if (it != contexts.end())
         return it->second.get();
     std::unique_ptr<GpgME::Context> ctx(GpgME::Context::createForProtocol(GpgME::OpenPGP));
     if (!ctx) {
         *error = "GnuPG is not available";
         return nullptr;
+    }
+    if (cpuSeconds > 0) {
+        // Never run gpg unbounded (GpgLimits.h): without the wrapper, no OpenPGP check.
+        const std::string engine = boundedGpgEngine(cpuSeconds, error);
+        if (engine.empty())
+            return nullptr;
+        if (const GpgME::Error e = ctx->setEngineFileName(engine.c_str()); e.code()) {
+            *error = "gpg cannot be run with its limits: " + str(e.asString());
+            return nullptr;
+        }
     }
     if (!home.empty()) {
         const GpgME::Error e = ctx->setEngineHomeDirectory(home.c_str());
@@ -130,7 +143,7 @@ GpgME::Context *contextFor(const std::string &home, std::string *error)
     ctx->setOffline(true); // never reach the network (no key fetching, no CRLs)
     if (contexts.size() >= 8)
         contexts.clear();
-    return contexts.emplace(home, std::move(ctx)).first->second.get();
+    return contexts.emplace(key, std::move(ctx)).first->second.get();
 }
 
 SignatureResult withReason(SignatureResult r, AuthResult result, std::string reason)
@@ -201,11 +214,17 @@ std::optional<SignatureResult> verifyOpenPgp(const Message &message, const MimeP
     if (!settings.enableOpenPgp)
         return withReason(r, AuthResult::None, "OpenPGP verification is turned off");
 
+    if (signatureBytes.size() > GpgLimits::kMaxSignatureBytes)
+        return withReason(r, AuthResult::TempError,
+                          "OpenPGP verification stopped at the limit of " +
+                              std::to_string(GpgLimits::kMaxSignatureBytes) + " bytes of signature");
+
     std::string contextError;
-    GpgME::Context *ctx = contextFor(settings.gnupgHome, &contextError);
+    GpgME::Context *ctx = contextFor(settings.gnupgHome, settings.gpgCpuSeconds, &contextError);
     if (!ctx)
         return withReason(r, AuthResult::TempError, contextError);
 
+    const auto started = std::chrono::steady_clock::now();
     GpgME::VerificationResult result;
     if (cleartext) {
         GpgME::Data in(signedBytes.data(), signedBytes.size(), true);
@@ -217,6 +236,18 @@ std::optional<SignatureResult> verifyOpenPgp(const Message &message, const MimeP
         result = ctx->verifyDetachedSignature(sig, text);
     }
     const auto signatures = result.signatures();
+    // gpg stopped by the CPU limit (the kernel ends it; wall time is never below CPU time) or by
+    // --max-output: a bound, not a verdict on the signature.
+    const bool stoppedAtCpu = settings.gpgCpuSeconds > 0 &&
+        std::chrono::steady_clock::now() - started >= std::chrono::seconds(settings.gpgCpuSeconds);
+    if ((signatures.empty() || result.error().code()) &&
+        (stoppedAtCpu || result.error().code() == GPG_ERR_TOO_LARGE)) {
+        return withReason(r, AuthResult::TempError,
+                          stoppedAtCpu ? "OpenPGP verification stopped at the limit of " +
+                                             std::to_string(settings.gpgCpuSeconds) + " s of gpg CPU time"
+                                       : "OpenPGP verification stopped at the limit of " +
+                                             std::to_string(GpgLimits::kMaxOutputBytes) + " bytes of gpg output");
+    }
     if (signatures.empty()) {
         const std::string why = result.error().code() ? ": " + str(result.error().asString()) : std::string();
         return withReason(r, AuthResult::PermError, "no readable OpenPGP signature" + why);

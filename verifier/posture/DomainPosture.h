@@ -229,6 +229,12 @@ struct DomainPosture
     std::vector<std::string> gradeReasons;
     /// The same reasons as codes with data, for a user interface to word in its language.
     std::vector<GradeReason> gradeReasonCodes;
+    /// Set when the MX lookup got a temporary DNS failure (SERVFAIL, timeout).
+    std::string mxFailure;
+    /// Non-empty when DNS did not answer a lookup the grade rests on (MX, SPF, DMARC): the
+    /// domain is then *not checked*, and `grade` means nothing (issue 24: never a grade computed
+    /// from missing answers). Plain words, naming what failed.
+    std::string notChecked;
 };
 
 } // namespace verifier

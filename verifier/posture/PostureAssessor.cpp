@@ -770,6 +770,8 @@ Expected<DomainPosture> PostureAssessor::assess(std::string_view domainIn, const
     p.mxSecure = mx.ok() && mx.secure;
     if (mx.status == DnsStatus::NxDomain)
         p.domainExists = false;
+    if (mx.temporary())
+        p.mxFailure = dnsFailure(mx);
     if (mx.ok()) {
         for (const DnsRecord &r : mx.records)
             p.mx.push_back({r.text, r.preference});
@@ -956,6 +958,23 @@ void PostureAssessor::grade(DomainPosture &p)
     p.grade = g;
     p.gradeReasons = std::move(reasons);
     p.gradeReasonCodes = std::move(codes);
+
+    std::vector<std::string> failed;
+    auto note = [&failed](std::string text) {
+        while (!text.empty() && text.back() == '.')
+            text.pop_back();
+        failed.push_back(std::move(text));
+    };
+    if (!p.mxFailure.empty())
+        note("MX could not be checked: " + p.mxFailure);
+    if (p.spf.rating == PostureRating::Unknown)
+        note(p.spf.summary);
+    if (d.rating == PostureRating::Unknown)
+        note(d.summary);
+    p.notChecked.clear();
+    if (!failed.empty())
+        p.notChecked = "Not checked: DNS did not answer what the grade rests on (" + joined(failed, "; ") +
+                       "). Try again later.";
 }
 
 } // namespace verifier

@@ -183,6 +183,19 @@ SignatureResult permError(SignatureResult r, std::string reason)
     return r;
 }
 
+// Issue 24: CMS_verify cannot be interrupted, so what it is given is bounded instead; past a
+// bound the check is a temporary error that says so (the verdict: not checked).
+constexpr size_t kMaxSignatureBytes = 1024 * 1024; // real S/MIME signatures: a few KB with the chain
+constexpr int kMaxSigners = 16;
+constexpr int kMaxCertificates = 64;
+
+SignatureResult stoppedAtLimit(SignatureResult r, const std::string &limit)
+{
+    r.result = AuthResult::TempError;
+    r.reason = "S/MIME verification stopped at the limit of " + limit;
+    return r;
+}
+
 } // namespace
 
 const MimePart *findSmimeSignedPart(const MimePart &part)
@@ -236,6 +249,8 @@ std::optional<SignatureResult> verifySmime(const Message &message, const MimePar
         der = decodeTransferEncoding(part->bodyBytes(message), part->transferEncoding);
     }
 
+    if (detachedForm && der.size() > kMaxSignatureBytes) // opaque: the content is in it too
+        return stoppedAtLimit(r, std::to_string(kMaxSignatureBytes) + " bytes of signature");
     ERR_clear_error();
     const unsigned char *p = reinterpret_cast<const unsigned char *>(der.data());
     CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, long(der.size())));
@@ -260,6 +275,15 @@ std::optional<SignatureResult> verifySmime(const Message &message, const MimePar
     const int signerCount = signerInfos ? sk_CMS_SignerInfo_num(signerInfos) : 0;
     if (signerCount == 0)
         return permError(r, "the signed-data has no signers");
+    if (signerCount > kMaxSigners)
+        return stoppedAtLimit(r, std::to_string(kMaxSigners) + " signers");
+    {
+        STACK_OF(X509) *certs = CMS_get1_certs(cms.get());
+        const int certCount = certs ? sk_X509_num(certs) : 0;
+        sk_X509_pop_free(certs, X509_free);
+        if (certCount > kMaxCertificates)
+            return stoppedAtLimit(r, std::to_string(kMaxCertificates) + " certificates");
+    }
 
     BioPtr contentBio;
     if (detachedForm)

@@ -146,7 +146,7 @@ std::string findingText(FindingCode code, const std::vector<std::string> &a)
         return "Not checked: " + arg(a, 0) + " could not be looked up (" + arg(a, 2) + " for " + arg(a, 1) +
                "); try again later";
     case FindingCode::NotCheckedLimit:
-        return "Not checked: " + arg(a, 0) + " stopped at the limit of " + arg(a, 1) + "; try again later";
+        return "Not checked: " + arg(a, 0) + " stopped at the limit of " + arg(a, 1) + ", so nothing can be said about the sender";
     case FindingCode::FieldReadAsFrom:
         return "A header field named \"" + arg(a, 0) +
                "\" is read as From by some mail programs; they may show another sender than the one checked";
