@@ -84,6 +84,14 @@ std::string notAMessage(std::string_view bytes)
     if (bytes.size() >= 2 && ((bytes[0] == '\xff' && bytes[1] == '\xfe') || (bytes[0] == '\xfe' && bytes[1] == '\xff')))
         return "is UTF-16 text (it starts with a UTF-16 byte-order mark), not an e-mail message: save it as UTF-8";
     const std::string_view head = bytes.substr(0, 1024);
+    // A first line that reads as a header field: a message (the verifier judges the rest; it
+    // reports NUL bytes in the header as a spoofing trick).
+    const std::string_view first = head.substr(0, head.find('\n'));
+    size_t name = 0;
+    while (name < first.size() && first[name] > ' ' && first[name] < 127 && first[name] != ':')
+        ++name;
+    if (name > 0 && name < first.size() && (first[name] == ':' || first[name] == ' '))
+        return {};
     // UTF-16 without a byte-order mark: ASCII text with a zero byte beside every character.
     size_t zeroEven = 0, zeroOdd = 0;
     for (size_t i = 0; i < head.size(); ++i)
@@ -91,14 +99,7 @@ std::string notAMessage(std::string_view bytes)
     const size_t half = head.size() / 2;
     if (half >= 4 && (zeroOdd * 10 >= half * 9 || zeroEven * 10 >= half * 9))
         return "is UTF-16 text, not an e-mail message: save it as UTF-8";
-    // Binary data: the first line is no header field, and the start holds NUL bytes or many
-    // control characters. A message whose first field is readable is left to the verifier,
-    // which reports NUL bytes in its header as a spoofing trick.
-    const std::string_view first = head.substr(0, head.find('\n'));
-    size_t name = 0;
-    while (name < first.size() && first[name] > ' ' && first[name] < 127 && first[name] != ':')
-        ++name;
-    const bool fieldLike = name > 0 && name < first.size() && (first[name] == ':' || first[name] == ' ');
+    // Binary data: no header field first, and NUL bytes or many control characters.
     size_t controls = 0;
     bool nul = false;
     for (char c : head) {
@@ -106,7 +107,7 @@ std::string notAMessage(std::string_view bytes)
         nul = nul || u == 0;
         controls += (u < 32 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\x1b') || u == 127 ? 1 : 0;
     }
-    if (!fieldLike && (nul || controls * 10 > head.size()))
+    if (nul || controls * 10 > head.size())
         return "is binary data, not an e-mail message";
     return {};
 }
@@ -208,21 +209,23 @@ bool MessageStream::nextMapped(StreamedMessage &out)
     if (!m_pendingFromLine) // the last message was followed by no "From " line
         return false;
     const size_t start = m_pos;
-    // The message ends where a "From " line follows an empty line (or the file ends).
+    // One pass over the lines: the message ends where a "From " line follows an empty line (or
+    // the file ends); a ">From " line inside means it must be copied to be unquoted.
     size_t separator = d.size();
-    for (size_t search = start; search < d.size();) {
-        const void *hit = memmem(d.data() + search, d.size() - search, "\nFrom ", 6);
-        if (!hit)
-            break;
-        const size_t lf = size_t(static_cast<const char *>(hit) - d.data());
-        size_t lineStart = lf;
-        while (lineStart > start && d[lineStart - 1] == '\r')
-            --lineStart;
-        if (lineStart == start || d[lineStart - 1] == '\n') {
-            separator = lf + 1;
+    bool quoted = false;
+    bool previousEmpty = false; // the line before the first one is the "From " line
+    for (size_t line = start; line < d.size();) {
+        const auto *lf = static_cast<const char *>(std::memchr(d.data() + line, '\n', d.size() - line));
+        const size_t next = lf ? size_t(lf - d.data()) + 1 : d.size();
+        const char first = d[line];
+        if (first == 'F' && previousEmpty && startsWithFrom(d.substr(line, 5))) {
+            separator = line;
             break;
         }
-        search = lf + 1;
+        if (first == '>' && !quoted)
+            quoted = isQuotedFrom(d.substr(line, next - line));
+        previousEmpty = (first == '\r' || first == '\n') && isEmptyLine(d.substr(line, next - line));
+        line = next;
     }
     const size_t eol = separator < d.size() ? d.find('\n', separator) : std::string_view::npos;
     m_pendingFromLine = separator < d.size();
@@ -233,18 +236,6 @@ bool MessageStream::nextMapped(StreamedMessage &out)
     if (message.size() > m_limits.maxMessageBytes + 2) { // +2: the separator line is not the message's
         finish(out, {}, nullptr, true, message.size());
         return true;
-    }
-    // ">From " lines need a copy without their first '>'; most messages have none.
-    bool quoted = false;
-    for (size_t search = 0; !quoted && search < message.size();) {
-        const void *hit = memmem(message.data() + search, message.size() - search, ">From ", 6);
-        if (!hit)
-            break;
-        size_t q = size_t(static_cast<const char *>(hit) - message.data());
-        search = q + 1;
-        while (q > 0 && message[q - 1] == '>')
-            --q;
-        quoted = q == 0 || message[q - 1] == '\n';
     }
     if (!quoted) {
         finish(out, withoutSeparatorLine(message), m_mapping, false, 0);
