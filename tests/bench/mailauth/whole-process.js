@@ -11,7 +11,6 @@
 // message, ">From " lines lose one '>').
 
 const fs = require('node:fs');
-const path = require('node:path');
 const { authenticate } = require('mailauth');
 
 const [dir, mboxPath] = process.argv.slice(2);
@@ -19,17 +18,7 @@ if (!dir || !mboxPath) {
     console.error('usage: node whole-process.js CORPUS_DIR MBOX');
     process.exit(2);
 }
-const dns = JSON.parse(fs.readFileSync(path.join(dir, 'dns.json'), 'utf-8'));
-const resolver = async (name, rr) => {
-    const entry = dns[String(name).toLowerCase().replace(/\.$/, '')];
-    const answer = entry && entry[rr];
-    if (!answer) {
-        const err = new Error(`${entry ? 'no data' : 'not found'}: ${rr} ${name}`);
-        err.code = entry ? 'ENODATA' : 'ENOTFOUND';
-        throw err;
-    }
-    return answer;
-};
+const resolver = require('./dns-resolver')(dir);
 
 function* messages(buf) {
     let start = -1;
