@@ -1,5 +1,7 @@
 #include "ReportJsonWriter.h"
 
+#include "ReportJson.h"
+
 #include <charconv>
 
 namespace verifier {
@@ -191,18 +193,6 @@ void Writer::string(std::string_view s)
     m_out += '"';
 }
 
-std::string_view kindName(AddressListKind k)
-{
-    switch (k) {
-    case AddressListKind::None: return "none";
-    case AddressListKind::One: return "one";
-    case AddressListKind::Several: return "several";
-    case AddressListKind::Ambiguous: return "ambiguous";
-    case AddressListKind::Invalid: return "invalid";
-    }
-    return "none";
-}
-
 void finding(Writer &w, const Finding &f)
 {
     w.open();
@@ -245,7 +235,7 @@ void from(Writer &w, const FromInfo &f)
     w.stringOrNull(f.domain);
     w.field("field_count", f.fieldCount);
     w.field("header", f.header);
-    w.field("kind", kindName(f.kind));
+    w.field("kind", addressListKindName(f.kind));
     w.field("local_part", f.localPart);
     w.field("problem", f.problem);
     w.close();
