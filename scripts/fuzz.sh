@@ -50,6 +50,7 @@ fi
 
 max_len() {
   case "$1" in
+    html) echo 262144 ;;
     message|mime|verify|zone|autoconfig) echo 65536 ;;
     imap) echo 16384 ;;
     dkim|authres) echo 8192 ;;
@@ -145,6 +146,8 @@ for root in roots:
                         chunks = ' '.join('"%s"' % v[i:i + 250].replace('"', '\\"') for i in range(0, len(v), 250))
                         lines.append('%s. 300 IN TXT %s' % (parts[0], chunks))
                 add('zone', '\n'.join(lines[:50]) + '\n')
+            if b'<html' in data.lower() or b'text/html' in data.lower():
+                add('html', data)
             if header_re.match(data[:200]) or data.startswith(b'From '):
                 for t in ('message', 'mime', 'verify'):
                     add(t, data)
@@ -191,6 +194,10 @@ imap = [
 ]
 for s in imap:
     add('imap', s)
+add('html', '<!DOCTYPE html><html><head><title>t</title><style>p{}</style><link rel=stylesheet href="file:///dev/zero">'
+            '</head><body><p>Dear&nbsp;customer &amp; <b>friend</b>,<br><a href="http://x.example/?a=1&amp;b=2" '
+            'title=\'>\'>log in</a></p><ul><li>one<li>two</ul><pre>  kept\n  spaces</pre><!-- c --><script>'
+            'var s="</p>";</script>&#x263A;&#150;&euro;</body></html>')
 
 for t, items in seeds.items():
     d = os.path.join(out, t)

@@ -25,7 +25,21 @@ QString findingText(const verifier::Finding &f)
     case FindingCode::DmarcPassSpf:
         return tr("The sending server is authorised by the SPF record of %1, which matches the sender's domain.").arg(a(0));
     case FindingCode::DmarcPassReported:
-        return tr("Your provider %1 confirmed the sender when the message arrived; the sender has since withdrawn the key, so it cannot be checked again.").arg(a(0));
+        return tr("Reported by your provider %1 at delivery: DMARC passed. The sender's key is gone or its algorithm retired since, so it cannot be checked again.").arg(a(0));
+    case FindingCode::DkimPassReported:
+        return tr("Reported by your provider %2 at delivery: the DKIM signature by %1 was valid. Its key is gone or its algorithm retired since, so it cannot be checked again.").arg(a(0), a(1));
+    case FindingCode::NoLongerVerifiable:
+        return tr("The DKIM signature by %1 can no longer be checked: its key is gone or its algorithm retired since. The message is too old for that to count against it.").arg(a(0));
+    case FindingCode::ArcDmarcPassReported:
+        return tr("DMARC failed after forwarding, but your provider %2 found that %1, a forwarder you trust, recorded a pass.").arg(a(0), a(1));
+    case FindingCode::AlignedWithoutPolicy:
+        return a(0) == QLatin1String("spf")
+            ? tr("The sending server is authorised by the SPF record of %1, the sender's domain (it publishes no DMARC policy).").arg(a(1))
+            : tr("The DKIM signature by %1 is valid, covers the whole message and matches the sender's domain (it publishes no DMARC policy).").arg(a(1));
+    case FindingCode::NotCheckedDns:
+        return tr("Not checked: %1 could not be looked up in DNS (%2). Try again later.").arg(a(0), a(1));
+    case FindingCode::NotCheckedLimit:
+        return tr("Not checked: %1 stopped at the limit of %2. Try again later.").arg(a(0), a(1));
     case FindingCode::SmimeValid:
         return tr("The S/MIME signature by %1 is valid, trusted, and covers the whole message.").arg(a(0));
     case FindingCode::PgpValid:

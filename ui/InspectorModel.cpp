@@ -4,26 +4,25 @@
 #include "Rfc2047.h"
 #include "Strings.h"
 
+#include <algorithm>
+
 namespace sealcheck::ui {
 
 namespace {
 
 QString fromStd(const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
-MessageSummary quickSummary(const QString &source, const QByteArray &raw)
+void readSummary(MessageSummary &s, const QByteArray &raw)
 {
-    MessageSummary s;
-    s.source = source;
     auto m = verifier::Message::parse(std::string(raw.constData(), size_t(raw.size())));
     if (!m)
-        return s;
+        return;
     if (const auto *f = m->field("From"))
         s.from = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
     if (const auto *f = m->field("Subject"))
         s.subject = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
     if (const auto *f = m->field("Date"))
         s.date = QDateTime::fromString(QString::fromLatin1(f->value().c_str()).simplified(), Qt::RFC2822Date);
-    return s;
 }
 
 } // namespace
@@ -35,12 +34,38 @@ qint64 InspectorModel::addMessage(const QString &source, const QByteArray &raw)
     Entry e;
     e.key = m_nextKey++;
     e.source = source;
-    e.raw = raw;
-    e.summary = quickSummary(source, raw);
+    readSummary(e.summary, raw);
     beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
+    m_raw.insert(e.key, raw);
     m_entries.push_back(std::move(e));
     endInsertRows();
     return m_entries.back().key;
+}
+
+qint64 InspectorModel::addFile(MessageFileIndex index)
+{
+    const qint64 first = m_nextKey;
+    if (index.spans.empty())
+        return first;
+    const QString path = QString::fromStdString(index.path);
+    const int count = int(qMin<size_t>(index.spans.size(), size_t(std::numeric_limits<int>::max() - m_entries.size())));
+    beginInsertRows({}, int(m_entries.size()), int(m_entries.size()) + count - 1);
+    m_entries.reserve(m_entries.size() + count);
+    const qint32 fileId = qint32(m_files.size());
+    for (int i = 0; i < count; ++i) {
+        Entry e;
+        e.key = m_nextKey++;
+        e.source = path; // shared, not copied
+        e.fileId = fileId;
+        e.number = index.mbox ? i + 1 : 0;
+        e.span = index.spans[size_t(i)];
+        m_entries.push_back(std::move(e));
+    }
+    index.spans.clear();
+    index.spans.shrink_to_fit(); // the entries hold the spans now
+    m_files.push_back(std::move(index));
+    endInsertRows();
+    return first;
 }
 
 void InspectorModel::setReport(qint64 key, const verifier::Report &report)
@@ -49,12 +74,19 @@ void InspectorModel::setReport(qint64 key, const verifier::Report &report)
     if (row < 0)
         return;
     Entry &e = m_entries[row];
-    e.report = report;
     e.summary.state = stateOf(report.verdict);
     if (!report.from.header.empty())
         e.summary.from = fromStd(report.from.header);
     if (!report.subject.empty())
         e.summary.subject = fromStd(report.subject);
+    m_errors.remove(key);
+    if (!m_reports.contains(key))
+        m_reportOrder.push_back(key);
+    m_reports.insert(key, report);
+    while (m_reports.size() > m_maxReports && !m_reportOrder.empty()) {
+        m_reports.remove(m_reportOrder.front());
+        m_reportOrder.pop_front();
+    }
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -63,7 +95,7 @@ void InspectorModel::setError(qint64 key, const QString &error)
     const int row = rowOf(key);
     if (row < 0)
         return;
-    m_entries[row].error = error;
+    m_errors.insert(key, error);
     m_entries[row].summary.state = VerdictState::Unauthenticated;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
@@ -72,6 +104,12 @@ void InspectorModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    m_files.clear();
+    m_raw.clear();
+    m_errors.clear();
+    m_reports.clear();
+    m_reportOrder.clear();
+    m_queue.clear();
     endResetModel();
 }
 
@@ -92,6 +130,76 @@ int InspectorModel::rowOf(qint64 key) const
     auto it = std::lower_bound(m_entries.begin(), m_entries.end(), key,
                                [](const Entry &e, qint64 k) { return e.key < k; });
     return (it != m_entries.end() && it->key == key) ? int(it - m_entries.begin()) : -1;
+}
+
+QString InspectorModel::sourceOf(qint64 key) const
+{
+    const Entry *e = entry(key);
+    if (!e)
+        return {};
+    return e->number > 0 ? e->source + QLatin1Char('#') + QString::number(e->number) : e->source;
+}
+
+std::optional<QByteArray> InspectorModel::raw(qint64 key, QString *error) const
+{
+    const Entry *e = entry(key);
+    if (!e)
+        return std::nullopt;
+    if (e->fileId < 0)
+        return m_raw.value(key);
+    auto bytes = readIndexedMessage(m_files[size_t(e->fileId)], e->span);
+    if (!bytes) {
+        if (error)
+            *error = QString::fromStdString(bytes.error().message);
+        return std::nullopt;
+    }
+    return QByteArray(bytes->data(), qsizetype(bytes->size()));
+}
+
+std::optional<verifier::Report> InspectorModel::report(qint64 key) const
+{
+    const auto it = m_reports.constFind(key);
+    if (it == m_reports.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+bool InspectorModel::isVerified(qint64 key) const
+{
+    const Entry *e = entry(key);
+    return e && e->summary.state != VerdictState::Pending;
+}
+
+void InspectorModel::updateSummary(qint64 key, const QByteArray &raw)
+{
+    const int row = rowOf(key);
+    if (row < 0)
+        return;
+    MessageSummary &s = m_entries[row].summary;
+    if (!s.from.isEmpty() || !s.subject.isEmpty())
+        return;
+    readSummary(s, raw);
+    emit dataChanged(index(row, FromColumn), index(row, ColumnCount - 1));
+}
+
+void InspectorModel::queueVerification(qint64 key) { m_queue.push_back(key); }
+
+std::optional<qint64> InspectorModel::takeQueued()
+{
+    if (m_queue.empty())
+        return std::nullopt;
+    const qint64 key = m_queue.front();
+    m_queue.pop_front();
+    return key;
+}
+
+bool InspectorModel::unqueue(qint64 key)
+{
+    const auto it = std::find(m_queue.begin(), m_queue.end(), key);
+    if (it == m_queue.end())
+        return false;
+    m_queue.erase(it);
+    return true;
 }
 
 int InspectorModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_entries.size()); }

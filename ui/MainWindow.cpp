@@ -5,7 +5,7 @@
 #include "AccountsPane.h"
 #include "DemoMailbox.h"
 #include "InspectorModel.h"
-#include "MessageFiles.h"
+#include "MessageFileIndex.h"
 #include "MessageFilterModel.h"
 #include "MessageView.h"
 #include "ResolverSetup.h"
@@ -252,25 +252,48 @@ void MainWindow::enqueue(qint64 key)
 {
     if (!m_settingsReady)
         setVerificationSettings(appVerificationSettings());
-    if (const auto *e = m_model->entry(key))
-        m_scheduler->enqueue(key, e->raw, e->source);
+    m_model->queueVerification(key);
+    feedScheduler();
+}
+
+void MainWindow::feedScheduler()
+{
+    // At most this many messages are in the scheduler's hands (queued, running, or their report
+    // not yet delivered); the rest wait in the model as keys and are read from their files when
+    // their turn comes.
+    constexpr int kBatch = 256;
+    while (m_scheduler->total() - m_scheduler->done() < kBatch) {
+        const auto key = m_model->takeQueued();
+        if (!key)
+            return;
+        QString error;
+        const auto raw = m_model->raw(*key, &error);
+        if (!raw) {
+            m_model->setError(*key, error);
+            continue;
+        }
+        m_model->updateSummary(*key, *raw);
+        m_scheduler->enqueue(*key, *raw, m_model->sourceOf(*key));
+    }
 }
 
 void MainWindow::openFiles(const QStringList &paths)
 {
     QStringList problems;
     for (const QString &path : paths) {
+        // Indexed, not read: a message's bytes are read when it is verified or shown (issue 24).
         const QByteArray local = path.toLocal8Bit();
-        auto inputs = readMessages(std::string(local.constData(), size_t(local.size())));
-        if (!inputs) {
-            problems << QString::fromStdString(inputs.error().message);
+        auto index = indexMessageFile(std::string(local.constData(), size_t(local.size())));
+        if (!index) {
+            problems << QString::fromStdString(index.error().message);
             continue;
         }
-        for (MessageInput &in : *inputs) {
-            const qint64 key = m_model->addMessage(QString::fromStdString(in.source),
-                                                   QByteArray(in.bytes.data(), qsizetype(in.bytes.size())));
+        const qsizetype count = qsizetype(index->spans.size());
+        if (index->truncated)
+            problems << tr("%1: only the first %n message(s) were opened", nullptr, int(count)).arg(path);
+        const qint64 first = m_model->addFile(std::move(*index));
+        for (qint64 key = first; key < first + count; ++key)
             enqueue(key);
-        }
     }
     if (!problems.isEmpty())
         m_status->setText(problems.join(QStringLiteral("; ")));
@@ -296,7 +319,10 @@ bool MainWindow::loadDemo(QString *error)
     return true;
 }
 
-bool MainWindow::isSettled() const { return m_scheduler->pending() == 0 && m_scheduler->done() == m_scheduler->total(); }
+bool MainWindow::isSettled() const
+{
+    return m_model->queuedCount() == 0 && m_scheduler->pending() == 0 && m_scheduler->done() == m_scheduler->total();
+}
 
 bool MainWindow::selectFirst(const QString &verdictName)
 {
@@ -328,19 +354,27 @@ void MainWindow::showCurrent()
                             row && row->stale);
         return;
     }
-    const auto *e = m_model->entry(key);
-    if (!e) {
+    if (!m_model->entry(key)) {
         m_view->clear();
         return;
     }
-    if (!e->report && e->error.isEmpty())
-        m_scheduler->prioritize(key); // the selected message goes first
-    m_view->showMessage(e->raw, e->report, e->error);
+    QString error = m_model->error(key);
+    const auto raw = m_model->raw(key, &error);
+    const auto report = m_model->report(key);
+    if (raw && !report && error.isEmpty()) {
+        // The selected message goes first: from the model's queue straight to the scheduler, and
+        // one whose report is no longer kept (InspectorModel::kMaxReports) is verified again.
+        if (m_model->isVerified(key) || m_model->unqueue(key))
+            m_scheduler->enqueue(key, *raw, m_model->sourceOf(key));
+        m_scheduler->prioritize(key);
+    }
+    m_view->showMessage(raw.value_or(QByteArray()), report, error);
 }
 
 void MainWindow::onReport(qint64 key, const verifier::Report &report)
 {
     m_model->setReport(key, report);
+    feedScheduler();
     if (m_storeModel)
         return;
     if (m_list->currentIndex().isValid() && m_list->currentIndex().data(KeyRole).toLongLong() == key)
@@ -350,6 +384,7 @@ void MainWindow::onReport(qint64 key, const verifier::Report &report)
 void MainWindow::onFailed(qint64 key, const QString &error)
 {
     m_model->setError(key, error);
+    feedScheduler();
     if (m_storeModel)
         return;
     if (m_list->currentIndex().isValid() && m_list->currentIndex().data(KeyRole).toLongLong() == key)

@@ -136,6 +136,8 @@ private slots:
 private:
     void buildMenus();
     void enqueue(qint64 key);
+    /// Moves queued opened-file messages to the scheduler, a bounded batch at a time (issue 24).
+    void feedScheduler();
     void setListModel(QAbstractItemModel *model);
     void applyListFilter();
     VerificationSettings appVerificationSettings() const;

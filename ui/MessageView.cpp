@@ -1,5 +1,6 @@
 #include "MessageView.h"
 
+#include "HtmlText.h"
 #include "Message.h"
 #include "Mime.h"
 #include "ReportText.h"
@@ -13,21 +14,38 @@
 #include <QPushButton>
 #include <QStringDecoder>
 #include <QTabWidget>
-#include <QTextDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QPointer>
+#include <QTextCursor>
+#include <QThreadPool>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sealcheck::ui {
 
 MessageView::MessageView(QWidget *parent)
     : QWidget(parent), m_banner(new VerdictBanner(this)), m_tabs(new QTabWidget(this)), m_body(new QPlainTextEdit(this)),
-      m_panel(new SecurityPanel(this)), m_copy(new QPushButton(tr("&Copy report"), this))
+      m_panel(new SecurityPanel(this)), m_copy(new QPushButton(tr("&Copy report"), this)), m_moreLabel(new QLabel(this)),
+      m_showWhole(new QPushButton(tr("Show the who&le message"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
     m_body->setReadOnly(true);
     m_body->setAccessibleName(tr("Message text"));
-    m_tabs->addTab(m_body, tr("Messa&ge")); // Alt+M is the Message menu
+    auto *bodyPage = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(bodyPage);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_body, 1);
+    auto *more = new QHBoxLayout;
+    more->addWidget(m_moreLabel, 1);
+    more->addWidget(m_showWhole);
+    bodyLayout->addLayout(more);
+    m_moreLabel->hide();
+    m_showWhole->hide();
+    connect(m_showWhole, &QPushButton::clicked, this, &MessageView::showWholeMessage);
+    m_tabs->addTab(bodyPage, tr("Messa&ge")); // Alt+M is the Message menu
     m_tabs->addTab(m_panel, tr("&Security"));
     layout->addWidget(m_tabs, 1);
     auto *buttons = new QHBoxLayout;
@@ -42,7 +60,13 @@ void MessageView::clear()
 {
     m_report.reset();
     m_banner->clear();
+    ++m_generation;
+    m_loading = false;
+    m_raw.clear();
+    m_fullText = QString();
+    m_shown = 0;
     m_body->clear();
+    updateMoreBar();
     m_panel->clear();
     m_copy->setEnabled(false);
 }
@@ -57,7 +81,6 @@ void MessageView::showMessage(const QByteArray &raw, const std::optional<verifie
         m_banner->showReport(*report);
     else
         m_banner->showPending();
-    m_body->setPlainText(displayText(raw));
     const int headerEnd = raw.indexOf("\n\n") >= 0 ? raw.indexOf("\n\n") : raw.indexOf("\r\n\r\n");
     const QByteArray header = headerEnd >= 0 ? raw.left(headerEnd) : raw;
     if (report)
@@ -66,6 +89,120 @@ void MessageView::showMessage(const QByteArray &raw, const std::optional<verifie
         m_panel->clear();
     m_panel->setStale(stale && report.has_value());
     m_copy->setEnabled(report.has_value());
+    if (raw == m_raw && (m_loading || !m_fullText.isNull()))
+        return; // the same message again (its report arrived): the text stays as it is
+    m_raw = raw;
+    // The text is made on a pool thread; a result for an earlier message is dropped.
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_fullText.clear();
+    m_shown = 0;
+    m_body->clear();
+    updateMoreBar();
+    QPointer<MessageView> self(this);
+    QThreadPool::globalInstance()->start([self, raw, generation] {
+        const QString text = breakLongLines(displayText(raw));
+        QMetaObject::invokeMethod(
+            qApp, [self, generation, text] {
+                if (self)
+                    self->setBodyText(generation, text);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MessageView::setBodyText(quint64 generation, const QString &text)
+{
+    if (generation != m_generation)
+        return;
+    m_fullText = text;
+    qsizetype first = qMin<qsizetype>(text.size(), kInitialChars);
+    if (first < text.size()) {
+        // End the first part at a line break when one is near, never inside a surrogate pair.
+        const qsizetype nl = text.lastIndexOf(QLatin1Char('\n'), first - 1);
+        if (nl > first - kMaxLineChars - 1 && nl > 0)
+            first = nl + 1;
+        else if (text.at(first - 1).isHighSurrogate())
+            --first;
+    }
+    m_body->setPlainText(text.left(first));
+    m_shown = first;
+    m_loading = false;
+    updateMoreBar();
+    emit bodyShown();
+}
+
+void MessageView::showWholeMessage()
+{
+    if (m_loading || m_shown >= m_fullText.size())
+        return;
+    m_loading = true;
+    updateMoreBar();
+    appendStep();
+}
+
+void MessageView::appendStep()
+{
+    if (!m_loading)
+        return; // another message was shown meanwhile
+    qsizetype n = qMin<qsizetype>(kStepChars, m_fullText.size() - m_shown);
+    if (m_shown + n < m_fullText.size() && m_fullText.at(m_shown + n - 1).isHighSurrogate())
+        --n;
+    QTextCursor cursor(m_body->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(m_fullText.mid(m_shown, n));
+    m_shown += n;
+    if (m_shown < m_fullText.size()) {
+        updateMoreBar();
+        const quint64 generation = m_generation;
+        QTimer::singleShot(0, this, [this, generation] {
+            if (generation == m_generation)
+                appendStep();
+        });
+        return;
+    }
+    m_loading = false;
+    updateMoreBar();
+}
+
+void MessageView::updateMoreBar()
+{
+    const bool more = m_shown < m_fullText.size();
+    m_moreLabel->setVisible(more);
+    m_showWhole->setVisible(more);
+    if (!more)
+        return;
+    const QLocale locale;
+    m_moreLabel->setText(tr("Showing %1 of %2 characters of this message.")
+                             .arg(locale.toString(qint64(m_shown)), locale.toString(qint64(m_fullText.size()))));
+    m_showWhole->setEnabled(!m_loading);
+}
+
+QString MessageView::breakLongLines(const QString &text, int maxLineChars)
+{
+    if (maxLineChars <= 0)
+        return text;
+    QString out;
+    qsizetype run = 0; // characters since the last line break
+    qsizetype copiedUpTo = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('\n')) {
+            run = 0;
+            continue;
+        }
+        if (++run > maxLineChars && !text.at(i).isLowSurrogate()) {
+            if (out.isEmpty())
+                out.reserve(text.size() + text.size() / maxLineChars + 1);
+            out.append(QStringView(text).mid(copiedUpTo, i - copiedUpTo));
+            out.append(QLatin1Char('\n'));
+            copiedUpTo = i;
+            run = 1;
+        }
+    }
+    if (copiedUpTo == 0)
+        return text;
+    out.append(QStringView(text).mid(copiedUpTo));
+    return out;
 }
 
 QString MessageView::reportText() const
@@ -114,11 +251,14 @@ QString MessageView::displayText(const QByteArray &raw)
         text = QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
     }
     if (part == html) {
-        // Reduced to text by a document that never fetches resources (QTextDocument's
-        // loadResource does not reach the network).
-        QTextDocument doc;
-        doc.setHtml(text);
-        text = doc.toPlainText();
+        // Never a QTextDocument: it opens files an HTML message names (file:///dev/zero as a
+        // stylesheet grew the program to 3 GB) and lays out deep nesting slowly.
+        const QByteArray utf8 = text.toUtf8();
+        text.clear();
+        const HtmlText plain = htmlToText(std::string_view(utf8.constData(), size_t(utf8.size())));
+        text = QString::fromUtf8(plain.text.data(), qsizetype(plain.text.size()));
+        if (plain.truncated)
+            text += QLatin1Char('\n') + tr("(The rest of this HTML message is not shown: it is too large.)");
     }
     return text;
 }

@@ -424,6 +424,18 @@ private:
     bool m_failed = false;
 };
 
+/// "3, 4, 9" — at most 20 UIDs, then "and N more".
+QString uidList(const QList<quint32> &uids)
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < uids.size() && i < 20; ++i)
+        parts << QString::number(uids[i]);
+    QString out = parts.join(QStringLiteral(", "));
+    if (uids.size() > 20)
+        out += QStringLiteral(" and %1 more").arg(uids.size() - 20);
+    return out;
+}
+
 QString hostForUrl(const QString &host)
 {
     return host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
@@ -451,6 +463,10 @@ int runScan(const QStringList &arguments)
         {QStringLiteral("limit"), QStringLiteral("Verify only the newest N messages (by UID)."), QStringLiteral("N")},
         {QStringLiteral("starttls"), QStringLiteral("Plain connection upgraded by STARTTLS (default port 143) "
                                                     "instead of implicit TLS (default port 993).")},
+        {QStringLiteral("min-transfer-rate"),
+         QStringLiteral("A command's answer may take 60 seconds plus one second per N bytes received; a "
+                        "server sending more slowly ends the scan with an error (default 1024; 0 = no minimum)."),
+         QStringLiteral("N")},
     });
     parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("imaps://USER@HOST[:PORT]/MAILBOX"));
     if (!parser.parse(arguments)) {
@@ -489,6 +505,15 @@ int runScan(const QStringList &arguments)
     }
 
     imap::ImapConnectionSettings settings;
+    if (parser.isSet(QStringLiteral("min-transfer-rate"))) {
+        bool ok = false;
+        const int rate = parser.value(QStringLiteral("min-transfer-rate")).toInt(&ok);
+        if (!ok || rate < 0) {
+            fail(QStringLiteral("--min-transfer-rate needs a number of bytes per second (0 = no minimum)"));
+            return 2;
+        }
+        settings.minBytesPerSecond = rate;
+    }
     settings.host = target.host;
     settings.tlsMode = (parser.isSet(QStringLiteral("starttls")) || target.starttlsScheme) ? imap::TlsMode::StartTls
                                                                                            : imap::TlsMode::Implicit;
@@ -603,7 +628,9 @@ int runScan(const QStringList &arguments)
     const int threads = int(std::max(1u, std::min(std::thread::hardware_concurrency(), 16u)));
     OrderedVerifierPool pool(context, options, threads);
     int missing = 0;
+    qsizetype received = 0;
     const auto fetched = client.fetchMessages(wanted, imap::FetchParts::FullMessage, [&](const imap::FetchData &m) {
+        ++received;
         const std::optional<QByteArray> bytes = m.message();
         if (!bytes || !m.uid) {
             ++missing;
@@ -614,14 +641,28 @@ int runScan(const QStringList &arguments)
     pool.finish();
     if (!fetched) {
         fail(fetched.error().message);
+        if (received < wanted.size())
+            fail(QStringLiteral("%1 of %2 message(s) were not verified").arg(wanted.size() - received).arg(wanted.size()));
         return 2;
     }
     client.logout();
+    // Every message asked for is reported, or named here with a non-zero exit (issue 24).
+    if (fetched->unexpected > 0)
+        fail(QStringLiteral("the server sent %1 message(s) that were not asked for (UID %2%3); they were ignored")
+                 .arg(fetched->unexpected)
+                 .arg(uidList(fetched->unexpectedUids),
+                      fetched->unexpected > fetched->unexpectedUids.size() ? QStringLiteral(", ...") : QString()));
+    if (!fetched->skippedUids.isEmpty())
+        fail(QStringLiteral("%1 of %2 message(s) were not verified: the server did not send UID %3 (deleted "
+                            "meanwhile, or the server answered for other messages)")
+                 .arg(fetched->skippedUids.size())
+                 .arg(wanted.size())
+                 .arg(uidList(fetched->skippedUids)));
     if (missing > 0) {
         fail(QStringLiteral("%1 message(s) came without a body").arg(missing));
         return 2;
     }
-    return pool.anyFailed() ? 2 : 0;
+    return pool.anyFailed() || !fetched->skippedUids.isEmpty() ? 2 : 0;
 }
 
 #endif // SEALCHECK_HAVE_IMAP

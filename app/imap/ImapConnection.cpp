@@ -13,7 +13,7 @@ namespace imap {
 ImapConnection::ImapConnection(ImapConnectionSettings settings, QObject *parent)
     : QObject(parent),
       m_settings(std::move(settings)),
-      m_framer(m_settings.maxLiteralSize),
+      m_framer(m_settings.maxLiteralSize, ImapFramer::defaultMaxLineSize, m_settings.maxResponseSize),
       m_log(m_settings.protocolLogEntries)
 {
     m_connectTimer.setSingleShot(true);
@@ -26,6 +26,17 @@ ImapConnection::ImapConnection(ImapConnectionSettings settings, QObject *parent)
                        {}, {}});
     });
     connect(&m_responseTimer, &QTimer::timeout, this, [this] {
+        if (m_rateDeadline) {
+            fail(ImapError{ImapErrorKind::Timeout,
+                           QStringLiteral("the server %1 is answering too slowly: %2 bytes in %3 seconds for one "
+                                          "command, below the minimum of %4 bytes per second")
+                               .arg(hostLabel())
+                               .arg(m_windowBytes)
+                               .arg(m_window.elapsed() / 1000)
+                               .arg(m_settings.minBytesPerSecond),
+                           {}, {}});
+            return;
+        }
         fail(ImapError{ImapErrorKind::Timeout,
                        QStringLiteral("the server %1 stopped answering (no reply within %2 seconds)")
                            .arg(hostLabel())
@@ -148,7 +159,7 @@ void ImapConnection::onConnected()
     if (m_settings.tlsMode == TlsMode::StartTls) {
         m_connectTimer.stop();
         m_state = State::Greeting;
-        m_responseTimer.start(m_settings.responseTimeoutMs);
+        updateResponseTimer();
     }
 }
 
@@ -172,7 +183,7 @@ void ImapConnection::onEncrypted()
         return;
     }
     m_state = State::Greeting;
-    m_responseTimer.start(m_settings.responseTimeoutMs);
+    updateResponseTimer();
 }
 
 void ImapConnection::onSslErrors(const QList<QSslError> &errors)
@@ -260,7 +271,9 @@ void ImapConnection::onReadyRead()
 {
     if (!m_socket)
         return;
-    m_framer.feed(m_socket->readAll());
+    const QByteArray bytes = m_socket->readAll();
+    m_windowBytes += bytes.size();
+    m_framer.feed(bytes);
     if (m_framer.failed()) {
         fail(ImapError{ImapErrorKind::ResponseTooLarge, QString::fromLatin1(m_framer.error()), {}, {}});
         return;
@@ -297,10 +310,29 @@ void ImapConnection::updateResponseTimer()
     if (m_state == State::Failed || m_state == State::Closed)
         return;
     const bool waiting = !m_pending.isEmpty() || m_state == State::Greeting;
-    if (waiting && !m_idling)
-        m_responseTimer.start(m_settings.responseTimeoutMs);
-    else
+    if (!waiting || m_idling) {
+        m_windowOpen = false;
         m_responseTimer.stop();
+        return;
+    }
+    if (!m_windowOpen) { // a command (or the greeting) starts waiting: its own time and bytes
+        m_windowOpen = true;
+        m_window.start();
+        m_windowBytes = 0;
+    }
+    // Silence ends the wait after responseTimeoutMs; a trickle that keeps resetting that timer
+    // ends when the bytes received are fewer than the minimum rate allows for the time taken.
+    qint64 wait = m_settings.responseTimeoutMs;
+    m_rateDeadline = false;
+    if (m_settings.minBytesPerSecond > 0) {
+        const qint64 allowed = m_settings.responseTimeoutMs + m_windowBytes * 1000 / m_settings.minBytesPerSecond;
+        const qint64 left = allowed - m_window.elapsed();
+        if (left < wait) {
+            wait = qMax<qint64>(left, 0);
+            m_rateDeadline = true;
+        }
+    }
+    m_responseTimer.start(int(wait));
 }
 
 void ImapConnection::setIdling(bool idling)
@@ -453,6 +485,7 @@ void ImapConnection::dispatch(const ImapResponse &r)
         }
         const Pending p = *it;
         m_pending.erase(it);
+        m_windowOpen = false; // the next command waiting gets a fresh allowance
         if (r.code && r.code->name == "CAPABILITY")
             m_capabilities = r.code->list;
         if (p.internal)

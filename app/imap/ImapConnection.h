@@ -14,6 +14,12 @@
 /// untagged -> offered to the running tasks in start order, else emitted as unsolicited().
 /// Capabilities are tracked from CAPABILITY responses and [CAPABILITY] codes.
 ///
+/// Bounded waiting (issue 24): while a command runs (or the greeting is awaited), silence longer
+/// than responseTimeoutMs ends the connection, and so does an answer that arrives more slowly
+/// than minBytesPerSecond on average after that allowance (a server trickling one byte at a time
+/// would otherwise reset the silence timer forever). One response may not exceed maxResponseSize
+/// bytes, its literals counted together (ImapFramer).
+///
 /// Errors end the connection: every running task fails with the same ImapError. Reconnecting is
 /// the owner's job (make a new ImapConnection; ImapReconnectPolicy gives the delays).
 
@@ -28,6 +34,7 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <functional>
@@ -132,6 +139,12 @@ private:
     quint64 m_tagCounter = 0;
     QTimer m_connectTimer;
     QTimer m_responseTimer;
+    // The current wait (a command until its tagged answer, or the greeting): when it began and
+    // the bytes received since, for ImapConnectionSettings::minBytesPerSecond.
+    QElapsedTimer m_window;
+    qint64 m_windowBytes = 0;
+    bool m_windowOpen = false;
+    bool m_rateDeadline = false; ///< m_responseTimer stands for the rate deadline, not silence
 };
 
 } // namespace imap

@@ -28,8 +28,15 @@ struct ImapConnectionSettings
     int connectTimeoutMs = 20000;
     /// The server must answer within this time while a command is running (not during IDLE).
     int responseTimeoutMs = 60000;
+    /// While a command runs, the server must also keep up this average rate: the command's
+    /// answer (every response until its tagged completion) may take responseTimeoutMs plus one
+    /// second per minBytesPerSecond bytes received. A server that trickles bytes (each one
+    /// resetting the silence timeout above) ends with ImapErrorKind::Timeout. 0 = no rate check.
+    int minBytesPerSecond = 1024;
     /// Larger literals end the connection with ImapErrorKind::ResponseTooLarge.
     qint64 maxLiteralSize = 64ll * 1024 * 1024;
+    /// Bytes of one response, all its literals counted together (ImapFramer).
+    qint64 maxResponseSize = 80ll * 1024 * 1024;
     int protocolLogEntries = 500;
 };
 

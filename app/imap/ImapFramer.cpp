@@ -2,8 +2,8 @@
 
 namespace imap {
 
-ImapFramer::ImapFramer(qint64 maxLiteralSize, qint64 maxLineSize)
-    : m_maxLiteral(maxLiteralSize), m_maxLine(maxLineSize)
+ImapFramer::ImapFramer(qint64 maxLiteralSize, qint64 maxLineSize, qint64 maxResponseSize)
+    : m_maxLiteral(maxLiteralSize), m_maxLine(maxLineSize), m_maxResponse(maxResponseSize)
 {
 }
 
@@ -89,7 +89,13 @@ void ImapFramer::process()
                 + ", above the limit of " + QByteArray::number(m_maxLiteral) + " bytes";
             return;
         }
+        if (m_textBytes + m_literalBytes + qMax<qint64>(n, 0) > m_maxResponse) {
+            m_error = "one response from the server would be larger than the limit of "
+                + QByteArray::number(m_maxResponse) + " bytes for one response (its literals counted together)";
+            return;
+        }
         if (n >= 0) {
+            m_literalBytes += n;
             m_literalLeft = n;
             m_redacted.append("<" + QByteArray::number(n) + " bytes>");
             continue;
@@ -97,6 +103,7 @@ void ImapFramer::process()
         m_frames.append(Frame{m_buffer.mid(m_start, m_scan - m_start), m_redacted});
         m_redacted.clear();
         m_textBytes = 0;
+        m_literalBytes = 0;
         m_start = m_scan;
     }
 }

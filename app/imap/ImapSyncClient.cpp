@@ -183,7 +183,8 @@ ImapExpected<FetchSummary> ImapSyncClient::fetchMessages(const QList<quint32> &u
     FetchSummary summary;
     QObject::connect(task, &ImapTask::finished, [&summary](ImapTask *t) {
         auto *f = static_cast<UidFetchTask *>(t);
-        summary = FetchSummary{f->delivered(), f->lastDeliveredUid()};
+        summary = FetchSummary{f->delivered(), f->lastDeliveredUid(), f->skippedUids(), f->unexpectedCount(),
+                               f->unexpectedUids()};
     });
     auto r = run(task);
     if (!r)

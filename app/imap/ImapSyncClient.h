@@ -48,6 +48,11 @@ struct FetchSummary
 {
     int delivered = 0;
     quint32 lastDeliveredUid = 0;
+    /// Requested UIDs the server did not send (UidFetchTask::skippedUids).
+    QList<quint32> skippedUids;
+    /// Messages sent for UIDs never requested (ignored), and the first few of those UIDs.
+    int unexpected = 0;
+    QList<quint32> unexpectedUids;
 };
 
 enum class NewMailMethod { Idle, Polling };

@@ -90,11 +90,20 @@ bool UidFetchTask::handleUntagged(const ImapResponse &r)
         m_callback(r.fetch);
         return true;
     }
-    if (!m_wanted.contains(uid))
-        return false;
     const bool complete = m_parts == FetchParts::Flags          ? r.fetch.flags.has_value()
                         : m_parts == FetchParts::Headers        ? r.fetch.header().has_value()
                                                                 : r.fetch.message().has_value();
+    if (!m_wanted.contains(uid)) {
+        // A body (or header) for a UID never requested: the server answered another question.
+        // Flag updates for other messages are ordinary unsolicited responses (RFC 9051 §7.5.2).
+        if (complete && m_parts != FetchParts::Flags && !std::binary_search(m_uids.begin(), m_uids.end(), uid)) {
+            if (m_unexpectedUids.size() < kMaxListedUnexpected)
+                m_unexpectedUids.append(uid);
+            ++m_unexpected;
+            return true;
+        }
+        return false;
+    }
     if (!complete)
         return false; // an unsolicited flag update for a message we are fetching
     m_wanted.remove(uid);
@@ -123,6 +132,7 @@ void UidFetchTask::flush(bool batchDone, const Batch &batch)
             continue;
         }
         if (m_gone.remove(uid)) {
+            m_skipped.append(uid);
             ++m_deliverIndex;
             continue;
         }

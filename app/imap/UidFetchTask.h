@@ -7,6 +7,11 @@
 /// last delivered one was delivered or no longer exists, so a resumed sync may start after the
 /// last delivered UID with nothing lost or duplicated.
 ///
+/// Nothing is lost silently: a requested UID that the server's tagged OK leaves unanswered
+/// (expunged meanwhile, or a server that answers for other UIDs) is listed by skippedUids(); a
+/// message the server sent for a UID that was never requested is ignored and counted by
+/// unexpectedCount() (the first few UIDs kept in unexpectedUids()).
+///
 /// Flags mode with changedSince (RFC 7162 §3.1.4.1 CHANGEDSINCE) asks for the flags of every
 /// message whose MODSEQ is above the value; those are delivered as they come.
 
@@ -40,6 +45,12 @@ public:
     void setPipelineDepth(int commands) { m_depth = qMax(1, commands); }
     int delivered() const { return m_delivered; }
     quint32 lastDeliveredUid() const { return m_lastDelivered; }
+    /// Requested UIDs the server did not send, ascending.
+    const QList<quint32> &skippedUids() const { return m_skipped; }
+    int unexpectedCount() const { return m_unexpected; }
+    /// The first kMaxListedUnexpected of them.
+    const QList<quint32> &unexpectedUids() const { return m_unexpectedUids; }
+    static constexpr int kMaxListedUnexpected = 20;
 
 protected:
     void perform() override;
@@ -71,6 +82,9 @@ private:
     QSet<quint32> m_gone;
     int m_delivered = 0;
     quint32 m_lastDelivered = 0;
+    QList<quint32> m_skipped;
+    int m_unexpected = 0;
+    QList<quint32> m_unexpectedUids;
 };
 
 } // namespace imap

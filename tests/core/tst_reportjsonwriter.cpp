@@ -65,6 +65,7 @@ Report fullReport(const std::string &s)
     d.failure = DkimFailure::BodyHashMismatch;
     d.reason = d.domain = d.selector = d.identity = d.algorithm = d.canonicalization = d.keyType = s;
     d.keyRecord = s;
+    d.signatureStart = s;
     d.keyBits = 2048;
     d.dnssec = d.testing = d.aligned = true;
     d.bodyLengthLimit = 18446744073709551615ull;
@@ -95,6 +96,7 @@ Report fullReport(const std::string &s)
     a.chain = {ArcInstance{1, s, s, "none", AuthResult::Pass, AuthResult::Fail, s, s}, ArcInstance{}};
     a.oldestPass = 1;
     a.trustedSealer = a.trustedDmarcPass = true;
+    a.overrideSealer = s;
     r.arc = a;
     SignatureResult sig;
     sig.result = AuthResult::Pass;

@@ -4,7 +4,9 @@
 #include "ImapProtocolLog.h"
 #include "ImapReconnectPolicy.h"
 #include "ImapSyncClient.h"
+#include "ScriptedImapServer.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSslKey>
 #include <QSslSocket>
@@ -13,107 +15,11 @@
 
 using namespace imap;
 
+using imaptest::dataFile;
+using imaptest::loadCert;
+using imaptest::ScriptedServer;
+
 namespace {
-
-QString dataFile(const char *name)
-{
-    return QStringLiteral(SEALCHECK_SOURCE_DIR "/tests/imap/data/") + QLatin1String(name);
-}
-
-QSslCertificate loadCert(const char *name)
-{
-    QFile f(dataFile(name));
-    if (!f.open(QIODevice::ReadOnly))
-        return QSslCertificate();
-    return QSslCertificate(&f, QSsl::Pem);
-}
-
-/// Plays one side of a conversation. Steps:
-///   "S: text"  send text + CRLF          "C: text"  expect this line from the client
-///   "TLS"      start TLS (server side)   "CLOSE"    drop the connection
-///   "RAW: x"   send x as is (no CRLF)    "SILENT"   stop answering, keep the connection
-class ScriptedServer : public QTcpServer
-{
-    Q_OBJECT
-public:
-    enum class Mode { ImplicitTls, Plain };
-    ScriptedServer(QList<QByteArray> script, Mode mode, const QHostAddress &address = QHostAddress::LocalHost)
-        : m_script(std::move(script)), m_mode(mode)
-    {
-        listen(address);
-    }
-    QList<QByteArray> received;
-    QString mismatch;
-    bool finished() const { return m_step >= m_script.size(); }
-
-protected:
-    void incomingConnection(qintptr handle) override
-    {
-        m_socket = new QSslSocket(this);
-        m_socket->setSocketDescriptor(handle);
-        m_socket->setLocalCertificate(loadCert("server.pem"));
-        QFile keyFile(dataFile("server.key"));
-        keyFile.open(QIODevice::ReadOnly);
-        m_socket->setPrivateKey(QSslKey(&keyFile, QSsl::Ec));
-        connect(m_socket, &QSslSocket::readyRead, this, &ScriptedServer::onRead);
-        connect(m_socket, &QSslSocket::encrypted, this, &ScriptedServer::advance);
-        connect(m_socket, &QSslSocket::sslErrors, this, [this] { m_socket->ignoreSslErrors(); });
-        if (m_mode == Mode::ImplicitTls)
-            m_socket->startServerEncryption();
-        else
-            advance();
-    }
-
-private:
-    void onRead()
-    {
-        m_buffer += m_socket->readAll();
-        qsizetype eol;
-        while ((eol = m_buffer.indexOf("\r\n")) >= 0) {
-            received.append(m_buffer.left(eol));
-            m_buffer.remove(0, eol + 2);
-        }
-        advance();
-    }
-    void advance()
-    {
-        while (m_step < m_script.size() && m_socket) {
-            const QByteArray &s = m_script[m_step];
-            if (s.startsWith("S: ")) {
-                m_socket->write(s.mid(3) + "\r\n");
-            } else if (s.startsWith("RAW: ")) {
-                m_socket->write(s.mid(5));
-            } else if (s.startsWith("C: ")) {
-                if (m_consumed >= received.size())
-                    return;
-                const QByteArray got = received[m_consumed++];
-                if (got != s.mid(3) && mismatch.isEmpty())
-                    mismatch = QStringLiteral("step %1: expected \"%2\", got \"%3\"")
-                                   .arg(m_step)
-                                   .arg(QString::fromLatin1(s.mid(3)), QString::fromLatin1(got));
-            } else if (s == "TLS") {
-                ++m_step;
-                m_socket->startServerEncryption();
-                return; // continue on encrypted()
-            } else if (s == "CLOSE") {
-                ++m_step;
-                m_socket->disconnectFromHost();
-                return;
-            } else if (s == "SILENT") {
-                ++m_step;
-                return;
-            }
-            ++m_step;
-        }
-    }
-
-    QList<QByteArray> m_script;
-    Mode m_mode;
-    QSslSocket *m_socket = nullptr;
-    QByteArray m_buffer;
-    qsizetype m_step = 0;
-    qsizetype m_consumed = 0;
-};
 
 ImapConnectionSettings settingsFor(const ScriptedServer &server, TlsMode mode, bool trustCa = true)
 {
@@ -376,12 +282,115 @@ private slots:
         QCOMPARE(bodies, (QList<QByteArray>{"five\r\n", "seven\r\n", "eleven\r\n"}));
         QCOMPARE(sum->delivered, 3);
         QCOMPARE(sum->lastDeliveredUid, 11u);
+        QCOMPARE(sum->skippedUids, (QList<quint32>{9})); // said, never silently dropped (issue 24)
+        QCOMPARE(sum->unexpected, 0); // the flag update without a body is ordinary
         QVERIFY(!client.protocolLog().contains("seven"));
         client.logout();
         QVERIFY2(server.mismatch.isEmpty(), qPrintable(server.mismatch));
         QVERIFY(server.finished());
         for (const QByteArray &line : server.received)
             QVERIFY2(!line.contains("SELECT") && !line.contains("STORE") && !line.contains("EXPUNGE"), line.constData());
+    }
+
+    // Issue 24 item 9: a server that answers for UIDs it was not asked for, and leaves out the
+    // ones asked for. Nothing asked for disappears silently.
+    void unrequestedAndMissingUidsAreReported()
+    {
+        const QList<QByteArray> script{
+            kGreeting, "C: s1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==", "S: s1 OK [CAPABILITY IMAP4rev1] in",
+            "C: s2 EXAMINE INBOX", "S: * 3 EXISTS", "S: s2 OK [READ-ONLY] done",
+            "C: s3 UID FETCH 1:3 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])",
+            "S: * 1 FETCH (UID 1 BODY[] {3}\r\none)",
+            "S: * 2 FETCH (UID 40 BODY[] {5}\r\nforty)",
+            "S: * 3 FETCH (UID 41 BODY[] {5}\r\nforty)",
+            "S: * 2 FETCH (UID 2 FLAGS (\\Seen))", // a flag update: not a message, not counted
+            "S: s3 OK",
+        };
+        ScriptedServer server(script, ScriptedServer::Mode::ImplicitTls);
+        ImapSyncClient client(settingsFor(server, TlsMode::Implicit));
+        QVERIFY(client.connectAndLogin(QStringLiteral("alice"), QStringLiteral("secret")).ok());
+        QVERIFY(client.examine(QStringLiteral("INBOX")).ok());
+        QList<quint32> got;
+        const auto sum = client.fetchMessages({1, 2, 3}, FetchParts::FullMessage, [&](const FetchData &m) { got << *m.uid; });
+        QVERIFY2(sum.ok(), qPrintable(sum.ok() ? QString() : sum.error().message));
+        QCOMPARE(got, (QList<quint32>{1}));
+        QCOMPARE(sum->skippedUids, (QList<quint32>{2, 3}));
+        QCOMPARE(sum->unexpected, 2);
+        QCOMPARE(sum->unexpectedUids, (QList<quint32>{40, 41}));
+        QVERIFY2(server.mismatch.isEmpty(), qPrintable(server.mismatch));
+    }
+
+    // Issue 24 item 7: one response may announce any number of literals, each under the literal
+    // limit. The bytes of the whole response are bounded, checked at each announcement (before
+    // the bytes arrive). Limits lowered through the settings to keep the test small.
+    void responseBytesAreBounded_data()
+    {
+        QTest::addColumn<int>("literals");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("3 x 90000 bytes, limit 300000: read") << 3 << true;
+        QTest::newRow("8 x 90000 bytes, limit 300000: refused") << 8 << false;
+    }
+    void responseBytesAreBounded()
+    {
+        QFETCH(int, literals);
+        QFETCH(bool, accepted);
+        const char *sections[] = {"BODY[]", "BODY[HEADER]", "BODY[TEXT]", "BODY[1]", "BODY[2]", "BODY[3]", "BODY[4]", "BODY[5]"};
+        QByteArray response = "* 1 FETCH (UID 1";
+        for (int i = 0; i < literals; ++i)
+            response += QByteArray(" ") + sections[i] + " {90000}\r\n" + QByteArray(90000, 'x');
+        response += ")\r\n";
+        const QList<QByteArray> script{
+            kGreeting, "C: s1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==", "S: s1 OK [CAPABILITY IMAP4rev1] in",
+            "C: s2 EXAMINE INBOX", "S: * 1 EXISTS", "S: s2 OK [READ-ONLY] done",
+            "C: s3 UID FETCH 1 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])", "RAW: " + response, "S: s3 OK",
+        };
+        ScriptedServer server(script, ScriptedServer::Mode::ImplicitTls);
+        ImapConnectionSettings settings = settingsFor(server, TlsMode::Implicit);
+        settings.maxLiteralSize = 100000;
+        settings.maxResponseSize = 300000;
+        ImapSyncClient client(settings);
+        QVERIFY(client.connectAndLogin(QStringLiteral("alice"), QStringLiteral("secret")).ok());
+        QVERIFY(client.examine(QStringLiteral("INBOX")).ok());
+        int got = 0;
+        const auto sum = client.fetchMessages({1}, FetchParts::FullMessage, [&](const FetchData &) { ++got; });
+        if (accepted) {
+            QVERIFY2(sum.ok(), qPrintable(sum.ok() ? QString() : sum.error().message));
+            QCOMPARE(got, 1);
+            return;
+        }
+        QVERIFY(!sum.ok());
+        QCOMPARE(int(sum.error().kind), int(ImapErrorKind::ResponseTooLarge));
+        QCOMPARE(sum.error().message, QStringLiteral("one response from the server would be larger than the limit of "
+                                                     "300000 bytes for one response (its literals counted together)"));
+        QCOMPARE(got, 0);
+        QVERIFY(!client.isConnected());
+    }
+
+    // Issue 24 item 8: a server sending one byte at a time keeps resetting the silence timeout;
+    // the minimum transfer rate ends the wait. Here 20 bytes/s against a minimum of 100 after a
+    // 1 s allowance: the error comes after about 1.25 s instead of the 10 s the trickle lasts.
+    void tricklingServerHitsTheDeadline()
+    {
+        const QList<QByteArray> script{
+            kGreeting, "C: s1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==", "S: s1 OK [CAPABILITY IMAP4rev1] in",
+            "C: s2 EXAMINE INBOX", "TRICKLE: * OK [UIDVALIDITY 7] " + QByteArray(170, 'z'), "S: s2 OK [READ-ONLY] done",
+        };
+        ScriptedServer server(script, ScriptedServer::Mode::ImplicitTls);
+        ImapConnectionSettings settings = settingsFor(server, TlsMode::Implicit);
+        settings.responseTimeoutMs = 1000;
+        settings.minBytesPerSecond = 100;
+        ImapSyncClient client(settings);
+        QVERIFY(client.connectAndLogin(QStringLiteral("alice"), QStringLiteral("secret")).ok());
+        QElapsedTimer timer;
+        timer.start();
+        const auto box = client.examine(QStringLiteral("INBOX"));
+        QVERIFY(!box.ok());
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(int(box.error().kind), int(ImapErrorKind::Timeout));
+        const QString expected = QStringLiteral("the server 127.0.0.1:%1 is answering too slowly: ").arg(server.serverPort());
+        QVERIFY2(box.error().message.startsWith(expected), qPrintable(box.error().message));
+        QVERIFY2(box.error().message.endsWith(QLatin1String("below the minimum of 100 bytes per second")),
+                 qPrintable(box.error().message));
     }
 
     void uidValidityChange()

@@ -4,6 +4,9 @@
 #include <algorithm>
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QMutex>
 #include <QThread>
 
@@ -17,9 +20,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace sealcheck;
 
 namespace {
+
+int modeOf(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+}
 
 qint64 inbox(MessageStore &store)
 {
@@ -272,13 +283,14 @@ private slots:
             QSqlQuery q(QSqlDatabase::database(s.connectionName()));
             QVERIFY(q.exec(QStringLiteral("DROP INDEX messages_by_stale")));
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE messages DROP COLUMN stale")), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE accounts DROP COLUMN provider_profile")), qPrintable(q.lastError().text()));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=3")));
             QCOMPARE(s.schemaVersion(), 3);
         }
         MessageStore t;
         QVERIFY(t.open(file).ok());
         QCOMPARE(t.schemaVersion(), MessageStore::latestSchemaVersion());
-        QCOMPARE(MessageStore::latestSchemaVersion(), 4);
+        QCOMPARE(MessageStore::latestSchemaVersion(), 5);
         const auto m = t.message(id);
         QVERIFY(m.has_value());
         QCOMPARE(m->subject, QStringLiteral("kept"));
@@ -370,6 +382,32 @@ private slots:
         QVERIFY(s.staleMessages(mb, 10).isEmpty());
     }
 
+    void reportsOfOlderRulesAreStaleOnOpen()
+    {
+        // A verdict made under an earlier report version (older verdict rules) is never shown as
+        // current after an upgrade.
+        const QString file = path("outdated.sqlite");
+        qint64 oldId = 0, newId = 0;
+        qint64 mb = 0;
+        {
+            MessageStore s;
+            QVERIFY(s.open(file).ok());
+            mb = inbox(s);
+            oldId = *s.saveMessage(row(mb, 1, QStringLiteral("a"), QStringLiteral("b"), 1));
+            newId = *s.saveMessage(row(mb, 2, QStringLiteral("a"), QStringLiteral("b"), 2));
+            verifier::Report r;
+            r.verdict = verifier::Verdict::Forged;
+            QVERIFY(s.saveReport(newId, r));
+            r.version = 1;
+            QVERIFY(s.saveReport(oldId, r));
+            QCOMPARE(s.staleCount(mb), 0);
+        }
+        MessageStore again;
+        QVERIFY(again.open(file).ok());
+        QCOMPARE(again.message(oldId)->stale, true);
+        QCOMPARE(again.message(newId)->stale, false);
+        QCOMPARE(again.staleCount(mb), 1);
+    }
     void staleMessagesBounded_data()
     {
         QTest::addColumn<int>("limit");
@@ -501,6 +539,53 @@ private slots:
         qint64 mb = inbox(s);
         QVERIFY(s.highestUid(mb) >= lastCommitted);
         QVERIFY(s.messageCount(mb) >= int(lastCommitted));
+    }
+
+    // Issue 24 item 10: the store holds message bodies and account names. Under umask 022 it, its
+    // -wal/-shm files and its new folder are private; loose modes of an existing store are fixed.
+    void storeFilesArePrivate()
+    {
+        const mode_t oldMask = ::umask(022);
+        QTemporaryDir dir;
+        const QString folder = dir.path() + QStringLiteral("/new/sub");
+        const QString path = folder + QStringLiteral("/store.sqlite");
+        {
+            MessageStore store;
+            QVERIFY(store.open(path).ok());
+            inbox(store); // a write: the -wal and -shm files exist while the connection is open
+            QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+            QCOMPARE(modeOf(path), 0600);
+            QCOMPARE(modeOf(path + QStringLiteral("-wal")), 0600);
+            QCOMPARE(modeOf(path + QStringLiteral("-shm")), 0600);
+            QCOMPARE(modeOf(folder), 0700);
+            QCOMPARE(modeOf(dir.path() + QStringLiteral("/new")), 0700);
+        }
+        // An existing store left readable by others (an earlier version) is made private on open;
+        // a folder the user chose and that existed is not touched.
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
+        {
+            MessageStore store;
+            QVERIFY(store.open(path).ok());
+            QCOMPARE(modeOf(path), 0600);
+            QCOMPARE(modeOf(folder), 0755);
+        }
+        // The default folder (XDG_DATA_HOME/sealcheck) is ours: tightened even when it exists.
+        const QByteArray oldXdg = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", QFile::encodeName(dir.path() + QStringLiteral("/xdg")));
+        const QString defaultPath = MessageStore::defaultPath();
+        QVERIFY(QDir().mkpath(QFileInfo(defaultPath).absolutePath()));
+        QVERIFY(::chmod(QFile::encodeName(QFileInfo(defaultPath).absolutePath()).constData(), 0755) == 0);
+        {
+            MessageStore store;
+            QVERIFY(store.open(defaultPath).ok());
+            QCOMPARE(modeOf(QFileInfo(defaultPath).absolutePath()), 0700);
+            QCOMPARE(modeOf(defaultPath), 0600);
+        }
+        qputenv("XDG_DATA_HOME", oldXdg);
+        if (oldXdg.isEmpty())
+            qunsetenv("XDG_DATA_HOME");
+        ::umask(oldMask);
     }
 };
 

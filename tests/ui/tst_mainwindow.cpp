@@ -28,6 +28,7 @@
 #include <QDateTime>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -426,7 +427,12 @@ private slots:
         time.dkim.push_back(dkim(AuthResult::PermError, DkimFailure::KeyNotFound));
         time.dmarc = dmarcResult(AuthResult::Fail, DmarcPolicy::Reject);
         time.authenticationResults.push_back(header(true, "dkim", "pass", {{"header.d", "example.com"}, {"header.s", "sel"}}));
-        QTest::addRow("time-explains-disagreement") << int(FindingCode::TimeExplainsDisagreement) << time;
+        ReceivedHop hop;
+        hop.time = 1'700'000'000;
+        time.received.push_back(hop);
+        time.boundaryHop = 0;
+        time.verifiedAt = 1'700'000'000 + 40 * 86400;
+        QTest::addRow("dkim-pass-reported") << int(FindingCode::DkimPassReported) << time;
 
         Report reportedPass = synthetic();
         reportedPass.dkim.push_back(dkim(AuthResult::Fail, DkimFailure::BodyHashMismatch));
@@ -497,6 +503,49 @@ private slots:
             QVERIFY2(shown.endsWith(QLatin1Char('.')), qPrintable(shown));
         }
         QVERIFY2(seen, "the report does not produce the finding");
+    }
+
+    /// Issue 24 item 11: an mbox is opened as an index. The window lists every message at once,
+    /// reads and verifies them a batch at a time, and keeps the full report of the latest
+    /// only; an older one is verified again when its message is selected.
+    void largeMboxIsStreamed()
+    {
+        constexpr int kMessages = 3000;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.mbox"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int i = 1; i <= kMessages; ++i)
+                f.write("From x@y Mon Jan 1 00:00:00 2024\nFrom: sender" + QByteArray::number(i)
+                        + "@example.org\nSubject: number " + QByteArray::number(i) + "\n\nHi.\n\n");
+        }
+        MainWindow w;
+        w.setVerificationSettings(demoSettings());
+        w.inspectorModel()->setMaxReports(100);
+        w.openFiles({path});
+        QCOMPARE(w.inspectorModel()->rowCount(), kMessages);
+        // Read and handed to the verifier in batches, not all at once.
+        QVERIFY2(w.inspectorModel()->queuedCount() >= kMessages - 300, qPrintable(QString::number(w.inspectorModel()->queuedCount())));
+        QVERIFY(QTest::qWaitFor([&] { return w.isSettled(); }, 120000));
+        QCOMPARE(w.inspectorModel()->queuedCount(), 0);
+        for (int r = 0; r < kMessages; ++r)
+            QVERIFY2(stateOfRow(w, r) == VerdictState::Unauthenticated, qPrintable(QString::number(r)));
+        const auto *last = w.inspectorModel()->entryAt(kMessages - 1);
+        QCOMPARE(w.inspectorModel()->sourceOf(last->key), path + QStringLiteral("#3000"));
+        QCOMPARE(w.inspectorModel()->index(kMessages - 1, SubjectColumn).data().toString(), QStringLiteral("number 3000"));
+        QVERIFY(w.inspectorModel()->report(last->key).has_value());
+        const auto *first = w.inspectorModel()->entryAt(0);
+        QVERIFY(!w.inspectorModel()->report(first->key).has_value()); // not kept
+        QCOMPARE(w.inspectorModel()->raw(first->key).value_or(QByteArray()),
+                 QByteArray("From: sender1@example.org\nSubject: number 1\n\nHi.\n"));
+        // Selected (the window selected the first message when the file opened; the user goes
+        // to another and back): verified again, and shown with its report.
+        w.messageList()->setCurrentIndex(w.filterModel()->mapFromSource(w.inspectorModel()->index(1, 0)));
+        w.messageList()->setCurrentIndex(w.filterModel()->mapFromSource(w.inspectorModel()->index(0, 0)));
+        QTRY_VERIFY(w.inspectorModel()->report(first->key).has_value());
+        QTRY_VERIFY(w.messageView()->banner()->headline().startsWith(QStringLiteral("Unauthenticated")));
+        QTRY_COMPARE(w.messageView()->bodyView()->toPlainText().trimmed(), QStringLiteral("Hi."));
     }
 
     void bodyIsPlainTextOnly()

@@ -298,6 +298,7 @@ void dkim(Writer &w, const DkimResult &d)
     w.field("remembered_key_since", d.rememberedKeySince);
     w.field("result", d.result);
     w.field("selector", d.selector);
+    w.field("signature_start", d.signatureStart);
     w.field("signed_headers", d.signedHeaders);
     w.field("testing", d.testing);
     w.field("timestamp", d.timestamp);
@@ -363,6 +364,7 @@ void arc(Writer &w, const std::optional<ArcResult> &r)
     w.closeArray();
     w.field("instances", a.instances);
     w.field("oldest_pass", a.oldestPass);
+    w.field("override_sealer", a.overrideSealer);
     w.field("reason", a.reason);
     w.field("result", a.result);
     w.field("trusted_dmarc_pass", a.trustedDmarcPass);
