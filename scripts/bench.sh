@@ -5,7 +5,11 @@
 # messages and DNS data, and prints the figures side by side with the ratios to the targets.
 # Speed is judged by reading these figures; nothing here fails because a target is missed.
 #
-#   scripts/bench.sh [--seconds S] [--threads N] [--no-mailauth]
+#   scripts/bench.sh [--seconds S] [--threads N] [--no-mailauth] [--runs N] [--no-whole]
+#
+# After the in-process figures, scripts/bench-whole.sh compares the whole programs (issue 22):
+# `sealcheck-cli verify --json` against mailauth's authenticate() in node on one mbox of the
+# 2,000 10-KB messages, median of --runs N runs (default 5); --no-whole skips it.
 #
 # Environment: BUILD_DIR (default build-bench, relative to the repository root), CORPUS_DIR
 # (default BUILD_DIR/bench-corpus), JOBS (ninja jobs, default nproc), NICE (run the measurements
@@ -23,12 +27,16 @@ JOBS=${JOBS:-$(nproc)}
 SECONDS_PER=3
 THREADS=$(nproc)
 MAILAUTH=1
+WHOLE=1
+RUNS=5
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) SECONDS_PER=$2; shift 2 ;;
         --threads) THREADS=$2; shift 2 ;;
         --no-mailauth) MAILAUTH=0; shift ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        --no-whole) WHOLE=0; shift ;;
+        --runs) RUNS=$2; shift 2 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -49,6 +57,10 @@ if [ ! -f "$BUILD_DIR/build.ninja" ] || ! grep -q '^CMAKE_BUILD_TYPE:STRING=Rele
 fi
 mkdir -p "$OUT"
 BENCH="$BUILD_DIR/tests/bench_verify"
+if [ "$WHOLE" = 1 ] && ! nice ninja -C "$BUILD_DIR" -j "$JOBS" sealcheck-cli >"$OUT/build-cli.log" 2>&1; then
+    echo "bench.sh: sealcheck-cli does not build: the whole-process comparison is skipped ($OUT/build-cli.log)"
+    WHOLE=0
+fi
 if ! nice ninja -C "$BUILD_DIR" -j "$JOBS" bench_verify >"$OUT/build.log" 2>&1; then
     echo "bench.sh: bench_verify (the whole pipeline) does not build; what is missing:"
     { grep -E "undefined reference|error:" "$OUT/build.log" | sed -E 's/^.*(undefined reference to|error:)/  \1/' \
@@ -133,3 +145,13 @@ END {
         print "(the full pipeline was not measured: bench_verify did not build, see above)"
 }'
 echo "(figures kept in $OUT/)"
+
+# 6. The whole process, program against program (issue 22).
+if [ "$WHOLE" = 1 ]; then
+    echo
+    MA_ARGS=()
+    [ "$MAILAUTH" = 1 ] || MA_ARGS=(--mailauth-dir /nonexistent)
+    INPROCESS_RATE=$(awk '$1 == "RESULT" && $2 == "full_10k_1t_per_s" { print $3 }' "$OUT/sealcheck.txt") \
+        "${RUN[@]}" scripts/bench-whole.sh "$BUILD_DIR/bin/sealcheck-cli" "$CORPUS_DIR" "$OUT/whole" --runs "$RUNS" \
+        "${MA_ARGS[@]}"
+fi

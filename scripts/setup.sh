@@ -19,6 +19,7 @@ PACKAGES=(
   xvfb xauth dovecot-imapd dovecot-sieve dovecot-lmtpd procmail nodejs unbound bind9-dnsutils gnome-keyring libsecret-tools dbus dbus-x11
   openssl ca-certificates desktop-file-utils appstream file
   clang-14 libfuzzer-14-dev libclang-rt-14-dev llvm-14
+  python3-authres
 )
 
 missing=()

@@ -39,6 +39,8 @@ bool readDnsTimeout(const QCommandLineParser &parser, ResolverOptions &resolver,
 void addCommonOptions(QCommandLineParser &parser);
 /// Reads them; on a usage error returns false with @p error set.
 bool readCommonOptions(const QCommandLineParser &parser, CommonOptions &options, QString &error);
+/// Appends one report in the chosen format to @p out (with its final newline).
+void appendReport(const verifier::Report &report, const CommonOptions &options, std::string &out);
 /// Writes one report in the chosen format to @p out.
 void printReport(const verifier::Report &report, const CommonOptions &options, FILE *out);
 /// A command's --help text, its first line naming the command ("Usage: sealcheck-cli scan

@@ -72,47 +72,98 @@ void addUnique(std::vector<HeaderAnomaly> &list, HeaderAnomaly a)
 
 } // namespace
 
+namespace {
+
+struct LineEnds
+{
+    size_t crlf = 0;
+    size_t bareLf = 0;
+    LineEnding kind() const
+    {
+        return (crlf == 0 && bareLf == 0) ? LineEnding::None
+               : bareLf == 0              ? LineEnding::Crlf
+               : crlf == 0                ? LineEnding::Lf
+                                          : LineEnding::Mixed;
+    }
+};
+
+LineEnds countLineEnds(std::string_view bytes)
+{
+    LineEnds n;
+    for (const char *p = bytes.data(), *const end = p + bytes.size();
+         (p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p) {
+        if (p > bytes.data() && p[-1] == '\r')
+            ++n.crlf;
+        else
+            ++n.bareLf;
+    }
+    return n;
+}
+
+// Bare LF becomes CRLF (what the message looked like on the wire, RFC 5322 §2.1).
+std::string toCrlf(std::string_view bytes, size_t bareLf)
+{
+    std::string converted;
+    converted.reserve(bytes.size() + bareLf);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r'))
+            converted.push_back('\r');
+        converted.push_back(bytes[i]);
+    }
+    return converted;
+}
+
+Error tooLarge(size_t size, const MessageLimits &limits, std::string *exceeded)
+{
+    if (exceeded)
+        *exceeded = std::to_string(limits.maxMessageBytes) + " bytes per message";
+    return Error{"the message is " + std::to_string(size) + " bytes, more than the limit of " +
+                 std::to_string(limits.maxMessageBytes) + " bytes"};
+}
+
+} // namespace
+
 Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits, std::string *exceeded)
+{
+    if (bytes.size() > limits.maxMessageBytes)
+        return tooLarge(bytes.size(), limits, exceeded);
+    const size_t originalSize = bytes.size();
+    const LineEnds ends = countLineEnds(bytes);
+    if (ends.bareLf > 0)
+        bytes = toCrlf(bytes, ends.bareLf);
+    auto data = std::make_shared<const std::string>(std::move(bytes));
+    const std::string_view view = *data;
+    return parseNormalised(view, std::move(data), ends.kind(), originalSize, limits, exceeded);
+}
+
+Expected<Message> Message::parseShared(std::string_view bytes, std::shared_ptr<const void> owner,
+                                       const MessageLimits &limits, std::string *exceeded)
+{
+    if (bytes.size() > limits.maxMessageBytes)
+        return tooLarge(bytes.size(), limits, exceeded);
+    const LineEnds ends = countLineEnds(bytes);
+    if (ends.bareLf > 0) {
+        auto data = std::make_shared<const std::string>(toCrlf(bytes, ends.bareLf));
+        const std::string_view view = *data;
+        return parseNormalised(view, std::move(data), ends.kind(), bytes.size(), limits, exceeded);
+    }
+    return parseNormalised(bytes, std::move(owner), ends.kind(), bytes.size(), limits, exceeded);
+}
+
+Expected<Message> Message::parseNormalised(std::string_view d, std::shared_ptr<const void> owner,
+                                           LineEnding original, size_t originalSize, const MessageLimits &limits,
+                                         std::string *exceeded)
 {
     auto over = [exceeded](std::string limit, std::string message) {
         if (exceeded)
             *exceeded = std::move(limit);
         return makeError(std::move(message));
     };
-    if (bytes.size() > limits.maxMessageBytes) {
-        return over(std::to_string(limits.maxMessageBytes) + " bytes per message",
-                    "the message is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
-                         std::to_string(limits.maxMessageBytes) + " bytes");
-    }
     Message m;
-    m.m_originalSize = bytes.size();
-
-    // Line ends: convert bare LF to CRLF once, recording what the input used.
-    size_t crlf = 0, bareLf = 0;
-    for (const char *p = bytes.data(), *const end = p + bytes.size();
-         (p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p) {
-        if (p > bytes.data() && p[-1] == '\r')
-            ++crlf;
-        else
-            ++bareLf;
-    }
-    m.m_lineEnding = (crlf == 0 && bareLf == 0) ? LineEnding::None
-                     : bareLf == 0              ? LineEnding::Crlf
-                     : crlf == 0                ? LineEnding::Lf
-                                                : LineEnding::Mixed;
-    if (bareLf > 0) {
-        std::string converted;
-        converted.reserve(bytes.size() + bareLf);
-        for (size_t i = 0; i < bytes.size(); ++i) {
-            if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r'))
-                converted.push_back('\r');
-            converted.push_back(bytes[i]);
-        }
-        bytes = std::move(converted);
-    }
-    auto data = std::make_shared<std::string>(std::move(bytes));
-    const std::string &d = *data;
-    m.m_data = data;
+    m.m_originalSize = originalSize;
+    m.m_lineEnding = original;
+    m.m_owner = std::move(owner);
+    m.m_bytes = d;
 
     size_t pos = 0;
     bool inField = false;
@@ -124,9 +175,9 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits,
         if (!inField)
             return;
         HeaderField f;
-        f.name = std::string_view(d).substr(fieldStart, nameEnd - fieldStart);
-        f.raw = std::string_view(d).substr(fieldStart, end - fieldStart);
-        f.rawValue = std::string_view(d).substr(valueStart, end - valueStart);
+        f.name = d.substr(fieldStart, nameEnd - fieldStart);
+        f.raw = d.substr(fieldStart, end - fieldStart);
+        f.rawValue = d.substr(valueStart, end - valueStart);
         f.index = m.m_fields.size();
         f.anomalies = std::move(fieldAnomalies);
         fieldAnomalies.clear();
@@ -138,7 +189,7 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits,
         size_t eol = d.find("\r\n", pos);
         size_t lineEnd = eol == std::string::npos ? d.size() : eol;
         size_t next = eol == std::string::npos ? d.size() : eol + 2;
-        std::string_view line = std::string_view(d).substr(pos, lineEnd - pos);
+        std::string_view line = d.substr(pos, lineEnd - pos);
 
         if (line.empty() && eol != std::string::npos) {
             finishField(pos - (pos >= 2 ? 2 : 0));
@@ -149,12 +200,12 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits,
         if (line.size() > limits.maxHeaderLineLength) {
             return over(std::to_string(limits.maxHeaderLineLength) + " bytes per header line",
                         "a header line is " + std::to_string(line.size()) + " bytes long, more than the limit of " +
-                             std::to_string(limits.maxHeaderLineLength));
+                            std::to_string(limits.maxHeaderLineLength));
         }
         if (next > limits.maxHeaderBytes) {
             return over(std::to_string(limits.maxHeaderBytes) + " bytes of header",
-                        "the header section is larger than the limit of " +
-                             std::to_string(limits.maxHeaderBytes) + " bytes");
+                        "the header section is larger than the limit of " + std::to_string(limits.maxHeaderBytes) +
+                            " bytes");
         }
         if (line.find('\0') != std::string_view::npos) {
             addUnique(fieldAnomalies, HeaderAnomaly::NulByte);
@@ -193,8 +244,7 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits,
         finishField(pos >= 2 ? pos - 2 : 0);
         if (m.m_fields.size() >= limits.maxHeaderFields) {
             return over(std::to_string(limits.maxHeaderFields) + " header fields",
-                        "the message has more than " + std::to_string(limits.maxHeaderFields) +
-                             " header fields");
+                        "the message has more than " + std::to_string(limits.maxHeaderFields) + " header fields");
         }
         inField = true;
         fieldStart = pos;
@@ -228,7 +278,7 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits,
     }
     if (m.m_bodyOffset == std::string::npos) {
         // The message ended inside the header section.
-        finishField(d.size() >= 2 && d.compare(d.size() - 2, 2, "\r\n") == 0 ? d.size() - 2 : d.size());
+        finishField(d.size() >= 2 && d.substr(d.size() - 2) == "\r\n" ? d.size() - 2 : d.size());
         m.m_headerEnd = d.size();
         if (!d.empty())
             addUnique(m.m_anomalies, HeaderAnomaly::NoBodySeparator);
@@ -238,14 +288,14 @@ Expected<Message> Message::parse(std::string bytes, const MessageLimits &limits,
 
 std::string_view Message::headerSection() const
 {
-    return std::string_view(*m_data).substr(0, m_headerEnd);
+    return m_bytes.substr(0, m_headerEnd);
 }
 
 std::string_view Message::body() const
 {
     if (m_bodyOffset == std::string::npos)
         return {};
-    return std::string_view(*m_data).substr(m_bodyOffset);
+    return m_bytes.substr(m_bodyOffset);
 }
 
 std::vector<const HeaderField *> Message::fields(std::string_view name) const

@@ -66,13 +66,18 @@ struct HeaderField
 class Message
 {
 public:
-    /// Parses @p bytes. Fails only when a limit is exceeded; then @p exceeded (when given)
-    /// receives the limit in words ("1000 header fields"), for the not-checked report
-    /// (overLimitReport in verifier/verdict/OverLimit.h).
+    /// Parses @p bytes. Fails only when a limit is exceeded.
+    /// When a limit is exceeded, @p exceeded (when given) receives the limit in words ("1000
+    /// header fields"), for the not-checked report (overLimitReport, verifier/verdict/OverLimit.h).
     static Expected<Message> parse(std::string bytes, const MessageLimits &limits = {}, std::string *exceeded = nullptr);
+    /// Parses @p bytes without copying them when they already end their lines with CRLF: the
+    /// Message then refers to them and keeps @p owner (what holds them, e.g. a mapped file)
+    /// alive. Input with bare LF is converted into a copy the Message owns.
+    static Expected<Message> parseShared(std::string_view bytes, std::shared_ptr<const void> owner,
+                                         const MessageLimits &limits = {}, std::string *exceeded = nullptr);
 
     /// The CRLF-normalised bytes of the whole message.
-    std::string_view data() const { return *m_data; }
+    std::string_view data() const { return m_bytes; }
     /// The header section: every field line including its CRLF, without the empty line.
     std::string_view headerSection() const;
     /// The body: everything after the CRLF CRLF that ends the header section ("" if none).
@@ -93,7 +98,12 @@ public:
     const std::vector<HeaderAnomaly> &anomalies() const { return m_anomalies; }
 
 private:
-    std::shared_ptr<const std::string> m_data;
+    static Expected<Message> parseNormalised(std::string_view crlf, std::shared_ptr<const void> owner,
+                                             LineEnding original, size_t originalSize, const MessageLimits &limits,
+                                             std::string *exceeded);
+
+    std::shared_ptr<const void> m_owner; // holds the bytes m_bytes and every field view into
+    std::string_view m_bytes;
     std::vector<HeaderField> m_fields;
     std::vector<HeaderAnomaly> m_anomalies;
     size_t m_headerEnd = 0; // offset just past the last header line's CRLF

@@ -64,17 +64,6 @@ std::vector<std::string> strings(const json &j, const char *key)
 constexpr std::initializer_list<AddressListKind> kKinds = {AddressListKind::None, AddressListKind::One,
                                                            AddressListKind::Several, AddressListKind::Ambiguous,
                                                            AddressListKind::Invalid};
-std::string_view kindName(AddressListKind k)
-{
-    switch (k) {
-    case AddressListKind::None: return "none";
-    case AddressListKind::One: return "one";
-    case AddressListKind::Several: return "several";
-    case AddressListKind::Ambiguous: return "ambiguous";
-    case AddressListKind::Invalid: return "invalid";
-    }
-    return "none";
-}
 
 json findingToJson(const Finding &f) { return {{"code", findingCodeName(f.code)}, {"args", f.args}, {"text", f.text}}; }
 
@@ -128,7 +117,7 @@ json toJsonValue(const Report &r)
                  {"domain", r.from.domain.empty() ? json(nullptr) : json(r.from.domain)},
                  {"local_part", r.from.localPart},
                  {"display_name", r.from.displayName},
-                 {"kind", kindName(r.from.kind)},
+                 {"kind", addressListKindName(r.from.kind)},
                  {"field_count", r.from.fieldCount},
                  {"problem", r.from.problem},
                  {"display_name_has_address", r.from.displayNameHasAddress},
@@ -296,6 +285,18 @@ json toJsonValue(const Report &r)
 
 } // namespace
 
+std::string_view addressListKindName(AddressListKind k)
+{
+    switch (k) {
+    case AddressListKind::None: return "none";
+    case AddressListKind::One: return "one";
+    case AddressListKind::Several: return "several";
+    case AddressListKind::Ambiguous: return "ambiguous";
+    case AddressListKind::Invalid: return "invalid";
+    }
+    return "none";
+}
+
 std::string reportToJson(const Report &report)
 {
     return toJsonValue(report).dump(-1, ' ', false, json::error_handler_t::replace);
@@ -324,7 +325,7 @@ Expected<Report> reportFromJson(std::string_view text)
         r.from.domain = str(f, "domain");
         r.from.localPart = str(f, "local_part");
         r.from.displayName = str(f, "display_name");
-        r.from.kind = enumFromName<AddressListKind>(str(f, "kind"), kindName, kKinds).value_or(AddressListKind::None);
+        r.from.kind = enumFromName<AddressListKind>(str(f, "kind"), addressListKindName, kKinds).value_or(AddressListKind::None);
         r.from.fieldCount = f.value("field_count", 0);
         r.from.problem = str(f, "problem");
         r.from.displayNameHasAddress = flag(f, "display_name_has_address");

@@ -14,5 +14,7 @@ std::string reportToJson(const Report &report);
 /// Pretty-printed with two-space indentation.
 std::string reportToJsonPretty(const Report &report);
 Expected<Report> reportFromJson(std::string_view json);
+/// The JSON name of a From field's kind ("one", "several", ...; `from.kind`).
+std::string_view addressListKindName(AddressListKind kind);
 
 } // namespace verifier

@@ -30,17 +30,7 @@ for (let i = 1; i + 1 < args.length; i += 2) {
     }
 }
 
-const dns = JSON.parse(fs.readFileSync(path.join(dir, 'dns.json'), 'utf-8'));
-const resolver = async (name, rr) => {
-    const entry = dns[String(name).toLowerCase().replace(/\.$/, '')];
-    const answer = entry && entry[rr];
-    if (!answer) {
-        const err = new Error(`${entry ? 'no data' : 'not found'}: ${rr} ${name}`);
-        err.code = entry ? 'ENODATA' : 'ENOTFOUND';
-        throw err;
-    }
-    return answer;
-};
+const resolver = require('./dns-resolver')(dir);
 
 const lines = fs.readFileSync(path.join(dir, 'manifest.tsv'), 'utf-8').split('\n').slice(1).filter(Boolean);
 const all = lines.map(line => {
