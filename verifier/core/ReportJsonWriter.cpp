@@ -229,6 +229,7 @@ void from(Writer &w, const FromInfo &f)
     w.open();
     w.key("address");
     w.optionalString(f.address);
+    w.field("competing_from_names", f.competingFromNames);
     w.field("display_name", f.displayName);
     w.field("display_name_has_address", f.displayNameHasAddress);
     w.key("domain");
