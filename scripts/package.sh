@@ -55,8 +55,14 @@ cp -a installer/debian "$tree/debian"
 jobs=${JOBS:-$(nproc)}
 export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:+$DEB_BUILD_OPTIONS }parallel=$jobs"
 if command -v ccache >/dev/null; then
+  # debhelper (compat 13) gives the build its own HOME, where ccache would find neither its cache
+  # nor its configuration: pass on the ones in use here.
   CCACHE_DIR=$(ccache -k cache_dir 2>/dev/null || echo "${HOME:-/root}/.cache/ccache")
-  export CCACHE_DIR
+  CCACHE_MAXSIZE=$(ccache -k max_size 2>/dev/null || echo 5G)
+  export CCACHE_DIR CCACHE_MAXSIZE
+  base=$(ccache -k base_dir 2>/dev/null || true)
+  [ -n "$base" ] && export CCACHE_BASEDIR=$base
+  [ "$(ccache -k hash_dir 2>/dev/null)" = false ] && export CCACHE_NOHASHDIR=1
 fi
 what=(-us -uc)
 [ -n "${BINARY_ONLY:-}" ] && what+=(-b)
