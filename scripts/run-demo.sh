@@ -19,7 +19,7 @@ if [ "$(id -u)" = 0 ] && [ -n "$(invoking_user)" ]; then
   exec runuser -u "$(invoking_user)" -- env "HOME=$(getent passwd "$(invoking_user)" | cut -d: -f6)" \
        ${DISPLAY:+DISPLAY="$DISPLAY"} ${WAYLAND_DISPLAY:+WAYLAND_DISPLAY="$WAYLAND_DISPLAY"} \
        ${XAUTHORITY:+XAUTHORITY="$XAUTHORITY"} ${XDG_RUNTIME_DIR:+XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR"} \
-       BUILD_DIR="$BUILD_DIR" SEALCHECK_DEMO_AS_USER=1 "$0" "$@"
+       BUILD_DIR="$BUILD_DIR" SEALCHECK_DEMO_AS_USER=1 scripts/run-demo.sh "$@"
 fi
 DEMO=resources/demo
 NOW=$(cat "$DEMO/NOW")
