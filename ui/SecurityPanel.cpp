@@ -1,5 +1,7 @@
 #include "SecurityPanel.h"
 
+#include "ProviderProfiles.h"
+
 #include <algorithm>
 #include <climits>
 
@@ -295,12 +297,15 @@ void SecurityPanel::showReport(const Report &r, const QByteArray &rawHeader)
     }
 
     // Authentication-Results.
-    auto *ar = section(tr("Authentication-Results"), r.authenticationResults.empty()
-                                                         ? tr("none")
-                                                         : QString::number(r.authenticationResults.size()));
+    QString arSummary = r.authenticationResults.empty() ? tr("none") : QString::number(r.authenticationResults.size());
+    if (!r.provider.empty()) {
+        const auto profile = findProviderProfile(q(r.provider));
+        arSummary += QStringLiteral(" · ") + tr("provider profile: %1").arg(profile ? q(profile->name) : q(r.provider));
+    }
+    auto *ar = section(tr("Authentication-Results"), arSummary);
     for (const AuthResultsHeader &h : r.authenticationResults) {
-        auto *s = new QTreeWidgetItem(ar, {h.authservId.empty() ? tr("(unreadable)") : q(h.authservId),
-                                           h.trusted ? tr("trusted") : tr("not trusted")});
+        const QString id = !h.parsed ? tr("(unreadable)") : h.authservId.empty() ? tr("(no authserv-id)") : q(h.authservId);
+        auto *s = new QTreeWidgetItem(ar, {id, h.trusted ? tr("trusted") : tr("not trusted")});
         add(s, tr("Why"), q(h.trustReason));
         if (!h.parsed)
             add(s, tr("Parse error"), q(h.parseError));

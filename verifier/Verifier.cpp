@@ -1,5 +1,6 @@
 #include "Verifier.h"
 
+#include "AuthResultsParser.h"
 #include "AuthResultsTrust.h"
 #include "DkimVerifier.h"
 #include "DmarcEvaluator.h"
@@ -20,6 +21,8 @@
 #include "IprevChecker.h"
 #include "VbrChecker.h"
 #include "Rfc2047.h"
+#include <algorithm>
+
 #if __has_include("ArcVerifier.h")
 #include "ArcVerifier.h"
 #define SEALCHECK_HAVE_ARC 1
@@ -70,6 +73,33 @@ std::vector<std::pair<std::string, std::string>> mailboxesWithOrg(const Message 
     return out;
 }
 
+/// The newest ARC set sealed by a sealer the user trusts whose ARC-Authentication-Results
+/// recorded dmarc=pass for the From domain, whether or not the seals can still be validated now
+/// (the provider's own arc=pass, checked by the verdict, vouches for them at delivery).
+std::string arcSealerRecordingPass(const ArcResult &arc, const std::vector<std::string> &sealers,
+                                   const std::string &fromDomain)
+{
+    if (fromDomain.empty())
+        return {};
+    for (auto it = arc.chain.rbegin(); it != arc.chain.rend(); ++it) {
+        bool trusted = false;
+        for (const auto &s : sealers)
+            trusted = trusted || equalsIgnoreCase(s, it->domain);
+        if (!trusted)
+            continue;
+        auto parsed = parseAuthenticationResults(it->authResults, AuthResultsMode::Relaxed);
+        if (!parsed)
+            continue;
+        for (const AuthMethodResult &m : parsed->methods) {
+            auto hf = m.properties.find("header.from");
+            if (m.method == "dmarc" && m.result == "pass" && hf != m.properties.end() &&
+                equalsIgnoreCase(hf->second, fromDomain))
+                return it->domain;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Report verify(const Message &message, const VerifyContext &context)
@@ -102,12 +132,21 @@ Report verify(const Message &message, const VerifyContext &context)
     report.from = analyseFrom(message);
 
     // 2. The trace: trusted hops, the boundary and the SMTP envelope.
-    TraceAnalysis trace = analyseTrace(message, context.trust.relays);
+    const ProviderProfile *provider = context.trust.provider ? &*context.trust.provider : nullptr;
+    if (provider)
+        report.provider = provider->id;
+    TraceAnalysis trace = analyseTrace(message, context.trust.relays, provider);
     report.received = trace.hops;
     report.boundaryHop = trace.boundaryHop;
 
-    // 3. DKIM.
-    report.dkim = verifyDkim(message, resolver, context.now, context.limits);
+    // 3. DKIM: first the signatures that may align with From (same organisation by the public
+    //    suffix list); the others cannot change DMARC and are checked, bounded, after it.
+    const std::string fromOrg =
+        report.from.domain.empty() ? std::string() : PublicSuffixList::system().organisationalDomain(report.from.domain);
+    auto mayAlign = [&](std::string_view d) {
+        return !fromOrg.empty() && !d.empty() && PublicSuffixList::system().organisationalDomain(std::string(d)) == fromOrg;
+    };
+    report.dkim = verifyDkim(message, resolver, context.now, context.limits, mayAlign, context.limits.maxDkimSignatures);
 
     // 3b. DomainKeys (RFC 4870, historic): reported, never weighed.
     {
@@ -148,9 +187,22 @@ Report verify(const Message &message, const VerifyContext &context)
     // 5. DMARC (sets DkimResult::aligned).
     report.dmarc = evaluateDmarc(report.from, report.dkim, *report.spf, resolver);
 
+    // 5b. The other signers, bounded: shown, and weighed only as the user's accepted signers.
+    {
+        std::vector<DkimResult> others = verifyDkim(
+            message, resolver, context.now, context.limits, [&](std::string_view d) { return !mayAlign(d); },
+            context.limits.maxUnalignedDkimSignatures);
+        report.dkim.insert(report.dkim.end(), std::make_move_iterator(others.begin()), std::make_move_iterator(others.end()));
+        std::sort(report.dkim.begin(), report.dkim.end(),
+                  [](const DkimResult &a, const DkimResult &b) { return a.fieldIndex < b.fieldIndex; });
+    }
+
     // 6. ARC.
+    std::vector<std::string> arcSealers = context.trust.arcSealers;
+    if (provider)
+        arcSealers.insert(arcSealers.end(), provider->arcSealers.begin(), provider->arcSealers.end());
 #ifdef SEALCHECK_HAVE_ARC
-    report.arc = verifyArc(message, resolver, context.now, context.trust.arcSealers, report.from.domain);
+    report.arc = verifyArc(message, resolver, context.now, arcSealers, report.from.domain);
 #else
     report.arc = ArcResult{};
 #endif
@@ -163,7 +215,7 @@ Report verify(const Message &message, const VerifyContext &context)
             nextUntrusted = long(trace.hops[size_t(trace.boundaryHop) + 1].fieldIndex);
     }
     report.authenticationResults =
-        collectAuthenticationResults(message, boundaryField, nextUntrusted, context.trust.authservIds,
+        collectAuthenticationResults(message, boundaryField, nextUntrusted, context.trust.authservIds, provider,
                                      AuthResultsMode::Relaxed);
 
     // 7b. VBR (RFC 5518) once DKIM and SPF are known; historic methods other servers reported.
@@ -188,6 +240,9 @@ Report verify(const Message &message, const VerifyContext &context)
     SenderAnalysis analysis = analyseSender(report.from, sender);
 
     VerdictInputs inputs;
+    inputs.freshSeconds = context.limits.freshSeconds;
+    if (report.arc)
+        inputs.arcSealerRecordedPass = arcSealerRecordingPass(*report.arc, arcSealers, report.from.domain);
     inputs.suspicious = std::move(analysis.suspicious);
     inputs.warnings = std::move(analysis.warnings);
     if (!message.anomalies().empty()) {

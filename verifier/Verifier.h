@@ -6,6 +6,7 @@
 /// DMARC → ARC → Authentication-Results (trust) → S/MIME, OpenPGP → sender analysis → verdict.
 
 #include "Message.h"
+#include "ProviderProfile.h"
 #include "Report.h"
 #include "Resolver.h"
 
@@ -39,6 +40,9 @@ struct TrustPolicy
     std::vector<std::string> knownDomains;
     /// VBR vouching services the user trusts (RFC 5518); empty: no vouch is ever asked for.
     std::vector<std::string> vouchingServices;
+    /// The user's provider (resources/providers): its ids, id families, hosts, networks and ARC
+    /// sealers are trusted as if listed above (ARCHITECTURE.md, "Providers").
+    std::optional<ProviderProfile> provider;
 };
 
 struct SignatureSettings
@@ -54,6 +58,12 @@ struct SignatureSettings
 struct VerifierLimits
 {
     int maxDkimSignatures = 8;     ///< signatures evaluated per message (more are NotEvaluated)
+    /// Of those, signatures whose d= cannot align with From (another organisation): they cannot
+    /// change DMARC, so only a few are looked up, after DMARC has been decided.
+    int maxUnalignedDkimSignatures = 3;
+    /// Mail is "fresh" for this long after the trust-boundary hop received it (ARCHITECTURE.md,
+    /// "Evidence that time has made unverifiable"); older mail is "old".
+    int64_t freshSeconds = 24 * 3600;
     /// Distinct DNS questions per message, all checks together (verifier/dns/QueryBudget.h);
     /// later ones are temporary errors and the report warns (FindingCode::DnsLimitReached).
     int maxDnsQueries = 100;

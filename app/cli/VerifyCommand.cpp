@@ -3,6 +3,7 @@
 #include "AuthResultsWriter.h"
 #include "Message.h"
 #include "MessageFiles.h"
+#include "ProviderProfiles.h"
 #include "ReportJson.h"
 #include "RememberedVerification.h"
 #include "ReportText.h"
@@ -51,6 +52,10 @@ void addCommonOptions(QCommandLineParser &parser)
          QStringLiteral("Trust Authentication-Results with this authserv-id (repeatable)."), QStringLiteral("ID")},
         {QStringLiteral("trusted-relay"), QStringLiteral("A host of the receiving side (repeatable)."),
          QStringLiteral("HOST")},
+        {QStringLiteral("provider"),
+         QStringLiteral("Your mail provider's profile: trusts its authserv-ids, hosts and ARC sealers "
+                        "('sealcheck-cli providers' lists them)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("trust-arc-sealer"), QStringLiteral("Trust ARC seals by this domain (repeatable)."),
          QStringLiteral("DOMAIN")},
         {QStringLiteral("vouching-service"),
@@ -108,6 +113,14 @@ bool readCommonOptions(const QCommandLineParser &parser, CommonOptions &o, QStri
     o.trust.relays = toStdList(parser.values(QStringLiteral("trusted-relay")));
     o.trust.arcSealers = toStdList(parser.values(QStringLiteral("trust-arc-sealer")));
     o.trust.knownDomains = toStdList(parser.values(QStringLiteral("known-domain")));
+    if (parser.isSet(QStringLiteral("provider"))) {
+        o.trust.provider = findProviderProfile(parser.value(QStringLiteral("provider")));
+        if (!o.trust.provider) {
+            error = QStringLiteral("unknown --provider '%1' (one of: %2)")
+                        .arg(parser.value(QStringLiteral("provider")), providerIds());
+            return false;
+        }
+    }
     o.trust.vouchingServices = toStdList(parser.values(QStringLiteral("vouching-service")));
     o.signatures.caFiles = toStdList(parser.values(QStringLiteral("ca-file")));
     o.signatures.useSystemCa = !parser.isSet(QStringLiteral("no-system-ca"));

@@ -41,5 +41,6 @@ QString commandHelp(const QCommandLineParser &parser, const QString &command);
 int runVerify(const QStringList &arguments);
 int runScan(const QStringList &arguments);
 int runDomain(const QStringList &arguments);
+int runProviders(const QStringList &arguments);
 
 } // namespace sealcheck::cli

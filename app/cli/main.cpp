@@ -16,6 +16,7 @@ void printUsage(FILE *out)
                "                                            verify a mailbox over IMAPS, read-only\n"
                "  sealcheck-cli domain DOMAIN [--json] [--dns-zone FILE]...\n"
                "                                            how well a domain protects its mail\n"
+               "  sealcheck-cli providers [--json]           the provider profiles for --provider NAME\n"
                "  sealcheck-cli --version | --help\n"
                "Run 'sealcheck-cli COMMAND --help' for the options of a command.\n",
                out);
@@ -51,6 +52,8 @@ int main(int argc, char **argv)
         return sealcheck::cli::runScan(args);
     if (command == QLatin1String("domain"))
         return sealcheck::cli::runDomain(args);
+    if (command == QLatin1String("providers"))
+        return sealcheck::cli::runProviders(args);
     std::fprintf(stderr, "sealcheck-cli: unknown command '%s'\n", qPrintable(command));
     printUsage(stderr);
     return 2;

@@ -1,5 +1,7 @@
 #include "AccountAutoConfig.h"
 
+#include "ProviderProfiles.h"
+
 #include "ServerDiscovery.h"
 #include "StrictHttps.h"
 
@@ -792,6 +794,19 @@ void AccountAutoConfig::finishIfDone(const std::shared_ptr<Run> &run, bool timed
                     result.candidates.push_back(c);
             }
         }
+        // The provider profile: from the MX host, else the mailbox domain, else the IMAP host of
+        // the best proposal. Only proposed; the user confirms it with the rest.
+        QStringList mx;
+        if (run->dns && !run->dns->mx.exchange.isEmpty())
+            mx << run->dns->mx.exchange;
+        auto profile = recogniseProvider(mx, run->domain);
+        if (!profile && !result.candidates.isEmpty()) {
+            for (const auto &p : providerProfiles())
+                if (QString::fromStdString(p.imapHost) == result.candidates.front().host)
+                    profile = p;
+        }
+        if (profile)
+            result.providerProfile = QString::fromStdString(profile->id);
     }
     m_run.reset();
     emit finished(result);

@@ -118,6 +118,9 @@ struct AutoConfigResult
     QVector<AutoConfigNote> skipped;
     /// Every URL requested (redirect targets included), in order: what was sent where.
     QStringList contactedUrls;
+    /// The provider profile recognised from the MX host, the mailbox domain or the proposed IMAP
+    /// host (resources/providers/providers.json id); empty when none.
+    QString providerProfile;
 };
 
 /// One <incomingServer type="imap"> as written in the file (placeholders unresolved).

@@ -1,5 +1,7 @@
 #include "AccountSync.h"
 
+#include "ProviderProfiles.h"
+
 #include "RememberedVerification.h"
 #include "ResolverSetup.h"
 
@@ -215,6 +217,8 @@ VerificationSettings AccountSync::settingsFor(const AccountRecord &account, Veri
     appendUnique(base.trust.authservIds, account.trustedAuthservIds);
     appendUnique(base.trust.relays, account.trustedRelays);
     appendUnique(base.trust.arcSealers, account.trustedArcSealers);
+    if (!account.providerProfile.isEmpty())
+        base.trust.provider = findProviderProfile(account.providerProfile);
     return base;
 }
 

@@ -71,6 +71,8 @@ const char *const kMigrations[] = {
     // statements: the parentheses say the concatenation is meant.)
     ("ALTER TABLE messages ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;"
      "CREATE INDEX messages_by_stale ON messages(mailbox_id, stale);"),
+    // 5: the account's provider profile (resources/providers/providers.json), "" = none.
+    "ALTER TABLE accounts ADD COLUMN provider_profile TEXT NOT NULL DEFAULT '';",
 };
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL.
@@ -265,12 +267,13 @@ verifier::Expected<qint64> MessageStore::saveAccount(const AccountRecord &a)
     if (a.id == 0) {
         q.prepare(QStringLiteral("INSERT INTO accounts (name, host, port, security, username, trusted_authserv_ids,"
                                  " trusted_relays, trusted_arc_sealers, pinned_key, phishing_keyword, auth_kind,"
-                                 " oauth_provider, oauth_overrides)"
-                                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                                 " oauth_provider, oauth_overrides, provider_profile)"
+                                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     } else {
         q.prepare(QStringLiteral("UPDATE accounts SET name=?, host=?, port=?, security=?, username=?,"
                                  " trusted_authserv_ids=?, trusted_relays=?, trusted_arc_sealers=?, pinned_key=?,"
-                                 " phishing_keyword=?, auth_kind=?, oauth_provider=?, oauth_overrides=? WHERE id=?"));
+                                 " phishing_keyword=?, auth_kind=?, oauth_provider=?, oauth_overrides=?,"
+                                 " provider_profile=? WHERE id=?"));
     }
     q.addBindValue(text(a.name));
     q.addBindValue(text(a.host));
@@ -285,6 +288,7 @@ verifier::Expected<qint64> MessageStore::saveAccount(const AccountRecord &a)
     q.addBindValue(a.authentication == AuthenticationKind::OAuth ? 1 : 0);
     q.addBindValue(text(a.oauthProvider));
     q.addBindValue(text(a.oauthOverrides));
+    q.addBindValue(text(a.providerProfile));
     if (a.id != 0)
         q.addBindValue(a.id);
     if (!q.exec())
@@ -297,8 +301,8 @@ QVector<AccountRecord> MessageStore::accounts() const
     QVector<AccountRecord> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("SELECT id, name, host, port, security, username, trusted_authserv_ids, trusted_relays,"
-                               " trusted_arc_sealers, pinned_key, phishing_keyword, auth_kind, oauth_provider, oauth_overrides"
-                               " FROM accounts ORDER BY id")))
+                               " trusted_arc_sealers, pinned_key, phishing_keyword, auth_kind, oauth_provider, oauth_overrides,"
+                               " provider_profile FROM accounts ORDER BY id")))
         return out;
     while (q.next()) {
         AccountRecord a;
@@ -317,6 +321,7 @@ QVector<AccountRecord> MessageStore::accounts() const
         a.authentication = q.value(11).toInt() == 1 ? AuthenticationKind::OAuth : AuthenticationKind::Password;
         a.oauthProvider = q.value(12).toString();
         a.oauthOverrides = q.value(13).toString();
+        a.providerProfile = q.value(14).toString();
         out.push_back(a);
     }
     return out;

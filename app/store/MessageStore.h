@@ -54,6 +54,9 @@ struct AccountRecord
     /// OAuth only: per-account overrides of the provider's settings (a JSON object with the data
     /// file's keys, e.g. {"client_id": "..."}); "" = none. Never holds a token.
     QString oauthOverrides;
+    /// Schema 5: the provider profile the user chose (resources/providers/providers.json id,
+    /// "" = none). It widens the trust above to the provider's ids, hosts and ARC sealers.
+    QString providerProfile;
 };
 
 struct MailboxRecord

@@ -66,8 +66,8 @@ private slots:
                                         "From: Alice <alice@example.com>", "Subject: hi", ""}) + "body\r\n";
         QTest::newRow("above, inside twice, below") << QByteArray::fromStdString(full) << 1 << 3 << provider
             << QStringList{
-                   QStringLiteral("0 trusted mx.example.net | Written by your provider (mx.example.net) in its own trace block."),
-                   QStringLiteral("2 untrusted mx.example.net | Only the topmost field written by this server counts; this is a second one."),
+                   QStringLiteral("0 trusted mx.example.net | Written by your provider (mx.example.net) above the Received field where it took the message in."),
+                   QStringLiteral("2 untrusted mx.example.net | A second report of dmarc by mx.example.net below the first; only the first counts, since the sender could have written this one."),
                    QStringLiteral("4 untrusted mx.example.net | It sits below a Received field written outside your provider, so the sender could have written it.")};
 
         QTest::newRow("empty trust list") << QByteArray::fromStdString(full) << 1 << 3 << QStringList{}
@@ -79,8 +79,8 @@ private slots:
         QTest::newRow("id compared case-insensitively") << QByteArray::fromStdString(full) << 1 << 3
             << QStringList{QStringLiteral("MX.Example.NET")}
             << QStringList{
-                   QStringLiteral("0 trusted mx.example.net | Written by your provider (mx.example.net) in its own trace block."),
-                   QStringLiteral("2 untrusted mx.example.net | Only the topmost field written by this server counts; this is a second one."),
+                   QStringLiteral("0 trusted mx.example.net | Written by your provider (mx.example.net) above the Received field where it took the message in."),
+                   QStringLiteral("2 untrusted mx.example.net | A second report of dmarc by mx.example.net below the first; only the first counts, since the sender could have written this one."),
                    QStringLiteral("4 untrusted mx.example.net | It sits below a Received field written outside your provider, so the sender could have written it.")};
 
         const std::string foreign = lines({"Authentication-Results: mx.example.net.evil.example; dmarc=pass header.from=bank.example",
@@ -133,16 +133,16 @@ private slots:
         // A "next" index above the boundary is not below it: the contiguous-run rule applies.
         QTest::newRow("next above boundary ignored") << QByteArray::fromStdString(full) << 3 << 1 << provider
             << QStringList{
-                   QStringLiteral("0 trusted mx.example.net | Written by your provider (mx.example.net) in its own trace block."),
-                   QStringLiteral("2 untrusted mx.example.net | Only the topmost field written by this server counts; this is a second one."),
-                   QStringLiteral("4 untrusted mx.example.net | Only the topmost field written by this server counts; this is a second one.")};
+                   QStringLiteral("0 trusted mx.example.net | Written by your provider (mx.example.net) above the Received field where it took the message in."),
+                   QStringLiteral("2 trusted mx.example.net | Written by your provider (mx.example.net) above the Received field where it took the message in."),
+                   QStringLiteral("4 untrusted mx.example.net | A second report of dmarc by mx.example.net below the first; only the first counts, since the sender could have written this one.")};
 
         // An unparsable field is listed, never trusted, and does not hide the next one.
         const std::string broken = lines({"Authentication-Results: mx.example.net; dkim=pass header.b=gfT/i2HB",
                                           kGenuine, kBoundary, "From: a@example.com", ""});
         QTest::newRow("unparsable") << QByteArray::fromStdString(broken) << 2 << -1 << provider
             << QStringList{QStringLiteral("0 untrusted  | The field could not be read, so it is not trusted."),
-                           QStringLiteral("1 trusted mx.example.net | Written by your provider (mx.example.net) in its own trace block.")};
+                           QStringLiteral("1 trusted mx.example.net | Written by your provider (mx.example.net) above the Received field where it took the message in.")};
 
         // Authentication-Results inside a forwarded message (a MIME part) is body, not header.
         const std::string mime = lines({kGenuine, kBoundary, "From: a@example.com", "MIME-Version: 1.0",
@@ -150,7 +150,7 @@ private slots:
                                         "Content-Type: message/rfc822", "", kForgedPass, "From: x@bank.example",
                                         "", "inner", "--b--"});
         QTest::newRow("field inside a MIME part is not listed") << QByteArray::fromStdString(mime) << 1 << -1 << provider
-            << QStringList{QStringLiteral("0 trusted mx.example.net | Written by your provider (mx.example.net) in its own trace block.")};
+            << QStringList{QStringLiteral("0 trusted mx.example.net | Written by your provider (mx.example.net) above the Received field where it took the message in.")};
     }
     void trust()
     {
@@ -194,10 +194,11 @@ private slots:
         QVERIFY(!list[1].parsed);
         QVERIFY(QByteArray::fromStdString(list[1].parseError).contains("must be quoted"));
         QCOMPARE(QByteArray::fromStdString(list[1].raw), QByteArray("mx.example.net; dkim=pass header.b=gfT/i2HB"));
-        // The same field read in relaxed mode parses and, being below a parsed one, is a duplicate.
+        // The same field read in relaxed mode parses; above the boundary Received every field of
+        // a trusted id is read (a provider such as Fastmail writes several).
         const auto relaxed = collectAuthenticationResults(*m, 2, -1, {"mx.example.net"}, AuthResultsMode::Relaxed);
         QVERIFY(relaxed[1].parsed);
-        QVERIFY(!relaxed[1].trusted);
+        QVERIFY(relaxed[1].trusted);
         QVERIFY(relaxed[0].trusted);
     }
 };

@@ -395,12 +395,17 @@ ArcResult verifyArc(const Message &message, const Resolver &resolver, int64_t no
     r.result = AuthResult::Pass;
     r.reason = "The ARC chain of " + std::to_string(newest) + (newest == 1 ? " set" : " sets") + " validates; newest sealer " +
                r.chain.back().domain + ".";
-    r.trustedSealer = isTrustedSealer(r.chain.back().domain, trustedSealers);
-    if (r.trustedSealer) {
-        for (size_t k = sets.size(); k-- > 0;) {
-            if (!isTrustedSealer(r.chain[k].domain, trustedSealers))
-                continue;
-            r.trustedDmarcPass = recordsDmarcPass(sets[k].aar, fromDomain);
+    // Every trusted sealer's record is read, not only the newest one's (mail forwarded by a list
+    // and then by the user's provider carries both), but only where the message is still what that
+    // sealer signed: its ARC-Message-Signature and every newer one validate (k >= oldest-pass), so
+    // a later forwarder cannot have changed what the trusted sealer vouched for.
+    for (size_t k = sets.size(); k-- > 0;) {
+        if (int(k + 1) < r.oldestPass || !isTrustedSealer(r.chain[k].domain, trustedSealers))
+            continue;
+        r.trustedSealer = true;
+        if (recordsDmarcPass(sets[k].aar, fromDomain)) {
+            r.trustedDmarcPass = true;
+            r.overrideSealer = r.chain[k].domain;
             break;
         }
     }

@@ -21,10 +21,12 @@
 ///     Position cannot tell a field forged directly below the boundary Received from one the
 ///     boundary server wrote there; rule 3 and the provider's removal of forged fields bearing
 ///     its own id (RFC 8601 §5) cover that case.
-///  3. It is the topmost field with that authserv-id (compared case-insensitively). "Only the
-///     topmost field written by this server counts": a second one with the same id is untrusted
-///     even inside the block. RFC 8601 §5 requires the server to remove forged fields with its
-///     id; this does not rely on it.
+///  3. Above the boundary Received every field of a trusted id is read (nothing the sender wrote
+///     can stand there; Fastmail writes four, iCloud one per method). In the run directly below
+///     it, where the provider's milters put their fields above whatever the message brought, a
+///     field is trusted only when no trusted field of the same id above it reported any of its
+///     methods: the first report of a method counts, a later copy may be the sender's. RFC 8601
+///     §5 requires the server to remove forged fields with its id; this does not rely on it.
 ///
 /// Fields that do not parse are listed with parsed=false and parseError, and are never trusted.
 /// Every entry has a short English trustReason. `raw` is the unfolded value, escaped for display
@@ -34,6 +36,7 @@
 
 #include "AuthResultsParser.h"
 #include "Message.h"
+#include "ProviderProfile.h"
 #include "Report.h"
 
 #include <string>
@@ -50,6 +53,12 @@ std::vector<AuthResultsHeader> collectAuthenticationResults(const Message &messa
                                                             long nextUntrustedReceivedIndex,
                                                             const std::vector<std::string> &trustedAuthservIds,
                                                             AuthResultsMode mode = AuthResultsMode::Strict);
+/// The same with the user's provider profile: its authserv-ids and id families are trusted, and
+/// when it writes fields without an authserv-id such fields are read (trusted only in the block).
+std::vector<AuthResultsHeader> collectAuthenticationResults(const Message &message, long boundaryFieldIndex,
+                                                            long nextUntrustedReceivedIndex,
+                                                            const std::vector<std::string> &trustedAuthservIds,
+                                                            const ProviderProfile *provider, AuthResultsMode mode);
 
 /// True for the trace fields a receiving server writes next to its Received field:
 /// Received-SPF, Authentication-Results, ARC-*, Return-Path, Delivered-To, X-Received.

@@ -107,6 +107,7 @@ std::string_view findingCodeName(FindingCode code)
     case FindingCode::DkimPassReported: return "dkim-pass-reported";
     case FindingCode::NoLongerVerifiable: return "no-longer-verifiable";
     case FindingCode::ArcDmarcPassReported: return "arc-dmarc-pass-reported";
+    case FindingCode::AlignedWithoutPolicy: return "aligned-without-policy";
     case FindingCode::NotCheckedDns: return "not-checked-dns";
     case FindingCode::NotCheckedLimit: return "not-checked-limit";
     case FindingCode::FieldReadAsFrom: return "field-read-as-from";

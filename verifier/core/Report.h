@@ -104,6 +104,8 @@ struct DkimResult
     std::optional<int64_t> timestamp;   ///< t=
     std::optional<int64_t> expiration;  ///< x=
     std::string keyRecord;    ///< the TXT record used
+    /// The first 16 base64 characters of b=, to match an Authentication-Results header.b (RFC 6008).
+    std::string signatureStart;
     std::vector<std::string> warnings;
     size_t fieldIndex = 0;    ///< index of the DKIM-Signature field in the header
 
@@ -224,10 +226,12 @@ struct ArcResult
     std::vector<ArcInstance> chain;
     /// The oldest instance whose AMS still validates (RFC 8617 §5.2), 0 if none.
     int oldestPass = 0;
-    /// The sealer of the newest instance is one the user trusts.
+    /// An instance whose message signature still validates was sealed by a sealer the user trusts.
     bool trustedSealer = false;
-    /// Set when a trusted sealer's AAR recorded dmarc=pass for the From domain.
+    /// Set when such a trusted sealer's AAR recorded dmarc=pass for the From domain.
     bool trustedDmarcPass = false;
+    /// The trusted sealer whose record gave trustedDmarcPass.
+    std::string overrideSealer;
     bool operator==(const ArcResult &) const = default;
 };
 
@@ -391,6 +395,7 @@ enum class FindingCode {
     DkimPassReported,        ///< authenticated: a trusted report of an aligned dkim=pass at delivery (old mail)
     NoLongerVerifiable,      ///< unauthenticated/warning: old mail whose key or algorithm time has retired
     ArcDmarcPassReported,    ///< authenticated: a trusted dmarc=fail whose own arc=pass names a trusted sealer
+    AlignedWithoutPolicy,    ///< authenticated: aligned DKIM or SPF pass, the From domain publishes no DMARC policy (args: dkim|spf, domain)
     // not checked (temporary failures)
     NotCheckedDns,           ///< a DNS answer that could decide the verdict did not come (args: check, name, cause)
     NotCheckedLimit,         ///< a bound (time, size, count) stopped a check that could decide it (args: check, bound)

@@ -180,6 +180,7 @@ json toJsonValue(const Report &r)
                              {"timestamp", optionalNumber(d.timestamp)},
                              {"expiration", optionalNumber(d.expiration)},
                              {"key_record", d.keyRecord},
+                             {"signature_start", d.signatureStart},
                              {"warnings", d.warnings},
                              {"field_index", d.fieldIndex},
                              {"remembered_key_since", optionalNumber(d.rememberedKeySince)},
@@ -222,7 +223,8 @@ json toJsonValue(const Report &r)
         }
         j["arc"] = {{"result", resultToken(a.result)}, {"instances", a.instances}, {"reason", a.reason},
                     {"chain", chain}, {"oldest_pass", a.oldestPass}, {"trusted_sealer", a.trustedSealer},
-                    {"trusted_dmarc_pass", a.trustedDmarcPass}};
+                    {"trusted_dmarc_pass", a.trustedDmarcPass},
+                    {"override_sealer", a.overrideSealer}};
     } else {
         j["arc"] = nullptr;
     }
@@ -396,6 +398,7 @@ Expected<Report> reportFromJson(std::string_view text)
             x.timestamp = numberFrom<int64_t>(d, "timestamp");
             x.expiration = numberFrom<int64_t>(d, "expiration");
             x.keyRecord = str(d, "key_record");
+            x.signatureStart = str(d, "signature_start");
             x.warnings = strings(d, "warnings");
             x.fieldIndex = d.value("field_index", size_t(0));
             x.rememberedKeySince = numberFrom<int64_t>(d, "remembered_key_since");
@@ -444,6 +447,7 @@ Expected<Report> reportFromJson(std::string_view text)
         x.oldestPass = a.value("oldest_pass", 0);
         x.trustedSealer = flag(a, "trusted_sealer");
         x.trustedDmarcPass = flag(a, "trusted_dmarc_pass");
+        x.overrideSealer = str(a, "override_sealer");
         if (a.contains("chain") && a["chain"].is_array()) {
             for (const json &i : a["chain"]) {
                 ArcInstance y;

@@ -89,6 +89,9 @@ void verifyOne(const Message &message, const HeaderField &field, const Resolver 
     r.algorithm = sig.algorithm;
     r.canonicalization = sig.canonicalizationText;
     r.signedHeaders = sig.signedHeaders;
+    // The start of b= as Authentication-Results' header.b names it (RFC 6008: 8+ characters):
+    // 12 bytes are exactly the first 16 base64 characters.
+    r.signatureStart = base64Encode(std::string_view(sig.signature).substr(0, 12));
     r.bodyLengthLimit = sig.bodyLength;
     r.timestamp = sig.timestamp;
     r.expiration = sig.expiration;
@@ -231,6 +234,13 @@ void verifyOne(const Message &message, const HeaderField &field, const Resolver 
 std::vector<DkimResult> verifyDkim(const Message &message, const Resolver &resolver, int64_t now,
                                    const VerifierLimits &limits)
 {
+    return verifyDkim(message, resolver, now, limits, nullptr, limits.maxDkimSignatures);
+}
+
+std::vector<DkimResult> verifyDkim(const Message &message, const Resolver &resolver, int64_t now,
+                                   const VerifierLimits &limits,
+                                   const std::function<bool(std::string_view signingDomain)> &select, int maxEvaluated)
+{
     std::vector<DkimResult> results;
     std::vector<BodyHash> bodyCache;
     int evaluated = 0;
@@ -239,18 +249,27 @@ std::vector<DkimResult> verifyDkim(const Message &message, const Resolver &resol
             continue;
         DkimResult r;
         r.fieldIndex = field.index;
-        if (evaluated >= limits.maxDkimSignatures) {
+        std::optional<DkimSignatureParse> parsed;
+        if (select) {
+            parsed = parseDkimSignature(field.rawValue);
+            if (!select(toLower(parsed->signature.domain)))
+                continue;
+        }
+        if (evaluated >= maxEvaluated) {
             // Name the signer for the report without evaluating anything.
-            DkimSignatureParse parsed = parseDkimSignature(field.rawValue);
-            r.domain = parsed.signature.domain;
-            r.selector = parsed.signature.selector;
-            r.identity = parsed.signature.identity;
-            r.algorithm = parsed.signature.algorithm;
-            r.canonicalization = parsed.signature.canonicalizationText;
-            r.signedHeaders = parsed.signature.signedHeaders;
+            if (!parsed)
+                parsed = parseDkimSignature(field.rawValue);
+            r.domain = parsed->signature.domain;
+            r.selector = parsed->signature.selector;
+            r.identity = parsed->signature.identity;
+            r.algorithm = parsed->signature.algorithm;
+            r.canonicalization = parsed->signature.canonicalizationText;
+            r.signedHeaders = parsed->signature.signedHeaders;
             setResult(r, AuthResult::Neutral, DkimFailure::NotEvaluated,
-                      "Not evaluated: the message has more than " + std::to_string(limits.maxDkimSignatures) +
-                          " signatures.");
+                      select ? "Not evaluated: only " + std::to_string(maxEvaluated) +
+                                   " signatures of this kind are checked per message."
+                             : "Not evaluated: the message has more than " + std::to_string(maxEvaluated) +
+                                   " signatures.");
         } else {
             ++evaluated;
             verifyOne(message, field, resolver, now, limits, bodyCache, r);

@@ -31,6 +31,8 @@
 #include "Verifier.h"
 
 #include <cstdint>
+#include <functional>
+#include <string_view>
 #include <vector>
 
 namespace verifier {
@@ -40,5 +42,13 @@ namespace verifier {
 /// Uses limits.minRsaBits (RFC 8301 §3.2) and limits.clockSkewSeconds (for t= and x=).
 std::vector<DkimResult> verifyDkim(const Message &message, const Resolver &resolver, int64_t now,
                                    const VerifierLimits &limits);
+
+/// Only the signatures whose d= (lower case) @p select accepts, in header order; at most
+/// @p maxEvaluated of them are evaluated, the rest are listed as NotEvaluated. verify() checks the
+/// signatures that may align with From first and the others (bounded) after DMARC, so that
+/// signatures that cannot change the verdict never spend its DNS time.
+std::vector<DkimResult> verifyDkim(const Message &message, const Resolver &resolver, int64_t now,
+                                   const VerifierLimits &limits,
+                                   const std::function<bool(std::string_view signingDomain)> &select, int maxEvaluated);
 
 } // namespace verifier

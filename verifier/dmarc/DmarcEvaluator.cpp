@@ -104,33 +104,40 @@ DmarcResult evaluateDmarc(const FromInfo &from, std::vector<DkimResult> &dkim, c
     TreeWalk walk = org.walk(r.domain);
     r.orgDomain = walk.orgDomain;
 
+    // Alignment of every identifier, passing or not: a DKIM signature or SPF domain that would
+    // align but could not be checked (a DNS temporary error) makes DMARC temperror when nothing
+    // aligned passed (RFC 9989: a temporary failure is not a fail), and `aligned` tells the
+    // verdict which failed signatures could have mattered.
     auto computeAlignment = [&](const DmarcRecord &rec, bool usePsl, bool setDkim) {
         Alignment a;
-        if (spf.result == AuthResult::Pass && spf.identity == "mailfrom" && !spf.domain.empty()) {
-            if (usePsl) {
-                a.spf = OrgDomain::alignedPsl(r.domain, spf.domain, rec.spfAlignment, psl);
-            } else {
-                auto ok = org.aligned(r.domain, spf.domain, rec.spfAlignment);
-                a.temp = a.temp || !ok;
-                a.spf = ok.value_or(false);
-            }
-            if (a.spf)
+        auto aligned = [&](const std::string &domain, DmarcAlignmentMode mode) {
+            if (usePsl)
+                return OrgDomain::alignedPsl(r.domain, domain, mode, psl);
+            auto ok = org.aligned(r.domain, domain, mode);
+            a.temp = a.temp || !ok;
+            return ok.value_or(false);
+        };
+        if (spf.identity == "mailfrom" && !spf.domain.empty() &&
+            (spf.result == AuthResult::Pass || spf.result == AuthResult::TempError) &&
+            aligned(spf.domain, rec.spfAlignment)) {
+            if (spf.result == AuthResult::Pass) {
+                a.spf = true;
                 a.spfDomain = toLower(spf.domain);
+            } else {
+                a.temp = true;
+            }
         }
         for (auto &d : dkim) {
-            if (d.result != AuthResult::Pass || d.domain.empty())
+            if (d.domain.empty() || d.failure == DkimFailure::NotEvaluated)
                 continue;
-            bool al;
-            if (usePsl) {
-                al = OrgDomain::alignedPsl(r.domain, d.domain, rec.dkimAlignment, psl);
-            } else {
-                auto ok = org.aligned(r.domain, d.domain, rec.dkimAlignment);
-                a.temp = a.temp || !ok;
-                al = ok.value_or(false);
-            }
+            const bool al = aligned(d.domain, rec.dkimAlignment);
             if (setDkim)
                 d.aligned = al;
-            if (al && !a.dkim) {
+            if (!al)
+                continue;
+            if (d.result == AuthResult::TempError)
+                a.temp = true;
+            if (d.result == AuthResult::Pass && !a.dkim) {
                 a.dkim = true;
                 a.dkimDomain = toLower(d.domain);
             }
@@ -147,6 +154,11 @@ DmarcResult evaluateDmarc(const FromInfo &from, std::vector<DkimResult> &dkim, c
         r.result = AuthResult::None;
         r.reason = walk.notes.empty() ? "no DMARC record for " + r.domain
                                       : walk.notes.front() + "; no DMARC policy applies";
+        // Still say which identifiers match From (relaxed, the default): a signature by the From
+        // domain itself is not "another domain" just because no policy is published.
+        Alignment a = computeAlignment(DmarcRecord{}, false, true);
+        r.spfAligned = a.spf;
+        r.dkimAligned = a.dkim;
     } else {
         DmarcRecord rec = *walk.record;
         r.recordDomain = walk.recordDomain;

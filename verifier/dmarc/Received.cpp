@@ -1,5 +1,7 @@
 #include "Received.h"
 
+#include "ProviderProfile.h"
+
 #include "Strings.h"
 #include "TraceDate.h"
 
@@ -265,7 +267,7 @@ ReceivedHop parseReceived(std::string_view value)
 bool isLocalOnlyHop(const ReceivedHop &hop)
 {
     const std::string proto = toLower(hop.with.substr(0, hop.with.find(' ')));
-    if (proto == "lmtp" || proto == "lmtps" || proto == "local")
+    if (proto == "lmtp" || proto == "lmtps" || proto == "lmtpa" || proto == "lmtpsa" || proto == "local")
         return true;
     if (!hop.ip.empty())
         return isLoopback(hop.ip);
@@ -273,6 +275,12 @@ bool isLocalOnlyHop(const ReceivedHop &hop)
 }
 
 TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string> &trustedRelays)
+{
+    return analyseTrace(message, trustedRelays, nullptr);
+}
+
+TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string> &trustedRelays,
+                           const ProviderProfile *provider)
 {
     TraceAnalysis a;
     for (const HeaderField *f : message.fields("Received")) {
@@ -300,19 +308,31 @@ TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string
         for (const auto &r : trustedRelays)
             if (matchesRelay(host, r))
                 return true;
-        return false;
+        return provider && provider->isProviderHost(host);
     };
-    // The sender as the receiving relay saw it: its reverse-DNS name and IP; the HELO name (chosen
-    // by the sender) only when the hop records neither.
-    auto senderIsRelay = [&](const ReceivedHop &h) {
-        for (const auto &r : trustedRelays)
-            if (!h.ip.empty() && h.ip == canonicalIp(r))
+    // Is the sender recorded by a trusted hop itself inside the receiving side? Then the hop below
+    // was written inside too (chain of custody), whatever name its writer gave itself. The sender
+    // is judged by what the receiving hop saw: its IP (a private or loopback address, one of the
+    // provider's internal networks, a relay given by address) or its verified reverse-DNS name;
+    // the HELO name (chosen by the sender) only when the hop records neither.
+    auto senderIsInside = [&](const ReceivedHop &h) {
+        if (!h.ip.empty()) {
+            if (isPrivateAddress(h.ip))
                 return true;
+            // A profile network counts with the provider's own host name on the hop: Microsoft's
+            // and Apple's servers that send other customers' mail share those networks.
+            if (provider && provider->isInternalAddress(h.ip) &&
+                (provider->receivingHosts.empty() || provider->isProviderHost(h.from) ||
+                 provider->isProviderHost(h.fromRdns)))
+                return true;
+            for (const auto &r : trustedRelays)
+                if (h.ip == canonicalIp(r))
+                    return true;
+            return !h.fromRdns.empty() && isRelay(h.fromRdns);
+        }
         if (!h.fromRdns.empty())
             return isRelay(h.fromRdns);
-        if (h.ip.empty())
-            return isRelay(h.from);
-        return false;
+        return isRelay(h.from);
     };
 
     size_t i = 0;
@@ -329,31 +349,29 @@ TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string
         return a;
     }
 
-    if (trustedRelays.empty()) {
-        a.boundaryHop = int(i);
-        a.hops[i].trusted = true;
-    } else {
-        for (; i < a.hops.size(); ++i) {
-            ReceivedHop &h = a.hops[i];
-            if (!isRelay(h.by)) {
-                a.notes.push_back("Received hop " + std::to_string(i + 1) + " written by " +
-                                  (h.by.empty() ? std::string("an unnamed host") : escapeForDisplay(h.by)) +
-                                  ", not a trusted relay: no trust boundary");
-                break;
-            }
-            h.trusted = true;
-            if (!senderIsRelay(h)) {
-                a.boundaryHop = int(i);
-                break;
-            }
+    // The topmost hop was written by the receiving side (nothing can be added above it). With
+    // relays named by the user, it must be one of them, or the mail took another way in.
+    if (!trustedRelays.empty() && !isRelay(a.hops[i].by)) {
+        a.notes.push_back("Received hop " + std::to_string(i + 1) + " written by " +
+                          (a.hops[i].by.empty() ? std::string("an unnamed host") : escapeForDisplay(a.hops[i].by)) +
+                          ", not a trusted relay: no trust boundary");
+        for (auto &h : a.hops)
+            h.trusted = false;
+        return a;
+    }
+    for (; i < a.hops.size(); ++i) {
+        ReceivedHop &h = a.hops[i];
+        h.trusted = true;
+        if (!senderIsInside(h)) {
+            a.boundaryHop = int(i);
+            break;
         }
-        if (a.boundaryHop < 0) {
-            for (auto &h : a.hops)
-                h.trusted = false;
-            if (i >= a.hops.size())
-                a.notes.push_back("every Received hop is between trusted relays: no trust boundary");
-            return a;
-        }
+    }
+    if (a.boundaryHop < 0) {
+        for (auto &h : a.hops)
+            h.trusted = false;
+        a.notes.push_back("every Received hop is inside the receiving side: no trust boundary");
+        return a;
     }
     const ReceivedHop &b = a.hops[size_t(a.boundaryHop)];
     a.clientIp = b.ip;

@@ -9,16 +9,22 @@
 /// ("from helo (rdns [ip])"). TLS: with ESMTPS/ESMTPSA/UTF8SMTPS/UTF8SMTPSA/LMTPS, or a comment
 /// naming a cipher or TLS version.
 ///
-/// analyseTrace finds the trust boundary: trusted relays are host names matched exactly or as a
-/// parent domain, case-insensitively. With none configured only the topmost Received field is
-/// trusted and is the boundary. With relays, walking down, the first hop written by a trusted
-/// relay about a sender that is not one is the boundary; a hop written by an untrusted host before
-/// that breaks the chain (no boundary). Local-only hops at the top (LMTP or local delivery, from
+/// analyseTrace finds the trust boundary by chain of custody. The topmost hop was written by the
+/// receiving side (with relays configured, its writer must be one of them, else there is no
+/// boundary). Walking down, a hop whose recorded sender is inside the receiving side — a private
+/// or loopback address (no Internet host can send from one), an address in the provider
+/// profile's internal networks, a relay given by address, or a relay or provider host by its
+/// verified reverse-DNS name (by the HELO name only when the hop records neither an IP nor a
+/// reverse name) — hands trust to the hop below it; the first hop whose sender is outside is the
+/// boundary. Trusted relays are host names matched exactly or as a parent domain,
+/// case-insensitively; with none configured and no profile, the topmost hop is the boundary
+/// unless its sender has a private address. Local-only hops at the top (LMTP or local delivery, from
 /// localhost / 127.0.0.1 / ::1, or no IP and no sender) are skipped when looking for the boundary
 /// but stay in the list. Hops above the boundary and the boundary itself are trusted; nothing
 /// below it is used.
 
 #include "Message.h"
+#include "ProviderProfile.h"
 #include "Report.h"
 
 #include <string>
@@ -35,6 +41,10 @@ struct TraceAnalysis { std::vector<ReceivedHop> hops; int boundaryHop = -1; std:
 /// Parses every Received field top-down, marks trusted hops, finds the boundary, computes per-hop delay,
 /// reads MAIL FROM from the topmost Return-Path.
 TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string> &trustedRelays);
+/// The same with the user's provider profile: its receiving hosts count as relays, and a sender
+/// in its internal networks is inside the receiving side.
+TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string> &trustedRelays,
+                           const ProviderProfile *provider);
 
 /// True for a hop that never left the receiving host (see analyseTrace).
 bool isLocalOnlyHop(const ReceivedHop &hop);

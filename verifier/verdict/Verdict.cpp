@@ -8,11 +8,6 @@ namespace verifier {
 
 namespace {
 
-std::string arg(const std::vector<std::string> &args, size_t i)
-{
-    return i < args.size() ? args[i] : std::string();
-}
-
 bool sameDomain(std::string_view a, std::string_view b)
 {
     auto strip = [](std::string_view s) {
@@ -45,12 +40,18 @@ std::string reportedDkimDomain(const AuthMethodResult &m)
     return toLower(d);
 }
 
+/// Failures that time alone brings to a genuine signature: the key withdrawn, revoked or past
+/// x=, an algorithm or key size retired since (RFC 8301). On old mail they say "cannot be
+/// verified any more", never "forged" (ARCHITECTURE.md, "Evidence that time has made
+/// unverifiable"); on fresh mail they are failures like any other.
 bool keyGoneByTime(DkimFailure f)
 {
     switch (f) {
     case DkimFailure::KeyNotFound:
     case DkimFailure::KeyRevoked:
     case DkimFailure::Expired:
+    case DkimFailure::WeakAlgorithm:
+    case DkimFailure::KeyTooSmall:
         return true;
     case DkimFailure::None:
     case DkimFailure::SignatureSyntax:
@@ -64,10 +65,8 @@ bool keyGoneByTime(DkimFailure f)
     case DkimFailure::IdentityMismatch:
     case DkimFailure::FutureTimestamp:
     case DkimFailure::TimestampOrder:
-    case DkimFailure::WeakAlgorithm:
     case DkimFailure::KeyUnavailable:
     case DkimFailure::KeySyntax:
-    case DkimFailure::KeyTooSmall:
     case DkimFailure::KeyAlgorithmMismatch:
     case DkimFailure::KeyHashNotAllowed:
     case DkimFailure::KeyServiceType:
@@ -119,170 +118,137 @@ void addOnce(std::vector<Finding> &list, Finding f)
     list.push_back(std::move(f));
 }
 
+
+/// RFC 8301 (January 2018) retired rsa-sha1 and keys under 1024 bits: verifiers had accepted them
+/// before. A provider that still reported pass for them later was lenient, not overtaken by time.
+constexpr int64_t kRfc8301 = 1514764800; // 2018-01-01T00:00:00Z
+
+bool retiredByPolicy(DkimFailure f) { return f == DkimFailure::WeakAlgorithm || f == DkimFailure::KeyTooSmall; }
+
+bool retiredByTime(const DkimResult &k, std::optional<int64_t> arrival)
+{
+    if (!keyGoneByTime(k.failure))
+        return false;
+    return !retiredByPolicy(k.failure) || (arrival && *arrival < kRfc8301);
+}
+
+enum class ReportedPolicy { Enforcing, NotEnforcing, Unknown };
+
+/// The policy a trusted dmarc=fail was reported under: policy.dmarc (RFC 8601),
+/// policy.published-domain-policy (Fastmail), action= (Microsoft 365: reject, quarantine, oreject
+/// = overridden), else a "p=..." comment after the method (Gmail: "(p=REJECT sp=REJECT dis=NONE)",
+/// rspamd: "(policy=none)"), else unknown.
+ReportedPolicy reportedPolicy(const AuthMethodResult &m, std::string_view rawField)
+{
+    for (const char *key : {"policy.dmarc", "policy.published-domain-policy", "action"}) {
+        const std::string v = toLower(property(m, key));
+        if (v.empty())
+            continue;
+        if (v == "reject" || v == "quarantine" || v == "oreject" || v == "oquarantine")
+            return ReportedPolicy::Enforcing;
+        if (v == "none")
+            return ReportedPolicy::NotEnforcing;
+    }
+    const std::string raw = toLower(rawField);
+    const size_t at = raw.find("dmarc=fail");
+    if (at == std::string::npos)
+        return ReportedPolicy::Unknown;
+    const size_t end = std::min(raw.find(';', at), raw.size());
+    const std::string segment = raw.substr(at, end - at);
+    for (const char *p : {"(p=", " p=", "(policy="}) {
+        const size_t q = segment.find(p);
+        if (q == std::string::npos)
+            continue;
+        const std::string_view v = std::string_view(segment).substr(q + std::string_view(p).size());
+        if (v.rfind("reject", 0) == 0 || v.rfind("quarantine", 0) == 0)
+            return ReportedPolicy::Enforcing;
+        if (v.rfind("none", 0) == 0)
+            return ReportedPolicy::NotEnforcing;
+    }
+    return ReportedPolicy::Unknown;
+}
+
+/// What the user's provider recorded at delivery, from the trusted Authentication-Results fields.
+struct TrustedReports
+{
+    struct Item
+    {
+        std::string authservId;
+        const AuthMethodResult *method;
+        const std::string *rawField;
+    };
+    std::vector<Item> dmarc; ///< for the From domain (or naming none)
+    std::vector<Item> dkim;
+    std::vector<std::string> arcPassBy; ///< ids that reported arc=pass
+    int untrusted = 0;
+    std::string untrustedWhy, untrustedId;
+};
+
+TrustedReports readTrustedReports(const Report &r, bool fromOne)
+{
+    TrustedReports t;
+    for (const AuthResultsHeader &h : r.authenticationResults) {
+        if (!h.trusted) {
+            ++t.untrusted;
+            if (t.untrustedWhy.empty()) {
+                t.untrustedWhy = h.trustReason;
+                t.untrustedId = h.authservId;
+            }
+            continue;
+        }
+        const std::string id = h.authservId.empty() ? std::string("your provider") : h.authservId;
+        for (const AuthMethodResult &m : h.methods) {
+            if (equalsIgnoreCase(m.method, "dmarc")) {
+                std::string hf = property(m, "header.from");
+                if (hf.empty() || (fromOne && sameDomain(hf, r.from.domain)))
+                    t.dmarc.push_back({id, &m, &h.raw});
+            } else if (equalsIgnoreCase(m.method, "dkim")) {
+                t.dkim.push_back({id, &m, &h.raw});
+            } else if (equalsIgnoreCase(m.method, "arc") && equalsIgnoreCase(m.result, "pass")) {
+                t.arcPassBy.push_back(id);
+            }
+        }
+    }
+    return t;
+}
+
+/// The report names this signature: same d= (header.d, else the domain of header.i), and the
+/// same s= and start of b= where the report gives them (RFC 6008).
+bool reportNames(const AuthMethodResult &m, const DkimResult &k)
+{
+    if (!sameDomain(k.domain, reportedDkimDomain(m)))
+        return false;
+    const std::string s = property(m, "header.s");
+    if (!s.empty() && !equalsIgnoreCase(s, k.selector))
+        return false;
+    const std::string b = property(m, "header.b");
+    if (b.size() >= 8 && !k.signatureStart.empty()) {
+        const size_t n = std::min(b.size(), k.signatureStart.size());
+        if (b.compare(0, n, k.signatureStart, 0, n) != 0)
+            return false;
+    }
+    return true;
+}
+
+/// Data for PartialDkimCoverage: unsigned body bytes after l=, unsigned header field names.
+std::vector<std::string> partialArgs(const DkimResult &k)
+{
+    std::string fields;
+    for (const auto &n : k.unsignedInstances)
+        fields += (fields.empty() ? "" : " ") + n;
+    const auto bytes = k.bodyLengthLimit && *k.bodyLengthLimit < k.bodyLength ? k.bodyLength - *k.bodyLengthLimit : 0;
+    return {k.domain, std::to_string(bytes), fields};
+}
+
 } // namespace
-
-std::string findingText(FindingCode code, const std::vector<std::string> &a)
-{
-    switch (code) {
-    case FindingCode::DmarcPassDkim:
-        return "DMARC pass: the DKIM signature by " + arg(a, 0) + " is valid, covers the whole message and matches the From domain";
-    case FindingCode::DmarcPassSpf:
-        return "DMARC pass: the sending server is authorised by the SPF record of " + arg(a, 0) + ", which matches the From domain";
-    case FindingCode::DmarcPassReported:
-        return "DMARC pass reported by your provider " + arg(a, 0) +
-               " at delivery; it cannot be recomputed now because the sender's DKIM key was withdrawn since";
-    case FindingCode::SmimeValid:
-        return "S/MIME signature by " + arg(a, 0) + " is valid, trusted, and covers the whole message";
-    case FindingCode::PgpValid:
-        return "OpenPGP signature by " + arg(a, 0) + " is valid, from a key you trust, and covers the whole message";
-    case FindingCode::DmarcFailEnforced:
-        return "DMARC fail: nothing proves this message comes from " + arg(a, 0) + ", whose owner asks receivers to " +
-               (arg(a, 1) == "reject" ? "reject" : "quarantine") + " such mail";
-    case FindingCode::SignatureInvalid:
-        return "The " + arg(a, 0) + " signature is invalid: the message was changed after signing, or the signature is broken";
-    case FindingCode::SignatureOtherIdentity:
-        return "The " + arg(a, 0) + " signature belongs to " + arg(a, 1) + ", not to the sender shown in From";
-    case FindingCode::MultipleFromFields:
-        return "The message has " + arg(a, 0) + " From fields; mail programs may show a different one from the one checked";
-    case FindingCode::MultipleFromMailboxes:
-        return "The From field names several senders; only one can be checked";
-    case FindingCode::FromAmbiguous:
-        return "The From field can be read in two ways; it is built to fool mail programs";
-    case FindingCode::FromMissing:
-        return "The message has no From field";
-    case FindingCode::FromInvalid:
-        return "The From field cannot be read as an e-mail address";
-    case FindingCode::ReportedDmarcFail:
-        return "Your provider " + arg(a, 0) + " reported that DMARC failed for this message";
-    case FindingCode::DmarcFailNoPolicy:
-        return "DMARC fail: nothing proves this message comes from " + arg(a, 0) +
-               " (its owner only monitors, so it was delivered anyway)";
-    case FindingCode::DisplayNameAddress:
-        return "The sender's name shows " + arg(a, 0) + ", but the message comes from " + arg(a, 1);
-    case FindingCode::LookalikeDomain:
-        return "The sender's domain " + arg(a, 0) + " looks like " + arg(a, 1) + " but is a different domain";
-    case FindingCode::DeceptiveCharacters:
-        return "The sender contains invisible, control or direction-changing characters: " + arg(a, 0);
-    case FindingCode::PartialSignature:
-        return "The " + arg(a, 0) + " signature covers only part of the message; unsigned parts: " + arg(a, 1);
-    case FindingCode::SourcesDisagree:
-        // args: what disagrees (a code), the authserv-id, the signing domain
-        if (arg(a, 0) == "dkim-reported-pass")
-            return "Your provider's report and Sealcheck's own check disagree: " + arg(a, 1) +
-                   " reported the DKIM signature by " + arg(a, 2) + " as valid, but it does not verify";
-        if (arg(a, 0) == "dkim-reported-fail")
-            return "Your provider's report and Sealcheck's own check disagree: " + arg(a, 1) +
-                   " reported the DKIM signature by " + arg(a, 2) + " as failed; Sealcheck does not count it";
-        return "Your provider's report and Sealcheck's own check disagree: " + arg(a, 1) +
-               " reported DMARC pass, but Sealcheck's own check fails";
-    case FindingCode::ReplyToOtherOrganisation:
-        return "Replies go to " + arg(a, 0) + ", another organisation than the sender " + arg(a, 1);
-    case FindingCode::SenderOtherOrganisation:
-        return "The Sender field names " + arg(a, 0) + ", another organisation than From";
-    case FindingCode::PartialDkimCoverage: {
-        // args: domain, unsigned body bytes after l=, unsigned header field names (space-separated)
-        std::string why;
-        if (arg(a, 1) != "0" && !arg(a, 1).empty())
-            why = arg(a, 1) + " body bytes after l= are not signed";
-        if (!arg(a, 2).empty())
-            why += (why.empty() ? "" : "; ") + std::string("unsigned header fields: ") + arg(a, 2);
-        return "The DKIM signature by " + arg(a, 0) + " covers only part of the message (" + why + ")";
-    }
-    case FindingCode::ArcOverride:
-        return "DMARC failed after forwarding, but " + arg(a, 0) +
-               ", a forwarder you trust, recorded that it passed when the message reached it";
-    case FindingCode::NothingAuthenticates:
-        return "Nothing proves who sent this message";
-    case FindingCode::NoDmarcRecord:
-        return arg(a, 0) + " publishes no DMARC policy, so its mail cannot be authenticated";
-    case FindingCode::DmarcTemporaryError:
-        return "DMARC could not be checked now (DNS error); try again later";
-    case FindingCode::WeakKey:
-        return "The DKIM key of " + arg(a, 0) + " is only " + arg(a, 1) + " bits";
-    case FindingCode::KeyTesting:
-        return "The DKIM key of " + arg(a, 0) + " is marked as in testing";
-    case FindingCode::DnsNotSecure:
-        return "DNS answers were not protected by DNSSEC";
-    case FindingCode::HeaderAnomalies:
-        return "The header contains malformed lines (" + arg(a, 0) + ")";
-    case FindingCode::UntrustedAuthResults:
-        // args: the count, the authserv-id of the first one
-        return arg(a, 0) + (arg(a, 0) == "1" ? " Authentication-Results field was not trusted"
-                                              : " Authentication-Results fields were not trusted");
-    case FindingCode::ReportedOnly:
-        return "Signed by " + arg(a, 0) + ", which is not the From domain; this does not vouch for the sender";
-    case FindingCode::TimeExplainsDisagreement:
-        // args: signing domain, authserv-id, the DKIM failure code
-        return "The DKIM signature by " + arg(a, 0) + " was valid when " + arg(a, 1) +
-               " received the message; its key has been withdrawn or expired since (" + arg(a, 2) + ")";
-    case FindingCode::SignatureTemporaryError:
-        return "The " + arg(a, 0) + " signature could not be checked now";
-    case FindingCode::DnsLimitReached:
-        return arg(a, 1) == "time"
-            ? "DNS lookups for this message stopped after " + arg(a, 0) +
-                  " ms of waiting; checks that needed more report a temporary error"
-            : "DNS lookups for this message stopped at the limit of " + arg(a, 0) +
-                  " queries; checks that needed more report a temporary error";
-    case FindingCode::VerifiedWithRememberedKey:
-        return "The DKIM key of " + arg(a, 0) + " (selector " + arg(a, 1) +
-               ") is no longer published; the signature was verified with the key published on " + arg(a, 2) +
-               ", which Sealcheck remembered";
-    case FindingCode::KeyChanged:
-        return "The DKIM key of " + arg(a, 0) + " (selector " + arg(a, 1) +
-               ") differs from the one Sealcheck saw there before";
-    case FindingCode::PinnedKeyChanged:
-        return "The DKIM key of " + arg(a, 0) + " (selector " + arg(a, 1) + ") differs from the key you pinned";
-    case FindingCode::ExpectedSignatureMissing:
-        return arg(a, 0) + " always signs its mail, but this message has no valid DKIM signature by it";
-    case FindingCode::AcceptedSigner:
-        return "Signed by " + arg(a, 0) + ", which you accepted as the sending service of " + arg(a, 1) +
-               "; the signature is valid and covers the whole message";
-    case FindingCode::RememberedKeyNotAccepted:
-        return "The DKIM signature by " + arg(a, 0) + " verifies only with a key Sealcheck remembered from " + arg(a, 1) +
-               ", which was not published when this message arrived; it does not count";
-    case FindingCode::DkimPassReported:
-        return "Your provider " + arg(a, 1) + " reported at delivery that the DKIM signature by " + arg(a, 0) +
-               " was valid; it cannot be recomputed now";
-    case FindingCode::NoLongerVerifiable:
-        return "The DKIM signature by " + arg(a, 0) + " can no longer be verified (" + arg(a, 1) +
-               "); the message is too old for that to count against it";
-    case FindingCode::ArcDmarcPassReported:
-        return "DMARC failed after forwarding, but your provider " + arg(a, 1) + " found that " + arg(a, 0) +
-               ", a forwarder you trust, recorded a pass";
-    case FindingCode::NotCheckedDns:
-        return "Not checked: " + arg(a, 0) + " could not be looked up (" + arg(a, 2) + " for " + arg(a, 1) +
-               "); try again later";
-    case FindingCode::NotCheckedLimit:
-        return "Not checked: " + arg(a, 0) + " stopped at the limit of " + arg(a, 1) + "; try again later";
-    case FindingCode::FieldReadAsFrom:
-        return "A header field named \"" + arg(a, 0) +
-               "\" is read as From by some mail programs; they may show another sender than the one checked";
-    case FindingCode::CommentAddress:
-        return "A comment in From shows " + arg(a, 0) + ", but the message comes from " + arg(a, 1);
-    case FindingCode::KnownDomainEmbedded:
-        return "The sender " + arg(a, 0) + " contains " + arg(a, 1) + ", a domain you know, but belongs to another domain";
-    case FindingCode::MixedScriptDomain:
-        return "The sender's domain " + arg(a, 0) + " mixes alphabets or imitates another name (" + arg(a, 1) + ")";
-    case FindingCode::Other:
-        return arg(a, 0);
-    }
-    return arg(a, 0);
-}
-
-Finding makeFinding(FindingCode code, std::vector<std::string> args)
-{
-    Finding f;
-    f.code = code;
-    f.text = findingText(code, args);
-    f.args = std::move(args);
-    return f;
-}
 
 void decideVerdict(Report &r, const VerdictInputs &inputs)
 {
-    std::vector<Finding> forged, suspicious, authenticated, unauthenticated, warnings;
+    std::vector<Finding> forged, suspicious, notChecked, authenticated, unauthenticated, warnings;
     const FromInfo &from = r.from;
     const bool fromOne = from.kind == AddressListKind::One && from.address.has_value();
+    std::string via;
+    bool userException = false;
 
     // --- From: one parse, one identity.
     switch (from.kind) {
@@ -311,86 +277,60 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
     }
     if (from.hasDeceptiveCharacters)
         addOnce(suspicious, makeFinding(FindingCode::DeceptiveCharacters, {from.header}));
+    for (const Finding &f : inputs.forged)
+        addOnce(forged, f);
 
     // --- Trusted Authentication-Results: what the user's provider recorded at delivery.
-    struct Reported
-    {
-        std::string authservId;
-        const AuthMethodResult *method;
-    };
-    std::vector<Reported> reportedDmarc, reportedDkim;
-    int untrusted = 0;
-    std::string untrustedWhy, untrustedId;
-    for (const AuthResultsHeader &h : r.authenticationResults) {
-        if (!h.trusted) {
-            ++untrusted;
-            if (untrustedWhy.empty()) {
-                untrustedWhy = h.trustReason;
-                untrustedId = h.authservId;
-            }
-            continue;
-        }
-        for (const AuthMethodResult &m : h.methods) {
-            if (equalsIgnoreCase(m.method, "dmarc")) {
-                std::string hf = property(m, "header.from");
-                if (hf.empty() || (fromOne && sameDomain(hf, from.domain)))
-                    reportedDmarc.push_back({h.authservId, &m});
-            } else if (equalsIgnoreCase(m.method, "dkim")) {
-                reportedDkim.push_back({h.authservId, &m});
-            }
-        }
-    }
-    if (untrusted > 0)
-        warnings.push_back(withDetail(makeFinding(FindingCode::UntrustedAuthResults, {std::to_string(untrusted), untrustedId}),
-                                      untrustedWhy));
+    const TrustedReports reports = readTrustedReports(r, fromOne);
+    if (reports.untrusted > 0)
+        warnings.push_back(withDetail(makeFinding(FindingCode::UntrustedAuthResults,
+                                                  {std::to_string(reports.untrusted), reports.untrustedId}),
+                                      reports.untrustedWhy));
 
-    // --- DKIM, compared with what the provider reported for the same signing domain.
-    std::vector<bool> contradicted(r.dkim.size(), false);
-    bool timeExplainsDkim = false;
-    for (const Reported &rep : reportedDkim) {
-        const std::string d = reportedDkimDomain(*rep.method);
-        const std::string s = property(*rep.method, "header.s");
-        for (size_t i = 0; i < r.dkim.size(); ++i) {
-            const DkimResult &k = r.dkim[i];
-            if (!sameDomain(k.domain, d) || (!s.empty() && !equalsIgnoreCase(s, k.selector)))
-                continue;
-            const bool reportedPass = equalsIgnoreCase(rep.method->result, "pass");
-            const bool reportedFail = equalsIgnoreCase(rep.method->result, "fail");
-            if (reportedPass && k.result != AuthResult::Pass) {
-                if (keyGoneByTime(k.failure)) {
-                    timeExplainsDkim = true;
-                    addOnce(warnings,
-                            makeFinding(FindingCode::TimeExplainsDisagreement,
-                                        {k.domain, rep.authservId, std::string(dkimFailureName(k.failure))}));
-                } else if (k.result == AuthResult::Fail) {
-                    addOnce(suspicious,
-                            withDetail(makeFinding(FindingCode::SourcesDisagree,
-                                                   {"dkim-reported-pass", rep.authservId, k.domain}),
-                                       k.reason));
-                }
-            } else if (reportedFail && k.result == AuthResult::Pass) {
-                contradicted[i] = true; // the weaker result wins
-                addOnce(warnings, makeFinding(FindingCode::SourcesDisagree, {"dkim-reported-fail", rep.authservId, k.domain}));
-            }
-        }
-    }
-
-    // Key memory (set by the app): a remembered key vouches only for mail that arrived while it was
-    // published (rememberedKeyCoversArrival), judged by the trusted hop's time, never by Date.
+    // --- Fresh or old: the date of the trust-boundary hop, written by the provider.
     std::optional<int64_t> arrival;
     if (r.boundaryHop >= 0 && size_t(r.boundaryHop) < r.received.size())
         arrival = r.received[size_t(r.boundaryHop)].time;
-    const DkimResult *wholeDkim = nullptr;
-    const DkimResult *partialDkim = nullptr;
-    const DkimResult *acceptedDkim = nullptr;
-    for (size_t i = 0; i < r.dkim.size(); ++i) {
-        const DkimResult &k = r.dkim[i];
+    const bool oldMail = arrival && r.verifiedAt - *arrival > inputs.freshSeconds;
+
+    // --- DKIM, each signature against what the provider reported for it.
+    const DkimResult *wholeDkim = nullptr, *partialDkim = nullptr, *acceptedDkim = nullptr, *otherSigner = nullptr;
+    const DkimResult *retired = nullptr;      // aligned, unverifiable because of time (old mail)
+    std::string reportedDkimPassBy;           // a trusted report of pass stands in for `retired`
+    for (const DkimResult &k : r.dkim) {
         if (k.keyChanged)
             addOnce(warnings, makeFinding(FindingCode::KeyChanged, {k.domain, k.selector}));
         if (k.pinnedKeyChanged)
             addOnce(warnings, makeFinding(FindingCode::PinnedKeyChanged, {k.domain, k.selector}));
-        if (k.result != AuthResult::Pass || contradicted[i])
+        std::string reportedPass, reportedFail;
+        for (const auto &rep : reports.dkim) {
+            if (!reportNames(*rep.method, k))
+                continue;
+            if (equalsIgnoreCase(rep.method->result, "pass"))
+                reportedPass = rep.authservId;
+            else if (equalsIgnoreCase(rep.method->result, "fail"))
+                reportedFail = rep.authservId;
+        }
+        if (k.result != AuthResult::Pass) {
+            if (k.aligned && retiredByTime(k, arrival) && oldMail) {
+                if (!retired || (!reportedPass.empty() && reportedDkimPassBy.empty()))
+                    retired = &k;
+                if (!reportedPass.empty() && reportedDkimPassBy.empty())
+                    reportedDkimPassBy = reportedPass;
+            } else if (!reportedPass.empty() && k.result == AuthResult::Fail && !retiredByPolicy(k.failure)) {
+                // Fresh mail, or a failure time cannot explain: the report never stands in.
+                addOnce(suspicious, withDetail(makeFinding(FindingCode::SourcesDisagree,
+                                                           {"dkim-reported-pass", reportedPass, k.domain}),
+                                               k.reason));
+            }
             continue;
+        }
+        if (!reportedFail.empty()) { // the weaker result wins
+            addOnce(warnings, makeFinding(FindingCode::SourcesDisagree, {"dkim-reported-fail", reportedFail, k.domain}));
+            continue;
+        }
+        // Key memory (set by the app): a remembered key vouches only for mail that arrived while
+        // it was published, judged by the trusted hop's time, never by Date.
         if (k.rememberedKeySince) {
             const int64_t since = *k.rememberedKeySince;
             if (!arrival || !rememberedKeyCoversArrival(since, k.rememberedKeyLastSeen.value_or(since), *arrival)) {
@@ -405,12 +345,12 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             addOnce(warnings, makeFinding(FindingCode::KeyTesting, {k.domain}));
         if (!k.aligned) {
             // A signer the user accepted for this From domain counts only when it covers everything.
-            if (k.acceptedSigner && k.coversWholeMessage() && fromOne) {
-                if (!acceptedDkim)
-                    acceptedDkim = &k;
-                continue;
-            }
-            addOnce(warnings, makeFinding(FindingCode::ReportedOnly, {k.domain}));
+            if (k.acceptedSigner && k.coversWholeMessage() && fromOne && !acceptedDkim)
+                acceptedDkim = &k;
+            else if (!k.acceptedSigner)
+                addOnce(warnings, makeFinding(FindingCode::ReportedOnly, {k.domain}));
+            if (!otherSigner)
+                otherSigner = &k;
             continue;
         }
         if (k.coversWholeMessage()) {
@@ -420,27 +360,27 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             partialDkim = &k;
         }
     }
-    // Data for the finding: unsigned body bytes after l=, unsigned header field names.
-    auto partialArgs = [](const DkimResult &k) {
-        std::string fields;
-        for (const auto &n : k.unsignedInstances)
-            fields += (fields.empty() ? "" : " ") + n;
-        const auto bytes = k.bodyLengthLimit && *k.bodyLengthLimit < k.bodyLength ? k.bodyLength - *k.bodyLengthLimit : 0;
-        return std::vector<std::string>{k.domain, std::to_string(bytes), fields};
-    };
 
     const bool spfAlignedPass = r.dmarc && r.dmarc->spfAligned && r.spf && r.spf->result == AuthResult::Pass;
     const bool arcOverride = r.arc && r.arc->result == AuthResult::Pass && r.arc->trustedDmarcPass;
+    std::string reportedDmarcPassBy;
+    for (const auto &rep : reports.dmarc)
+        if (equalsIgnoreCase(rep.method->result, "pass"))
+            reportedDmarcPassBy = rep.authservId;
+    // Old mail whose aligned signature time has retired: a trusted report of pass stands in,
+    // labelled; without one nothing is proven either way.
+    auto standInForRetired = [&]() {
+        if (!reportedDkimPassBy.empty()) {
+            authenticated.push_back(makeFinding(FindingCode::DkimPassReported, {retired->domain, reportedDkimPassBy}));
+        } else if (!reportedDmarcPassBy.empty()) {
+            authenticated.push_back(makeFinding(FindingCode::DmarcPassReported, {reportedDmarcPassBy}));
+        } else {
+            unauthenticated.push_back(makeFinding(FindingCode::NoLongerVerifiable,
+                                                  {retired->domain, std::string(dkimFailureName(retired->failure))}));
+        }
+    };
 
     // --- DMARC (recomputed).
-    bool reportedPassStands = false;
-    std::string reportedPassBy;
-    for (const Reported &rep : reportedDmarc) {
-        if (equalsIgnoreCase(rep.method->result, "pass")) {
-            reportedPassBy = rep.authservId;
-            reportedPassStands = timeExplainsDkim;
-        }
-    }
     if (r.dmarc && fromOne) {
         const DmarcResult &d = *r.dmarc;
         switch (d.result) {
@@ -450,36 +390,47 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             if (spfAlignedPass)
                 authenticated.push_back(makeFinding(FindingCode::DmarcPassSpf, {r.spf->domain}));
             if (!wholeDkim && !spfAlignedPass && partialDkim)
-                suspicious.push_back(
-                    makeFinding(FindingCode::PartialDkimCoverage, partialArgs(*partialDkim)));
+                suspicious.push_back(makeFinding(FindingCode::PartialDkimCoverage, partialArgs(*partialDkim)));
             break;
         case AuthResult::Fail:
         case AuthResult::SoftFail:
             if (arcOverride) {
-                authenticated.push_back(makeFinding(FindingCode::ArcOverride, {r.arc->chain.empty() ? std::string()
-                                                                                                   : r.arc->chain.back().domain}));
-            } else if (reportedPassStands) {
-                authenticated.push_back(makeFinding(FindingCode::DmarcPassReported, {reportedPassBy}));
+                authenticated.push_back(makeFinding(FindingCode::ArcOverride, {r.arc->overrideSealer}));
+                via = r.arc->overrideSealer;
+            } else if (retired) {
+                standInForRetired();
             } else if ((d.policy == DmarcPolicy::Quarantine || d.policy == DmarcPolicy::Reject) && !d.testing) {
                 forged.push_back(
                     makeFinding(FindingCode::DmarcFailEnforced, {d.domain, std::string(dmarcPolicyName(d.policy))}));
-            } else if (acceptedDkim) {
-                // The owner does not enforce DMARC and the user accepted this sending service.
-                authenticated.push_back(makeFinding(FindingCode::AcceptedSigner, {acceptedDkim->domain, from.domain}));
-                addOnce(warnings, makeFinding(FindingCode::DmarcFailNoPolicy, {d.domain}));
             } else {
+                // p=none: the owner does not enforce; a user's exception never turns this green.
                 suspicious.push_back(makeFinding(FindingCode::DmarcFailNoPolicy, {d.domain}));
             }
-            if (!reportedPassBy.empty() && !reportedPassStands && !arcOverride)
-                addOnce(suspicious, makeFinding(FindingCode::SourcesDisagree, {"dmarc-reported-pass", reportedPassBy}));
+            if (!reportedDmarcPassBy.empty() && !retired && !arcOverride)
+                addOnce(suspicious, makeFinding(FindingCode::SourcesDisagree, {"dmarc-reported-pass", reportedDmarcPassBy}));
             break;
         case AuthResult::None:
-            unauthenticated.push_back(makeFinding(FindingCode::NoDmarcRecord, {from.domain}));
-            if (acceptedDkim)
-                authenticated.push_back(makeFinding(FindingCode::AcceptedSigner, {acceptedDkim->domain, from.domain}));
+            if (wholeDkim) {
+                authenticated.push_back(makeFinding(FindingCode::AlignedWithoutPolicy, {"dkim", wholeDkim->domain}));
+            } else if (spfAlignedPass) {
+                authenticated.push_back(makeFinding(FindingCode::AlignedWithoutPolicy, {"spf", r.spf->domain}));
+            } else if (retired) {
+                standInForRetired();
+            } else if (partialDkim) {
+                suspicious.push_back(makeFinding(FindingCode::PartialDkimCoverage, partialArgs(*partialDkim)));
+            } else {
+                unauthenticated.push_back(makeFinding(FindingCode::NoDmarcRecord, {from.domain}));
+                if (acceptedDkim) {
+                    // Otherwise unauthenticated mail only: the user's exception, shown as such.
+                    authenticated.push_back(makeFinding(FindingCode::AcceptedSigner, {acceptedDkim->domain, from.domain}));
+                    userException = true;
+                    via = acceptedDkim->domain;
+                }
+            }
             break;
         case AuthResult::TempError:
-            unauthenticated.push_back(makeFinding(FindingCode::DmarcTemporaryError));
+            notChecked.push_back(withDetail(makeFinding(FindingCode::NotCheckedDns, {"DMARC", d.domain, "temperror"}),
+                                            d.reason));
             break;
         case AuthResult::PermError:
         case AuthResult::Neutral:
@@ -489,16 +440,35 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
         }
     }
 
-    // --- Reported DMARC fail: the weaker verdict wins.
-    for (const Reported &rep : reportedDmarc) {
-        if (!equalsIgnoreCase(rep.method->result, "fail"))
+    // --- A trusted report of DMARC fail: the weaker verdict wins, unless the provider itself
+    //     found an ARC chain (arc=pass) in which a forwarder the user trusts recorded a pass.
+    for (const auto &rep : reports.dmarc) {
+        if (!equalsIgnoreCase(rep.method->result, "fail") || arcOverride)
             continue;
-        if (arcOverride)
+        const bool providerSawArc = std::find(reports.arcPassBy.begin(), reports.arcPassBy.end(), rep.authservId) !=
+                                    reports.arcPassBy.end();
+        if (providerSawArc && !inputs.arcSealerRecordedPass.empty()) {
+            addOnce(authenticated,
+                    makeFinding(FindingCode::ArcDmarcPassReported, {inputs.arcSealerRecordedPass, rep.authservId}));
+            via = inputs.arcSealerRecordedPass;
+            // The recomputation failing is what ARC explains: not a forgery.
+            std::erase_if(forged, [](const Finding &f) { return f.code == FindingCode::DmarcFailEnforced; });
+            std::erase_if(suspicious, [](const Finding &f) { return f.code == FindingCode::DmarcFailNoPolicy; });
             continue;
-        if (equalsIgnoreCase(property(*rep.method, "policy.dmarc"), "none"))
-            addOnce(suspicious, makeFinding(FindingCode::ReportedDmarcFail, {rep.authservId}));
-        else
+        }
+        // Forged only under a policy known to be enforcing: reported with the result, else the
+        // one Sealcheck found published now.
+        ReportedPolicy policy = reportedPolicy(*rep.method, *rep.rawField);
+        if (policy == ReportedPolicy::Unknown && r.dmarc && r.dmarc->result != AuthResult::None &&
+            r.dmarc->result != AuthResult::TempError && !r.dmarc->record.empty())
+            policy = (r.dmarc->policy == DmarcPolicy::Quarantine || r.dmarc->policy == DmarcPolicy::Reject) &&
+                             !r.dmarc->testing
+                         ? ReportedPolicy::Enforcing
+                         : ReportedPolicy::NotEnforcing;
+        if (policy == ReportedPolicy::Enforcing)
             addOnce(forged, makeFinding(FindingCode::ReportedDmarcFail, {rep.authservId}));
+        else
+            addOnce(suspicious, makeFinding(FindingCode::ReportedDmarcFail, {rep.authservId}));
     }
 
     // --- S/MIME and OpenPGP: "good" is strict (valid, trusted, names From, covers everything).
@@ -531,7 +501,8 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
             forged.push_back(withDetail(makeFinding(FindingCode::SignatureInvalid, {kind}), sig->reason));
             break;
         case AuthResult::TempError:
-            warnings.push_back(withDetail(makeFinding(FindingCode::SignatureTemporaryError, {kind}), sig->reason));
+            // Checked again it may prove a forgery: not a verdict.
+            notChecked.push_back(withDetail(makeFinding(FindingCode::SignatureTemporaryError, {kind}), sig->reason));
             break;
         case AuthResult::None:
         case AuthResult::Neutral:
@@ -546,11 +517,17 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
 
     for (const Finding &f : inputs.suspicious)
         addOnce(suspicious, f);
+    for (const Finding &f : inputs.notChecked)
+        addOnce(notChecked, f);
     for (const Finding &f : inputs.warnings)
         addOnce(warnings, f);
 
-    // --- Decide.
+    // --- Decide: proof of forgery first; then signs of deception; then a check that could not
+    //     run (it might have proven a forgery); then what authenticates.
     r.reasons.clear();
+    r.authenticatedDomain.clear();
+    r.via.clear();
+    r.userException = false;
     if (!forged.empty()) {
         r.verdict = Verdict::Forged;
         r.reasons = std::move(forged);
@@ -558,9 +535,21 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
     } else if (!suspicious.empty()) {
         r.verdict = Verdict::Suspicious;
         r.reasons = std::move(suspicious);
+        r.reasons.insert(r.reasons.end(), notChecked.begin(), notChecked.end());
+    } else if (!notChecked.empty()) {
+        r.verdict = Verdict::NotChecked;
+        r.reasons = std::move(notChecked);
     } else if (!authenticated.empty() && fromOne) {
         r.verdict = Verdict::Authenticated;
         r.reasons = std::move(authenticated);
+        r.authenticatedDomain = from.domain;
+        r.userException = userException;
+        if (via.empty() && otherSigner)
+            via = otherSigner->domain;
+        if (via.empty() && r.spf && r.spf->result == AuthResult::Pass && r.dmarc && !r.dmarc->spfAligned)
+            via = r.spf->domain;
+        if (!sameDomain(via, from.domain))
+            r.via = toLower(via);
     } else {
         r.verdict = Verdict::Unauthenticated;
         r.reasons = std::move(unauthenticated);

@@ -21,6 +21,8 @@
 
 #include "Report.h"
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 namespace verifier {
@@ -28,6 +30,16 @@ namespace verifier {
 /// Evidence gathered outside the Report's check results (sender analysis, header anomalies).
 struct VerdictInputs
 {
+    /// Findings that prove a forgery on their own (a field read as From by other programs).
+    std::vector<Finding> forged;
+    /// Checks that could decide the verdict but did not run (a limit reached): not checked.
+    std::vector<Finding> notChecked;
+    /// A sealer the user trusts recorded dmarc=pass for the From domain in an ARC set of the
+    /// message (its AAR); counted only when a trusted Authentication-Results field of the same
+    /// provider reported arc=pass, which vouches for the seals (set by verify()).
+    std::string arcSealerRecordedPass;
+    /// Mail is fresh for this long after the trust-boundary hop (VerifierLimits::freshSeconds).
+    int64_t freshSeconds = 24 * 3600;
     /// Findings that make a message suspicious (display name, lookalike, deceptive characters).
     std::vector<Finding> suspicious;
     /// Findings that never change the verdict.
