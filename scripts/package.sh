@@ -1,35 +1,83 @@
 #!/usr/bin/env bash
-# Builds the Debian package of Sealcheck from a configured build folder and prints its path.
+# Builds Sealcheck's Debian packages with dpkg-buildpackage and prints the paths of the binary
+# packages, one a line (everything else goes to standard error).
 #
-#   scripts/package.sh              package build/ (configured and built by scripts/setup.sh)
-#   scripts/package.sh BUILD_DIR    package another build folder
-#   JOBS=1 scripts/package.sh ...   ninja jobs for the targets the package needs (default: nproc)
-#   NO_BUILD=1 scripts/package.sh   package what is built, build nothing
+#   scripts/package.sh              source package and binary packages into build/packages/
+#   scripts/package.sh OUT_DIR      ... into OUT_DIR
+#   BINARY_ONLY=1 scripts/package.sh    binary packages only (dpkg-buildpackage -b)
+#   JOBS=N scripts/package.sh       parallel compile jobs (default: nproc)
+#   SEALCHECK_OAUTH_GOOGLE_CLIENT_ID=... SEALCHECK_OAUTH_MICROSOFT_CLIENT_ID=... scripts/package.sh
+#                                   build with registered OAuth client IDs (docs/user-guide.md)
 #
-# CPack with Ninja builds nothing by itself, so the targets whose files the package holds are
-# built first: sealcheck-cli, sealcheck (when configured with the desktop program), the manual
-# pages (sealcheck_install_data) and the translations. The package lands in BUILD_DIR/packages/.
+# The repository's top level holds no debian/ folder: the packaging lives in installer/debian/.
+# This script makes the upstream tarball from the files git knows (committed or not, never
+# ignored ones), unpacks it in build/deb/sealcheck-VERSION/, copies installer/debian/ to debian/
+# there and runs `dpkg-buildpackage -us -uc` (with -S it would be the source package alone). The
+# result: sealcheck-cli, sealcheck and their -dbgsym packages, the .dsc, the tarballs, .buildinfo
+# and .changes, all in OUT_DIR. The build tree keeps one path, so ccache finds its objects again
+# (debhelper gives each build its own HOME; the cache folder is passed on explicitly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD_DIR=${1:-build}
-BUILD_DIR=$(cd "$BUILD_DIR" 2>/dev/null && pwd) || { echo "package: no build folder '${1:-build}' (run scripts/setup.sh)" >&2; exit 2; }
-[ -f "$BUILD_DIR/CPackConfig.cmake" ] || { echo "package: $BUILD_DIR is not a configured Sealcheck build" >&2; exit 2; }
-command -v cpack >/dev/null || { echo "package: cpack (cmake) is not installed" >&2; exit 2; }
-command -v dpkg-shlibdeps >/dev/null || { echo "package: dpkg-shlibdeps (dpkg-dev) is not installed" >&2; exit 2; }
+src=$(pwd)
+out=${1:-build/packages}
+mkdir -p "$out" && out=$(cd "$out" && pwd)
+work=${PACKAGE_WORK_DIR:-$src/build/deb}
 
-if [ -z "${NO_BUILD:-}" ]; then
-  known=$(ninja -C "$BUILD_DIR" -t targets all 2>/dev/null | sed 's/:.*//')
-  targets=()
-  for t in sealcheck-cli sealcheck sealcheck_install_data sealcheck_translations sealcheck_thunderbird_xpi; do
-    grep -qx "$t" <<<"$known" && targets+=("$t")
-  done
-  ninja -C "$BUILD_DIR" -j "${JOBS:-$(nproc)}" "${targets[@]}" >&2
+for tool in dpkg-buildpackage dpkg-parsechangelog dh tar xz; do
+  command -v "$tool" >/dev/null || {
+    echo "package: $tool is missing (scripts/setup.sh installs debhelper, dpkg-dev, devscripts, lintian)" >&2
+    exit 2
+  }
+done
+
+version=$(dpkg-parsechangelog -l installer/debian/changelog -S Version)
+upstream=${version%-*}
+date=$(dpkg-parsechangelog -l installer/debian/changelog -S Timestamp)
+tree=$work/sealcheck-$upstream
+orig=$work/sealcheck_$upstream.orig.tar.xz
+
+# --- The upstream tarball: what git knows, reproducibly ---------------------------------------
+rm -rf "$work" && mkdir -p "$work"
+if git -C "$src" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  git -C "$src" ls-files -z --cached --others --exclude-standard |
+    while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done > "$work/files"
+else
+  find . -path ./build -prune -o -path './build-*' -prune -o -path ./.git -prune -o \
+       -type f -printf '%P\0' > "$work/files"
 fi
+tar --null -T "$work/files" --sort=name --mtime="@$date" --owner=0 --group=0 --numeric-owner \
+    --transform "s|^|sealcheck-$upstream/|" -cf - | xz -6 -T1 > "$orig"
+rm "$work/files"
+tar -m -xf "$orig" -C "$work"   # -m: files dated now, so no build step thinks them newer than its output
+cp -a installer/debian "$tree/debian"
 
-version=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$BUILD_DIR/CPackConfig.cmake")
-mkdir -p "$BUILD_DIR/packages"
-rm -f "$BUILD_DIR"/packages/sealcheck_"$version"-*.deb
-(cd "$BUILD_DIR" && cpack -G DEB --config CPackConfig.cmake) >&2
-deb=$(ls -t "$BUILD_DIR"/packages/sealcheck_"$version"-*.deb 2>/dev/null | head -n 1)
-[ -n "$deb" ] || { echo "package: cpack made no .deb in $BUILD_DIR/packages" >&2; exit 1; }
-echo "$deb"
+# --- Build -------------------------------------------------------------------------------------
+jobs=${JOBS:-$(nproc)}
+export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:+$DEB_BUILD_OPTIONS }parallel=$jobs"
+if command -v ccache >/dev/null; then
+  # debhelper (compat 13) gives the build its own HOME, where ccache would find neither its cache
+  # nor its configuration: pass on the ones in use here.
+  CCACHE_DIR=$(ccache -k cache_dir 2>/dev/null || echo "${HOME:-/root}/.cache/ccache")
+  CCACHE_MAXSIZE=$(ccache -k max_size 2>/dev/null || echo 5G)
+  export CCACHE_DIR CCACHE_MAXSIZE
+  base=$(ccache -k base_dir 2>/dev/null || true)
+  [ -n "$base" ] && export CCACHE_BASEDIR=$base
+  [ "$(ccache -k hash_dir 2>/dev/null)" = false ] && export CCACHE_NOHASHDIR=1
+fi
+what=(-us -uc)
+[ -n "${BINARY_ONLY:-}" ] && what+=(-b)
+echo "package: dpkg-buildpackage ${what[*]} in $tree (log: $work/build.log)" >&2
+start=$(date +%s)
+if ! (cd "$tree" && dpkg-buildpackage "${what[@]}") > "$work/build.log" 2>&1; then
+  tail -n 40 "$work/build.log" >&2
+  echo "package: dpkg-buildpackage failed; the whole log is $work/build.log" >&2
+  exit 1
+fi
+echo "package: built in $(( $(date +%s) - start )) s" >&2
+
+# --- Results -----------------------------------------------------------------------------------
+rm -f "$out"/sealcheck*_"$upstream"*
+for f in "$work"/sealcheck*_"$upstream"*; do
+  [ -f "$f" ] && mv "$f" "$out/"
+done
+ls "$out"/sealcheck*_"$version"_*.deb | grep -v -- '-dbgsym_'

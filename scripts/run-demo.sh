@@ -1,12 +1,26 @@
 #!/usr/bin/env bash
-# Sets up everything (scripts/setup.sh) and runs Sealcheck on its built-in demo mailbox: sample
-# messages with their own DNS zone and keys, no account and no network needed. Idempotent.
+# Sets up what the demo needs (scripts/setup.sh: the packages, then only the two programs) and
+# runs Sealcheck on its built-in demo mailbox: sample messages with their own DNS zone and keys,
+# no account and no network needed. Idempotent.
 # With a display the desktop program opens; without one, the command-line report is printed and
 # a screenshot of the desktop program is written to build/demo.png.
+# Packages are installed as root (through sudo when not root); the build and the programs run as
+# the invoking user, also under `sudo scripts/run-demo.sh` (scripts/as-user.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/as-user.sh
 BUILD_DIR=${BUILD_DIR:-build}
-scripts/setup.sh
+export BUILD_DIR
+if [ -z "${SEALCHECK_DEMO_AS_USER:-}" ]; then
+  scripts/setup.sh sealcheck-cli sealcheck
+fi
+# Under sudo: the demo runs as the user who asked for it, never as root.
+if [ "$(id -u)" = 0 ] && [ -n "$(invoking_user)" ]; then
+  exec runuser -u "$(invoking_user)" -- env "HOME=$(getent passwd "$(invoking_user)" | cut -d: -f6)" \
+       ${DISPLAY:+DISPLAY="$DISPLAY"} ${WAYLAND_DISPLAY:+WAYLAND_DISPLAY="$WAYLAND_DISPLAY"} \
+       ${XAUTHORITY:+XAUTHORITY="$XAUTHORITY"} ${XDG_RUNTIME_DIR:+XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR"} \
+       BUILD_DIR="$BUILD_DIR" SEALCHECK_DEMO_AS_USER=1 scripts/run-demo.sh "$@"
+fi
 DEMO=resources/demo
 NOW=$(cat "$DEMO/NOW")
 if [ -x "$BUILD_DIR/bin/sealcheck" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then

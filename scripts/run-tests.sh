@@ -7,9 +7,15 @@
 #                                    and LeakSanitizer in build-asan/, then every fuzzer briefly)
 #   scripts/run-tests.sh --quick     the normal build's tests only
 #   scripts/run-tests.sh -L unit     any ctest arguments: those tests of the normal build only
+#
+# Packages are installed as root (through sudo when not root); building and testing run as the
+# invoking user, also under sudo (scripts/as-user.sh). Tests that need root (installer_package)
+# skip when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/as-user.sh
 BUILD_DIR=${BUILD_DIR:-build}
+export BUILD_DIR
 hostile=1
 if [ "${1:-}" = "--quick" ]; then
   hostile=0
@@ -18,9 +24,10 @@ fi
 [ $# -gt 0 ] && hostile=0
 start=$(date +%s)
 scripts/setup.sh
-(cd "$BUILD_DIR" && ctest --output-on-failure -j "$(nproc)" --timeout 600 "$@")
+(cd "$BUILD_DIR" && as_user ctest --output-on-failure -j "$(nproc)" --timeout 600 "$@")
 echo "run-tests: normal build and tests took $(( $(date +%s) - start )) s"
 if [ "$hostile" = 1 ]; then
-  scripts/sanitize.sh
+  give_to_user build-asan
+  as_user scripts/sanitize.sh
 fi
 echo "run-tests: all done in $(( $(date +%s) - start )) s"

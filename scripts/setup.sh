@@ -2,11 +2,16 @@
 # Sets up a Debian 12 machine for Sealcheck and builds it into build/. Idempotent: packages that
 # are present are not installed again, and ninja rebuilds only what changed.
 #
-#   scripts/setup.sh            install packages (as root), configure, build
+#   scripts/setup.sh                 install missing packages, configure, build everything
+#   scripts/setup.sh TARGET...       ... build only these ninja targets (run-demo.sh: the programs)
 #   BUILD_DIR=... scripts/setup.sh
 #   SEALCHECK_SANITIZE=ON BUILD_DIR=build-asan scripts/setup.sh
+#
+# Packages are installed as root: directly when root, else through sudo. Configuring and building
+# run as the invoking user (scripts/as-user.sh): under `sudo scripts/setup.sh`, as SUDO_USER.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/as-user.sh
 BUILD_DIR=${BUILD_DIR:-build}
 
 PACKAGES=(
@@ -17,7 +22,8 @@ PACKAGES=(
   libunbound-dev libevent-dev nettle-dev libpsl-dev publicsuffix libicu-dev libidn2-dev
   libsqlite3-dev nlohmann-json3-dev dns-root-data
   xvfb xauth dovecot-imapd dovecot-sieve dovecot-lmtpd procmail nodejs unbound bind9-dnsutils gnome-keyring libsecret-tools dbus dbus-x11
-  openssl ca-certificates desktop-file-utils appstream file
+  openssl ca-certificates desktop-file-utils appstream file python3-jsonschema
+  debhelper dpkg-dev fakeroot lintian devscripts
   clang-14 libfuzzer-14-dev libclang-rt-14-dev llvm-14
   python3-authres
 )
@@ -28,21 +34,18 @@ for p in "${PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}"
-  if [ "$(id -u)" != 0 ]; then
-    echo "setup: run as root (or install these packages first)" >&2
-    exit 1
-  fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "setup: all Debian packages present"
 fi
 
+give_to_user "$BUILD_DIR"
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  as_user cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DSEALCHECK_SANITIZE="${SEALCHECK_SANITIZE:-OFF}"
 fi
 jobs=$(nproc)
-ninja -C "$BUILD_DIR" -j "$jobs"
+as_user ninja -C "$BUILD_DIR" -j "$jobs" "$@"
 echo "setup: built $BUILD_DIR/bin/sealcheck-cli${SEALCHECK_BUILD_UI:+ }"

@@ -43,7 +43,7 @@ grep -q '<content_rating' "$metainfo" && grep -q '<release ' "$metainfo" \
   && pass "metainfo content_rating and releases" || fail "metainfo lacks content_rating or releases"
 
 # 3. The manual pages: no groff warnings, and sealcheck-cli(1) covers the whole CLI contract
-#    (CLI.md: commands, every option, exit status).
+#    (docs/cli.md: commands, every option, exit status).
 for page in sealcheck-cli.1 sealcheck.1; do
   out=$(groff -man -ww -z "$src/resources/man/$page" 2>&1)
   [ -z "$out" ] && pass "groff -ww $page" || { echo "$out"; fail "groff warnings in $page"; }
@@ -55,7 +55,11 @@ for word in "sealcheck-cli verify" "sealcheck-cli scan" "sealcheck-cli domain" \
             --password-file --pin-sha256 --limit --version "EXIT STATUS" EXAMPLES FILES; do
   grep -qF -- "$word" <<<"$cli" || fail "sealcheck-cli.1 does not mention $word"
 done
-[ "$failures" = 0 ] && pass "sealcheck-cli.1 covers every command and option of CLI.md"
+# docs/cli.md, installed with the package, lists every option the manual page documents.
+for opt in $(grep -oE '\\-\\-[a-z0-9]+(\\-[a-z0-9]+)*' "$src/resources/man/sealcheck-cli.1" | sed 's/\\//g' | sort -u); do
+  grep -qF -- "\`$opt" "$src/docs/cli.md" || fail "docs/cli.md does not list $opt (sealcheck-cli.1 does)"
+done
+[ "$failures" = 0 ] && pass "sealcheck-cli.1 covers every command and option of docs/cli.md"
 
 echo "installer_validate: $failures failure(s)"
 [ "$failures" = 0 ]
