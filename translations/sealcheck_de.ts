@@ -4,7 +4,7 @@
 <context>
     <name>MessageList</name>
     <message>
-        <location filename="../ui/MessageColumns.cpp" line="+16"/>
+        <location filename="../ui/MessageColumns.cpp" line="+20"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
@@ -24,6 +24,11 @@
         <translation>Datum</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
         <location line="+29"/>
         <source>unread</source>
         <translation>ungelesen</translation>
@@ -39,12 +44,12 @@
         <translation>als Phishing markiert</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+46"/>
         <source>Verified under earlier settings; it will be checked again at the next sync.</source>
         <translation>Unter früheren Einstellungen geprüft; wird bei der nächsten Synchronisation erneut geprüft.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1 (not yet re-checked)</source>
         <translation>%1 (noch nicht erneut geprüft)</translation>
     </message>
@@ -52,12 +57,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+69"/>
+        <location filename="../ui/main.cpp" line="+91"/>
         <source>Checks who really sent your e-mail.</source>
         <translation>Prüft, wer Ihre E-Mail wirklich gesendet hat.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-11"/>
         <source>Open the built-in demo mailbox.</source>
         <translation>Das eingebaute Demo-Postfach öffnen.</translation>
     </message>
@@ -77,7 +82,7 @@
         <translation>Die erste Nachricht mit dieser Bewertung auswählen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Messages to inspect (.eml, mbox).</source>
         <translation>Zu prüfende Nachrichten (.eml, mbox).</translation>
     </message>
@@ -85,18 +90,18 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+129"/>
+        <location filename="../app/core/AccountSync.cpp" line="+134"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Dieses Postfach wird bereits synchronisiert.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+646"/>
+        <location line="+693"/>
         <source>The local message store cannot be opened.</source>
         <translation>Der lokale Nachrichtenspeicher kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="-641"/>
+        <location line="-688"/>
         <source>The account no longer exists.</source>
         <translation>Das Konto existiert nicht mehr.</translation>
     </message>
@@ -111,7 +116,7 @@
         <translation>Das Passwort für %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>The server refused the user name or password. Check both and try again.</source>
         <translation>Der Server hat den Benutzernamen oder das Passwort abgelehnt. Prüfen Sie beides und versuchen Sie es erneut.</translation>
     </message>
@@ -161,7 +166,7 @@
         <translation>Der Server hat unerwartet geantwortet: %1</translation>
     </message>
     <message>
-        <location line="+546"/>
+        <location line="+591"/>
         <source>The local message store could not be written: %1</source>
         <translation>In den lokalen Nachrichtenspeicher konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -169,7 +174,7 @@
 <context>
     <name>sealcheck::ui</name>
     <message>
-        <location filename="../ui/FindingText.cpp" line="+24"/>
+        <location filename="../ui/FindingText.cpp" line="+28"/>
         <source>The DKIM signature by %1 is valid, covers the whole message and matches the sender&apos;s domain.</source>
         <translation>Die DKIM-Signatur von %1 ist gültig, deckt die ganze Nachricht ab und passt zur Domain des Absenders.</translation>
     </message>
@@ -179,12 +184,7 @@
         <translation>Der sendende Server ist durch den SPF-Eintrag von %1 berechtigt, und diese Domain passt zur Domain des Absenders.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Your provider %1 confirmed the sender when the message arrived; the sender has since withdrawn the key, so it cannot be checked again.</source>
-        <translation>Ihr Anbieter %1 hat den Absender beim Eingang der Nachricht bestätigt; der Absender hat den Schlüssel inzwischen zurückgezogen, daher lässt sich das nicht erneut prüfen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The S/MIME signature by %1 is valid, trusted, and covers the whole message.</source>
         <translation>Die S/MIME-Signatur von %1 ist gültig, vertrauenswürdig und deckt die ganze Nachricht ab.</translation>
     </message>
@@ -343,12 +343,197 @@
         <translation>Die %1-Signatur konnte gerade nicht geprüft werden; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="+2"/>
+        <source>Your provider %2 confirmed when the message arrived that the DKIM signature by %1 was valid; it cannot be checked again now.</source>
+        <translation>Ihr Anbieter %2 hat beim Eingang der Nachricht bestätigt, dass die DKIM-Signatur von %1 gültig war; sie lässt sich jetzt nicht erneut prüfen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DKIM signature by %1 can no longer be checked (%2); the message is too old for that to count against it.</source>
+        <translation>Die DKIM-Signatur von %1 lässt sich nicht mehr prüfen (%2); die Nachricht ist so alt, dass das nicht gegen sie spricht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check failed after forwarding, but your provider %2 found that %1, a forwarder you trust, recorded that it passed.</source>
+        <translation>Die Prüfung ist nach einer Weiterleitung fehlgeschlagen, aber Ihr Anbieter %2 hat festgestellt, dass %1, ein Weiterleitungsdienst, dem Sie vertrauen, sie als erfolgreich festgehalten hat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked: the %1 record of %2 could not be looked up (%3). Try again later.</source>
+        <translation>Nicht geprüft: Der %1-Eintrag von %2 konnte nicht abgefragt werden (%3). Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked: %1 stopped at the limit of %2, so nothing can be said about the sender.</source>
+        <translation>Nicht geprüft: %1 hat die Obergrenze von %2 erreicht, daher lässt sich über den Absender nichts sagen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A header field named &quot;%1&quot; is read as the sender by some mail programs; they may show another sender than the one checked.</source>
+        <translation>Manche E-Mail-Programme lesen ein Feld des Nachrichtenkopfs namens „%1“ als Absender; sie zeigen womöglich einen anderen Absender an als den geprüften.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A comment in the sender field shows %1, but the message comes from %2.</source>
+        <translation>Ein Kommentar im Absenderfeld zeigt %1, die Nachricht kommt aber von %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender %1 contains %2, a domain you know, but belongs to another domain.</source>
+        <translation>Der Absender %1 enthält %2, eine Domain, die Sie kennen, gehört aber zu einer anderen Domain.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender&apos;s domain %1 mixes alphabets or imitates another name (%2).</source>
+        <translation>Die Domain des Absenders, %1, mischt Schriftsysteme oder ahmt einen anderen Namen nach (%2).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The sending server&apos;s reverse DNS name does not lead back to its address (iprev %1).</source>
+        <translation>Der Reverse-DNS-Name des sendenden Servers führt nicht zu seiner Adresse zurück (iprev %1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message uses DomainKeys, a historic method replaced by DKIM; it is not used for the verdict.</source>
+        <translation>Die Nachricht verwendet DomainKeys, ein veraltetes, durch DKIM ersetztes Verfahren; es fließt nicht in die Bewertung ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authentication-Results reports %1, a historic method replaced by %2; it is not used for the verdict.</source>
+        <translation>Authentication-Results meldet %1, ein veraltetes, durch %2 ersetztes Verfahren; es fließt nicht in die Bewertung ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 vouches for %2; a vouch is reputation, not proof of the sender.</source>
+        <translation>%1 bürgt für %2; eine Bürgschaft sagt etwas über den Ruf aus, beweist aber nicht den Absender.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 signature is valid, but its certificate or key is not one you trust.</source>
+        <translation>Die %1-Signatur ist gültig, aber ihr Zertifikat oder Schlüssel gehört nicht zu denen, denen Sie vertrauen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DMARC policy of the sender&apos;s domain is broken or unusable, so it protects nothing (%1).</source>
+        <translation>Die DMARC-Richtlinie der Domain des Absenders ist fehlerhaft oder unbrauchbar und schützt daher nichts (%1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No DNS resolver was available, so nothing was checked.</source>
+        <translation>Es war kein DNS-Resolver verfügbar, daher wurde nichts geprüft.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 signature: %2</source>
+        <translation>%1-Signatur: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the signature is malformed</source>
+        <translation>die Signatur ist fehlerhaft aufgebaut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature lacks a required part</source>
+        <translation>der Signatur fehlt ein notwendiger Bestandteil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown signature version</source>
+        <translation>unbekannte Signaturversion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown signing algorithm</source>
+        <translation>unbekannter Signaturalgorithmus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sender field is not signed</source>
+        <translation>das Absenderfeld ist nicht signiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signing domain is not a valid name</source>
+        <translation>die signierende Domain ist kein gültiger Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature has expired</source>
+        <translation>die Signatur ist abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature is dated in the future</source>
+        <translation>die Signatur ist in die Zukunft datiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the algorithm (SHA-1) is no longer accepted</source>
+        <translation>der Algorithmus (SHA-1) wird nicht mehr akzeptiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key could not be looked up now</source>
+        <translation>der Schlüssel konnte gerade nicht abgefragt werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key is not published</source>
+        <translation>der Schlüssel ist nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the published key is malformed</source>
+        <translation>der veröffentlichte Schlüssel ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key has been withdrawn</source>
+        <translation>der Schlüssel wurde zurückgezogen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key is too short to be safe</source>
+        <translation>der Schlüssel ist zu kurz, um sicher zu sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signed length is longer than the text</source>
+        <translation>die signierte Länge ist größer als der Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the text was changed after signing</source>
+        <translation>der Text wurde nach dem Signieren verändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signed header fields were changed after signing</source>
+        <translation>die signierten Felder des Nachrichtenkopfs wurden nach dem Signieren verändert</translation>
+    </message>
+    <message>
+        <location line="-159"/>
         <source>Replies go to %1, another organisation than the sender %2.</source>
         <translation>Antworten gehen an %1, eine andere Organisation als der Absender %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-51"/>
+        <source>Reported by your provider %1 at delivery: DMARC passed. The sender&apos;s key is gone or its algorithm retired since, so it cannot be checked again.</source>
+        <translation>Von Ihrem Anbieter %1 bei der Zustellung gemeldet: DMARC bestanden. Der Schlüssel des Absenders ist inzwischen verschwunden oder sein Algorithmus wird nicht mehr akzeptiert, daher lässt sich das nicht erneut prüfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sending server is authorised by the SPF record of %1, the sender&apos;s domain (it publishes no DMARC policy).</source>
+        <translation>Der sendende Server ist durch den SPF-Eintrag von %1, der Domain des Absenders, berechtigt (sie veröffentlicht keine DMARC-Richtlinie).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DKIM signature by %1 is valid, covers the whole message and matches the sender&apos;s domain (it publishes no DMARC policy).</source>
+        <translation>Die DKIM-Signatur von %1 ist gültig, deckt die ganze Nachricht ab und passt zur Domain des Absenders (diese veröffentlicht keine DMARC-Richtlinie).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>The Sender field names %1, another organisation than the sender shown.</source>
         <translation>Das Feld „Sender“ nennt %1, eine andere Organisation als der angezeigte Absender.</translation>
     </message>
@@ -359,7 +544,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../ui/VerdictStyle.cpp" line="+76"/>
+        <location filename="../ui/VerdictStyle.cpp" line="+82"/>
         <source>Nothing proves who sent this message.</source>
         <translation>Nichts belegt, wer diese Nachricht gesendet hat.</translation>
     </message>
@@ -440,7 +625,7 @@
         <translation>Die Signatur von %1 lässt sich nur mit einem Schlüssel bestätigen, den Sealcheck seit dem %2 kennt und der beim Eingang dieser Nachricht nicht veröffentlicht war; sie zählt daher nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/VerdictStyle.cpp" line="-15"/>
+        <location filename="../ui/VerdictStyle.cpp" line="-16"/>
         <source>Authenticated</source>
         <translation>Authentifiziert</translation>
     </message>
@@ -465,6 +650,11 @@
         <translation>Wird geprüft…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>This message really comes from the sender shown.</source>
         <translation>Diese Nachricht stammt wirklich vom angezeigten Absender.</translation>
@@ -484,11 +674,276 @@
         <source>This message is being checked.</source>
         <translation>Diese Nachricht wird geprüft.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>This message could not be checked now, so nothing is known yet about who sent it.</source>
+        <translation>Diese Nachricht konnte gerade nicht geprüft werden, daher ist noch nichts darüber bekannt, wer sie gesendet hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CheckSummary.cpp" line="+24"/>
+        <source>Signed by %1, but only part of the message</source>
+        <translation>Signiert von %1, aber nur ein Teil der Nachricht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1</source>
+        <translation>Signiert von %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1, which you accepted for %2</source>
+        <translation>Signiert von %1, den Sie für %2 zugelassen haben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by %1, which is not the sender&apos;s domain</source>
+        <translation>Signiert von %1, also nicht von der Domain des Absenders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature by %1 could not be checked now</source>
+        <translation>Die Signatur von %1 konnte gerade nicht geprüft werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature by %1 is not valid: %2</source>
+        <translation>Die Signatur von %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The signature by %1 was not evaluated</source>
+        <translation>Die Signatur von %1 wurde nicht ausgewertet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sending server not checked: no delivery record from a server you trust</source>
+        <translation>Sendender Server nicht geprüft: kein Zustellvermerk von einem Server, dem Sie vertrauen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending server allowed by %1</source>
+        <translation>Sendender Server von %1 zugelassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending server not allowed by %1</source>
+        <translation>Sendender Server von %1 nicht zugelassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending server probably not allowed by %1</source>
+        <translation>Sendender Server von %1 wahrscheinlich nicht zugelassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending server could not be checked now (DNS)</source>
+        <translation>Sendender Server konnte gerade nicht geprüft werden (DNS)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The list of sending servers of %1 is broken (SPF permerror), so it allows none</source>
+        <translation>Die Liste der sendenden Server von %1 ist fehlerhaft (SPF permerror) und lässt daher keinen zu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not list its sending servers (no SPF record)</source>
+        <translation>%1 führt keine sendenden Server auf (kein SPF-Eintrag)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The sender</source>
+        <translation>Der Absender</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 says nothing about the sending server</source>
+        <translation>%1 macht keine Angabe zum sendenden Server</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Meets the policy of %1 (DMARC)</source>
+        <translation>Erfüllt die Richtlinie von %1 (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fails the policy of %1, which asks to refuse such mail (DMARC)</source>
+        <translation>Verstößt gegen die Richtlinie von %1, die verlangt, solche E-Mails abzulehnen (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fails the policy of %1, which asks to treat such mail as spam (DMARC)</source>
+        <translation>Verstößt gegen die Richtlinie von %1, die verlangt, solche E-Mails als Spam zu behandeln (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fails the policy of %1, which only monitors (DMARC)</source>
+        <translation>Verstößt gegen die Richtlinie von %1, die nur beobachtet (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 publishes no policy (DMARC)</source>
+        <translation>%1 veröffentlicht keine Richtlinie (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The policy of %1 could not be looked up now (DMARC)</source>
+        <translation>Die Richtlinie von %1 konnte gerade nicht abgefragt werden (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The policy of %1 is broken (DMARC permerror), so it protects nothing</source>
+        <translation>Die Richtlinie von %1 ist fehlerhaft (DMARC permerror) und schützt daher nichts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The policy of %1 gave no answer (DMARC)</source>
+        <translation>Die Richtlinie von %1 lieferte kein Ergebnis (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 signature by %2</source>
+        <translation>%1-Signatur von %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature by %2, not by the sender</source>
+        <translation>%1-Signatur von %2, nicht vom Absender</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature by %2, from a certificate or key you do not trust</source>
+        <translation>%1-Signatur von %2, mit einem Zertifikat oder Schlüssel, dem Sie nicht vertrauen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature by %2 covers only part of the message</source>
+        <translation>%1-Signatur von %2 deckt nur einen Teil der Nachricht ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature could not be checked now</source>
+        <translation>%1-Signatur konnte gerade nicht geprüft werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature is not valid</source>
+        <translation>%1-Signatur ist ungültig</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not signed (no DKIM signature)</source>
+        <translation>Nicht signiert (keine DKIM-Signatur)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S/MIME</source>
+        <translation>S/MIME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenPGP</source>
+        <translation>OpenPGP</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Forwarded by %1, a forwarder you trust (ARC)</source>
+        <translation>Weitergeleitet von %1, einem Weiterleitungsdienst, dem Sie vertrauen (ARC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forwarded by %1 (ARC; not a forwarder you trust)</source>
+        <translation>Weitergeleitet von %1 (ARC; kein Weiterleitungsdienst, dem Sie vertrauen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending server&apos;s name %1 confirmed by reverse DNS</source>
+        <translation>Name des sendenden Servers, %1, durch Reverse-DNS bestätigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending server&apos;s reverse DNS name does not lead back to it</source>
+        <translation>Der Reverse-DNS-Name des sendenden Servers führt nicht zu ihm zurück</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The sending server called itself %1 (HELO)</source>
+        <translation>Der sendende Server nannte sich %1 (HELO)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bounces go to %1 (envelope sender)</source>
+        <translation>Unzustellbarkeitsmeldungen gehen an %1 (Umschlag-Absender)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (does not match)</source>
+        <translation>%1 (passt nicht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (probably not allowed)</source>
+        <translation>%1 (wahrscheinlich nicht zugelassen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (no statement)</source>
+        <translation>%1 (keine Aussage)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (nothing published)</source>
+        <translation>%1 (nichts veröffentlicht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (could not be checked now)</source>
+        <translation>%1 (konnte gerade nicht geprüft werden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (the published record is broken)</source>
+        <translation>%1 (der veröffentlichte Eintrag ist fehlerhaft)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (refused by local policy)</source>
+        <translation>%1 (von lokaler Richtlinie abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/VerdictLabel.cpp" line="+57"/>
+        <source>✓ signed by %1 for %2 — your exception</source>
+        <translation>✓ signiert von %1 für %2 – Ihre Ausnahme</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✓ %1 via %2</source>
+        <translation>✓ %1 über %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%2 itself does not confirm this message. You accepted %1 as its sending service: the signature of %1 is valid and covers the whole message.</source>
+        <translation>%2 selbst bestätigt diese Nachricht nicht. Sie haben %1 als Versanddienst von %2 zugelassen: Die Signatur von %1 ist gültig und deckt die ganze Nachricht ab.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This message really comes from %1; %2 delivered it on its behalf.</source>
+        <translation>Diese Nachricht stammt wirklich von %1; %2 hat sie im Auftrag von %1 zugestellt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This message really comes from %1.</source>
+        <translation>Diese Nachricht stammt wirklich von %1.</translation>
+    </message>
 </context>
 <context>
     <name>sealcheck::ui::AccountDialog</name>
     <message>
-        <location filename="../ui/AccountDialog.cpp" line="+49"/>
+        <location filename="../ui/AccountDialog.cpp" line="+53"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
@@ -509,6 +964,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Mark messages with their verdict as a keyword ($Sealcheck-Forged, $Sealcheck-Suspicious, $Sealcheck-Authenticated)</source>
+        <translation>Nachrichten mit ihrer Bewertung als Schlagwort markieren ($Sealcheck-Forged, $Sealcheck-Suspicious, $Sealcheck-Authenticated)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sign &amp;in…</source>
         <translation>Anme&amp;lden…</translation>
     </message>
@@ -623,7 +1083,22 @@
         <translation>Vertrauen</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>None (only what is listed below)</source>
+        <translation>Keiner (nur was unten aufgeführt ist)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The company that runs your mailbox. Sealcheck then believes the reports it writes into your mail, where it writes them, and recognises its internal servers.</source>
+        <translation>Das Unternehmen, das Ihr Postfach betreibt. Sealcheck vertraut dann den Berichten, die es in Ihre E-Mails schreibt, an der Stelle, an der es sie schreibt, und erkennt seine internen Server.</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Mail &amp;provider:</source>
+        <translation>E-&amp;Mail-Anbieter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Trusted authentication servers:</source>
         <translation>Vertrauenswürdige Authentifizierungsserver:</translation>
     </message>
@@ -643,18 +1118,23 @@
         <translation>Standardmäßig ausgeschaltet. Wenn eingeschaltet, versieht Sealcheck gefälschte Nachrichten auf dem Server mit dem Schlagwort $Phishing, damit auch andere E-Mail-Programme warnen können. Sonst wird auf dem Server nie etwas verändert.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+7"/>
+        <source>Off by default. Mail programs and server filters can then sort by verdict; Thunderbird shows them as tags. Only these keywords are added; nothing else on the server is ever changed.</source>
+        <translation>Standardmäßig ausgeschaltet. E-Mail-Programme und Serverfilter können dann nach Bewertung sortieren; Thunderbird zeigt sie als Schlagwörter an. Es werden nur diese Schlagwörter hinzugefügt; sonst wird auf dem Server nie etwas verändert.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Signed in; the sign-in is kept in your system keychain.</source>
         <translation>Angemeldet; die Anmeldung wird im Schlüsselbund Ihres Systems aufbewahrt.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+365"/>
+        <location line="+372"/>
         <source>Trusted certificate key (SHA-256): %1</source>
         <translation>Vertrauenswürdiger Zertifikatsschlüssel (SHA-256): %1</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-293"/>
         <source>Choose how to sign in first.</source>
         <translation>Wählen Sie zuerst aus, wie Sie sich anmelden möchten.</translation>
     </message>
@@ -704,7 +1184,7 @@
         <translation>Für %1 wurde kein IMAP-Server gefunden; geben Sie ihn selbst ein.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>%1 publishes its settings: the server is %2.</source>
         <translation>%1 veröffentlicht die Einstellungen selbst: Der Server ist %2.</translation>
     </message>
@@ -739,12 +1219,12 @@
         <translation>Die Domain nennt %1 als ihren Mailserver.</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-377"/>
         <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain and that of its mail provider, never the address)</source>
         <translation>Wenn die Domain nichts veröffentlicht, auch die zentrale Datenbank von Thunderbird fragen (autoconfig.thunderbird.net erfährt die Domain und die ihres E-Mail-Anbieters, nie die Adresse)</translation>
     </message>
     <message>
-        <location line="+373"/>
+        <location line="+396"/>
         <source>Check it before you connect.</source>
         <translation>Prüfen Sie ihn, bevor Sie eine Verbindung herstellen.</translation>
     </message>
@@ -854,12 +1334,12 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
 <context>
     <name>sealcheck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+60"/>
+        <location filename="../ui/MainWindow.cpp" line="+58"/>
         <source>Sealcheck</source>
         <translation>Sealcheck</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
@@ -895,6 +1375,11 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
     </message>
     <message>
         <location line="+1"/>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
@@ -909,12 +1394,12 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Suchen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Drop .eml or mbox files here, or open the demo (File › Open demo mailbox).</source>
         <translation>Ziehen Sie .eml- oder mbox-Dateien hierher oder öffnen Sie die Demo (Datei › Demo-Postfach öffnen).</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Checking again with the new trust setting: %1 of %n message(s)…</source>
         <translation>
             <numerusform>Erneute Prüfung mit der neuen Vertrauenseinstellung: %1 von %n Nachricht…</numerusform>
@@ -930,7 +1415,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>The key memory could not be used: %1</source>
         <translation>Der Schlüsselspeicher konnte nicht verwendet werden: %1</translation>
     </message>
@@ -996,6 +1481,21 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
     </message>
     <message>
         <location line="+2"/>
+        <source>Select a message first.</source>
+        <translation>Wählen Sie zuerst eine Nachricht aus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The report of this message was copied to the clipboard.</source>
+        <translation>Der Bericht zu dieser Nachricht wurde in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
@@ -1009,8 +1509,46 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <source>&amp;About Sealcheck</source>
         <translation>Ü&amp;ber Sealcheck</translation>
     </message>
+    <message numerus="yes">
+        <location line="+74"/>
+        <source>%1: only the first %n message(s) were opened</source>
+        <translation>
+            <numerusform>%1: nur die erste Nachricht wurde geöffnet</numerusform>
+            <numerusform>%1: nur die ersten %n Nachrichten wurden geöffnet</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+60"/>
+        <location line="+16"/>
+        <source>%1 is empty: there is no message in it.</source>
+        <translation>%1 ist leer: Darin ist keine Nachricht enthalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a picture, not an e-mail message.</source>
+        <translation>%1 ist ein Bild, keine E-Mail-Nachricht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a document (such as a PDF), not an e-mail message.</source>
+        <translation>%1 ist ein Dokument (etwa eine PDF-Datei), keine E-Mail-Nachricht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a compressed archive; unpack it and open the messages in it.</source>
+        <translation>%1 ist ein komprimiertes Archiv; entpacken Sie es und öffnen Sie die Nachrichten darin.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not text, so it is not an e-mail message.</source>
+        <translation>%1 ist kein Text und daher keine E-Mail-Nachricht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not start like an e-mail message (a header such as &quot;From: ...&quot;) or an mbox file.</source>
+        <translation>%1 beginnt weder wie eine E-Mail-Nachricht (mit einem Kopffeld wie „From: ...“) noch wie eine mbox-Datei.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Demo: %1</source>
         <translation>Demo: %1</translation>
     </message>
@@ -1020,12 +1558,17 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Sealcheck – Demo-Postfach</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>This message has not been downloaded yet.</source>
         <translation>Diese Nachricht wurde noch nicht heruntergeladen.</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="+335"/>
+        <source>Settings changed: the messages are being checked again with the new settings.</source>
+        <translation>Einstellungen geändert: Die Nachrichten werden mit den neuen Einstellungen erneut geprüft.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+11"/>
         <source>Select an account in the list on the left first.</source>
         <translation>Wählen Sie zuerst links in der Liste ein Konto aus.</translation>
@@ -1092,15 +1635,36 @@ Die Nachrichten und Prüfergebnisse, die Sealcheck dafür auf diesem Computer au
         <translation>In den lokalen Nachrichtenspeicher konnte nicht geschrieben werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="-479"/>
+        <location filename="../ui/MainWindow.cpp" line="+47"/>
         <source>%n message(s) checked.</source>
         <translation>
             <numerusform>%n Nachricht geprüft.</numerusform>
             <numerusform>%n Nachrichten geprüft.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n message(s) could not be checked now. This is not a verdict about the sender.</source>
+        <translation>
+            <numerusform>%n Nachricht konnte gerade nicht geprüft werden. Das ist keine Bewertung des Absenders.</numerusform>
+            <numerusform>%n Nachrichten konnten gerade nicht geprüft werden. Das ist keine Bewertung der Absender.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) could not be checked: DNS did not answer (%1). Check your network connection or the DNS server in Settings.</source>
+        <translation>
+            <numerusform>%n Nachricht konnte nicht geprüft werden: Das DNS hat nicht geantwortet (%1). Prüfen Sie Ihre Netzwerkverbindung oder den DNS-Server in den Einstellungen.</numerusform>
+            <numerusform>%n Nachrichten konnten nicht geprüft werden: Das DNS hat nicht geantwortet (%1). Prüfen Sie Ihre Netzwerkverbindung oder den DNS-Server in den Einstellungen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>&amp;Check again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open messages</source>
         <translation>Nachrichten öffnen</translation>
     </message>
@@ -1124,7 +1688,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DMARC, ARC, S/MIME und OpenPGP auf Ihrem eigenen Computer neu. Es verändert Ihr Postfach nie, ohne dass Sie es verlangen, lädt nie Inhalte aus dem Internet nach und bewahrt Passwörter nur in Ihrem Schlüsselbund auf.</translation>
     </message>
     <message numerus="yes">
-        <location line="+155"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="-318"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n neue Nachricht geprüft.</numerusform>
@@ -1132,17 +1696,17 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         </translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location filename="../ui/MainWindow.cpp" line="-438"/>
         <source>Sho&amp;w:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message numerus="yes">
-        <location line="+266"/>
+        <location line="+389"/>
         <source>Checking %1 of %n message(s)…</source>
         <translation>
             <numerusform>Nachricht %1 von %n wird geprüft…</numerusform>
@@ -1150,7 +1714,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+133"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="-3"/>
         <source>Synchronising: %1 of %n message(s)…</source>
         <translation>
             <numerusform>Synchronisierung: %1 von %n Nachricht…</numerusform>
@@ -1171,7 +1735,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>angehalten</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <location line="+6"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
@@ -1190,9 +1754,14 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::MessageView</name>
     <message>
-        <location filename="../ui/MessageView.cpp" line="+23"/>
+        <location filename="../ui/MessageView.cpp" line="+29"/>
         <source>&amp;Copy report</source>
         <translation>&amp;Bericht kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the who&amp;le message</source>
+        <translation>Ganze Nachricht &amp;anzeigen</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1200,7 +1769,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Nachrichtentext</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Messa&amp;ge</source>
         <translation>Nach&amp;richt</translation>
     </message>
@@ -1210,9 +1779,28 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>&amp;Sicherheit</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+127"/>
+        <source>Showing %1 of %2 characters of this message.</source>
+        <translation>%1 von %2 Zeichen dieser Nachricht werden angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>(This message has no text part.)</source>
         <translation>(Diese Nachricht hat keinen Textteil.)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(The rest of this HTML message is not shown: it is too large.)</source>
+        <translation>(Der Rest dieser HTML-Nachricht wird nicht angezeigt: Sie ist zu groß.)</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::NoticeBar</name>
+    <message>
+        <location filename="../ui/NoticeBar.cpp" line="+22"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1243,17 +1831,92 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Well protected: mail that pretends to come from this domain is stopped, and mail to it travels over verified encryption.</source>
-        <translation>Gut geschützt: E-Mails, die vorgeben, von dieser Domain zu stammen, werden gestoppt, und E-Mails an diese Domain werden über überprüfte Verschlüsselung übertragen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Protected against spoofing: mail that pretends to come from this domain is stopped.</source>
-        <translation>Gegen Fälschung geschützt: E-Mails, die vorgeben, von dieser Domain zu stammen, werden gestoppt.</translation>
+        <location line="+12"/>
+        <source>DMARC reject applies to all mail that fails: receivers refuse spoofed mail.</source>
+        <translation>DMARC reject gilt für alle E-Mails, die durchfallen: Empfangende Server lehnen gefälschte E-Mails ab.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>DMARC quarantine applies to all mail that fails: spoofed mail goes to the spam folder, where people still find it (reject would refuse it).</source>
+        <translation>DMARC quarantine gilt für alle E-Mails, die durchfallen: Gefälschte E-Mails landen im Spam-Ordner, wo man sie trotzdem noch findet (reject würde sie ablehnen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DMARC %1 is only partly applied (pct or t=y): some spoofed mail is delivered.</source>
+        <translation>DMARC %1 wird nur teilweise angewendet (pct oder t=y): Manche gefälschte E-Mails werden zugestellt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMARC p=none: spoofed mail is only reported, not stopped.</source>
+        <translation>DMARC p=none: Gefälschte E-Mails werden nur gemeldet, nicht gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DMARC could not be checked.</source>
+        <translation>DMARC konnte nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No working DMARC policy: nothing asks receivers to stop spoofed mail.</source>
+        <translation>Keine funktionierende DMARC-Richtlinie: Nichts fordert empfangende Server auf, gefälschte E-Mails zu stoppen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPF works and ends in %1.</source>
+        <translation>SPF funktioniert und endet mit %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPF +all lets any server pass SPF, and through it DMARC.</source>
+        <translation>SPF +all lässt jeden Server die SPF-Prüfung bestehen und damit auch DMARC.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPF does not work, so nothing lists the servers allowed to send for the domain.</source>
+        <translation>SPF funktioniert nicht, daher führt nichts die Server auf, die für die Domain senden dürfen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail to the domain is protected in transit (%1).</source>
+        <translation>E-Mails an die Domain sind auf dem Transportweg geschützt (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail to the domain is not protected in transit (no MTA-STS in enforce mode, no DNSSEC-validated DANE); this does not change the grade.</source>
+        <translation>E-Mails an die Domain sind auf dem Transportweg nicht geschützt (kein MTA-STS im Modus enforce, kein per DNSSEC validiertes DANE); das ändert die Note nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The domain accepts no mail (null MX).</source>
+        <translation>Die Domain nimmt keine E-Mails an (Null-MX).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One grade lower: the MTA-STS setup is broken.</source>
+        <translation>Eine Note schlechter: Die MTA-STS-Einrichtung ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One grade lower: a DKIM key checked is broken.</source>
+        <translation>Eine Note schlechter: Ein geprüfter DKIM-Schlüssel ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The domain does not exist in DNS.</source>
+        <translation>Die Domain existiert im DNS nicht.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Well protected: receivers refuse mail that pretends to come from this domain.</source>
+        <translation>Gut geschützt: Empfangende Server lehnen E-Mails ab, die vorgeben, von dieser Domain zu stammen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protected against spoofing: mail that pretends to come from this domain goes to the spam folder.</source>
+        <translation>Gegen Fälschung geschützt: E-Mails, die vorgeben, von dieser Domain zu stammen, landen im Spam-Ordner.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Partly protected: some mail that pretends to come from this domain still gets through.</source>
         <translation>Teilweise geschützt: Manche E-Mails, die vorgeben, von dieser Domain zu stammen, kommen trotzdem durch.</translation>
     </message>
@@ -1319,12 +1982,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+12"/>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>Check this domain&apos;s protection</source>
         <translation>Schutz dieser Domain prüfen</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-71"/>
         <source>Records the domain owner should publish:</source>
         <translation>Einträge, die der Inhaber der Domain veröffentlichen sollte:</translation>
     </message>
@@ -1359,7 +2022,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Zu veröffentlichende Einträge</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Sender domain: none (the message has no single From address).</source>
         <translation>Absender-Domain: keine (die Nachricht hat keine einzelne From-Adresse).</translation>
     </message>
@@ -1606,19 +2269,19 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::SecurityPanel</name>
     <message>
-        <location filename="../ui/SecurityPanel.cpp" line="+35"/>
-        <location line="+289"/>
+        <location filename="../ui/SecurityPanel.cpp" line="+40"/>
+        <location line="+320"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+290"/>
+        <location line="-320"/>
+        <location line="+321"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-292"/>
         <source>Verdict not yet re-checked</source>
         <translation>Bewertung noch nicht erneut geprüft</translation>
     </message>
@@ -1674,18 +2337,28 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+3"/>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>Delivery path</source>
         <translation>Zustellweg</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+3"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>Raw header</source>
         <translation>Nachrichtenkopf (Rohtext)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-7"/>
+        <source>Summary of the checks</source>
+        <translation>Zusammenfassung der Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claimed by the sender, not verified</source>
+        <translation>Vom Absender angegeben, nicht überprüft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checks</source>
         <translation>Prüfungen</translation>
     </message>
@@ -1695,7 +2368,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Absender-Domain</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
+        <source>Claimed, not verified:</source>
+        <translation>Angegeben, nicht überprüft:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Verdict</source>
         <translation>Bewertung</translation>
     </message>
@@ -1721,25 +2399,25 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>As written</source>
         <translation>Originaltext</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-172"/>
         <source>Name shown</source>
         <translation>Angezeigter Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <location line="+62"/>
         <source>Domain</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-122"/>
         <source>From fields</source>
         <translation>Absenderfelder</translation>
     </message>
@@ -1765,13 +2443,13 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <location line="+79"/>
         <source>Record</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Policy applied</source>
         <translation>Angewandte Richtlinie</translation>
     </message>
@@ -1820,7 +2498,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     <message>
         <location line="+1"/>
         <location line="+31"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+14"/>
         <location line="+7"/>
         <location line="+24"/>
@@ -1831,7 +2509,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>RFC 7489 reading</source>
         <translation>Auslegung nach RFC 7489</translation>
     </message>
@@ -1858,12 +2536,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+2"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Selector</source>
         <translation>Selektor</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-106"/>
         <source>Algorithm</source>
         <translation>Algorithmus</translation>
     </message>
@@ -1889,23 +2567,23 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Canonicalization</source>
         <translation>Kanonisierung</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>Signed fields</source>
         <translation>Signierte Felder</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Not signed</source>
         <translation>Nicht signiert</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Body length (l=)</source>
         <translation>Länge des Nachrichtentexts (l=)</translation>
     </message>
@@ -1919,12 +2597,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+2"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Signed at</source>
         <translation>Signiert am</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Expires</source>
         <translation>Läuft ab am</translation>
     </message>
@@ -1934,7 +2612,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Schlüsseleintrag</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>SPF</source>
         <translation>SPF</translation>
     </message>
@@ -2126,14 +2804,24 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Bedeutung</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>provider profile: %1</source>
+        <translation>Anbieterprofil: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Authentication-Results</source>
         <translation>Authentication-Results</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>(unreadable)</source>
         <translation>(unlesbar)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no authserv-id)</source>
+        <translation>(keine authserv-id)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2217,7 +2905,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Sie haben %1 als Unterzeichner für %2 zugelassen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Unpin</source>
         <translation>Nicht mehr fest hinterlegen</translation>
     </message>
@@ -2292,12 +2980,35 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>%1 bürgt nicht mehr für E-Mails von %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Accept %1 as a signer for %2</source>
-        <translation>%1 als Unterzeichner für %2 zulassen</translation>
+        <location line="+7"/>
+        <source>Accept %1 as a signer for %2…</source>
+        <translation>%1 als Unterzeichner für %2 zulassen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+25"/>
+        <source>Accept %1 as the sending service of %2?
+
+%2 publishes nothing that lets Sealcheck confirm its mail. If you know that %2 sends its mail through %1 (a newsletter or ticket service, for example), Sealcheck will show mail from %2 that %1 signed over the whole message as &quot;signed by %1 for %2 — your exception&quot;.
+
+Only do this if you are sure: anyone who can send mail through %1 can then write in the name of %2. Forged and suspicious mail stays forged and suspicious. You can undo this in Settings › Senders and keys.</source>
+        <translation>%1 als Versanddienst von %2 zulassen?
+
+%2 veröffentlicht nichts, womit Sealcheck seine E-Mails bestätigen könnte. Wenn Sie wissen, dass %2 seine E-Mails über %1 versendet (zum Beispiel über einen Newsletter- oder Ticketdienst), zeigt Sealcheck E-Mails von %2, die %1 über die ganze Nachricht signiert hat, als „signiert von %1 für %2 – Ihre Ausnahme“ an.
+
+Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, kann dann im Namen von %2 schreiben. Gefälschte und verdächtige E-Mails bleiben gefälscht und verdächtig. Sie können das unter Einstellungen › Absender und Schlüssel rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Accept a signer</source>
+        <translation>Unterzeichner zulassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Accept %1</source>
+        <translation>%1 &amp;zulassen</translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>Could not save the accepted signer: %1</source>
         <translation>Der zugelassene Unterzeichner konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -2315,7 +3026,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+110"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+112"/>
         <source>Use the system&apos;s DNS resolvers</source>
         <translation>DNS-Server des Systems verwenden</translation>
     </message>
@@ -2332,11 +3043,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     <message>
         <location line="+2"/>
         <location line="+1"/>
+        <location line="+5"/>
         <source>Domain</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-6"/>
         <source>Selector</source>
         <translation>Selektor</translation>
     </message>
@@ -2347,23 +3059,23 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+0"/>
-        <location line="+104"/>
+        <location line="+122"/>
         <source>Pinned keys</source>
         <translation>Fest hinterlegte Schlüssel</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-121"/>
         <source>Expected since</source>
         <translation>Erwartet seit</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+104"/>
+        <location line="+122"/>
         <source>Domains that always sign</source>
         <translation>Domains, die immer signieren</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-121"/>
         <source>Signer</source>
         <translation>Unterzeichner</translation>
     </message>
@@ -2379,12 +3091,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+0"/>
-        <location line="+106"/>
+        <location line="+124"/>
         <source>Accepted signers</source>
         <translation>Zugelassene Unterzeichner</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-123"/>
         <source>Remove pin</source>
         <translation>Hinterlegung entfernen</translation>
     </message>
@@ -2399,13 +3111,39 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Unterzeichner entfernen</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Known because</source>
+        <translation>Bekannt durch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+103"/>
+        <source>Domains you know</source>
+        <translation>Domains, die Sie kennen</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Add domain</source>
+        <translation>Domain hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove domain</source>
+        <translation>Domain entfernen</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <location line="+207"/>
+        <location line="+247"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-246"/>
         <source>address, or address@port (e.g. 127.0.0.1@5353)</source>
         <translation>Adresse oder Adresse@Port (z. B. 127.0.0.1@5353)</translation>
     </message>
@@ -2472,12 +3210,13 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
     </message>
     <message>
         <location line="+11"/>
-        <location line="+121"/>
+        <location line="+130"/>
+        <location line="+31"/>
         <source>Senders and keys</source>
         <translation>Absender und Schlüssel</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-154"/>
         <source>S/MIME root certificates</source>
         <translation>S/MIME-Stammzertifikate</translation>
     </message>
@@ -2492,7 +3231,17 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>GnuPG-Verzeichnis</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
+        <source>Sealcheck warns about lookalikes of these domains and about addresses that hide them. It learns the domains of your accounts and of authenticated senders you answer; it never learns a domain that imitates one of these.</source>
+        <translation>Sealcheck warnt vor Doppelgängern dieser Domains und vor Adressen, in denen sie versteckt sind. Es lernt die Domains Ihrer Konten und die authentifizierter Absender, denen Sie antworten; eine Domain, die eine dieser Domains nachahmt, lernt es nie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. mybank.example</source>
+        <translation>z. B. meinebank.example</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A different DKIM key from one of these domains is shown as a warning.</source>
         <translation>Ein abweichender DKIM-Schlüssel einer dieser Domains wird als Warnung angezeigt.</translation>
     </message>
@@ -2522,7 +3271,27 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>jeder Selektor</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+15"/>
+        <source>your account</source>
+        <translation>Ihr Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you answered its mail</source>
+        <translation>Ihre Antworten auf E-Mails von dort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you added it</source>
+        <translation>Ihre eigene Eingabe</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a domain name.</source>
+        <translation>„%1“ ist kein Domainname.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The entry could not be removed: %1</source>
         <translation>Der Eintrag konnte nicht entfernt werden: %1</translation>
     </message>
@@ -2535,7 +3304,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::StoreMessageModel</name>
     <message>
-        <location filename="../ui/StoreMessageModel.cpp" line="+110"/>
+        <location filename="../ui/StoreMessageModel.cpp" line="+115"/>
         <source>IMAP message %1</source>
         <translation>IMAP-Nachricht %1</translation>
     </message>
@@ -2566,7 +3335,20 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
 <context>
     <name>sealcheck::ui::VerdictBanner</name>
     <message>
-        <location filename="../ui/VerdictBanner.cpp" line="+73"/>
+        <location filename="../ui/VerdictBanner.cpp" line="+48"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n technical note(s)</source>
+        <translation>
+            <numerusform>%n technischer Hinweis</numerusform>
+            <numerusform>%n technische Hinweise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The message could not be read: %1</source>
         <translation>Die Nachricht konnte nicht gelesen werden: %1</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>MessageList</name>
     <message>
-        <location filename="../ui/MessageColumns.cpp" line="+16"/>
+        <location filename="../ui/MessageColumns.cpp" line="+20"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
@@ -24,6 +24,11 @@
         <translation>Date</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
         <location line="+29"/>
         <source>unread</source>
         <translation>non lu</translation>
@@ -39,12 +44,12 @@
         <translation>marqué comme phishing</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+46"/>
         <source>Verified under earlier settings; it will be checked again at the next sync.</source>
         <translation>Vérifié avec des réglages antérieurs&#xa0;; il sera vérifié à nouveau à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1 (not yet re-checked)</source>
         <translation>%1 (pas encore revérifié)</translation>
     </message>
@@ -52,12 +57,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+69"/>
+        <location filename="../ui/main.cpp" line="+91"/>
         <source>Checks who really sent your e-mail.</source>
         <translation>Vérifie qui a réellement envoyé vos e-mails.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-11"/>
         <source>Open the built-in demo mailbox.</source>
         <translation>Ouvrir la boîte aux lettres de démonstration intégrée.</translation>
     </message>
@@ -77,7 +82,7 @@
         <translation>Sélectionner le premier message ayant ce verdict.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Messages to inspect (.eml, mbox).</source>
         <translation>Messages à examiner (.eml, mbox).</translation>
     </message>
@@ -85,18 +90,18 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+129"/>
+        <location filename="../app/core/AccountSync.cpp" line="+134"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Cette boîte aux lettres est déjà en cours de synchronisation.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+646"/>
+        <location line="+693"/>
         <source>The local message store cannot be opened.</source>
         <translation>Le stockage local des messages ne peut pas être ouvert.</translation>
     </message>
     <message>
-        <location line="-641"/>
+        <location line="-688"/>
         <source>The account no longer exists.</source>
         <translation>Le compte n&apos;existe plus.</translation>
     </message>
@@ -111,7 +116,7 @@
         <translation>Le mot de passe de %1 n&apos;a pas pu être lu dans le trousseau&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>The server refused the user name or password. Check both and try again.</source>
         <translation>Le serveur a refusé le nom d&apos;utilisateur ou le mot de passe. Vérifiez-les et réessayez.</translation>
     </message>
@@ -161,7 +166,7 @@
         <translation>Le serveur a répondu de manière inattendue&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+546"/>
+        <location line="+591"/>
         <source>The local message store could not be written: %1</source>
         <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
     </message>
@@ -169,7 +174,7 @@
 <context>
     <name>sealcheck::ui</name>
     <message>
-        <location filename="../ui/FindingText.cpp" line="+24"/>
+        <location filename="../ui/FindingText.cpp" line="+28"/>
         <source>The DKIM signature by %1 is valid, covers the whole message and matches the sender&apos;s domain.</source>
         <translation>La signature DKIM de %1 est valide, couvre tout le message et correspond au domaine de l&apos;expéditeur.</translation>
     </message>
@@ -179,12 +184,7 @@
         <translation>Le serveur d&apos;envoi est autorisé par l&apos;enregistrement SPF de %1, qui correspond au domaine de l&apos;expéditeur.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Your provider %1 confirmed the sender when the message arrived; the sender has since withdrawn the key, so it cannot be checked again.</source>
-        <translation>Votre fournisseur %1 a confirmé l&apos;expéditeur à l&apos;arrivée du message&#xa0;; l&apos;expéditeur a depuis retiré la clé, la vérification ne peut donc pas être refaite.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The S/MIME signature by %1 is valid, trusted, and covers the whole message.</source>
         <translation>La signature S/MIME de %1 est valide, de confiance et couvre tout le message.</translation>
     </message>
@@ -343,12 +343,197 @@
         <translation>La signature %1 n&apos;a pas pu être vérifiée pour le moment&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="+2"/>
+        <source>Your provider %2 confirmed when the message arrived that the DKIM signature by %1 was valid; it cannot be checked again now.</source>
+        <translation>Votre fournisseur %2 a confirmé à l&apos;arrivée du message que la signature DKIM de %1 était valide&#xa0;; elle ne peut pas être vérifiée à nouveau maintenant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DKIM signature by %1 can no longer be checked (%2); the message is too old for that to count against it.</source>
+        <translation>La signature DKIM de %1 ne peut plus être vérifiée (%2)&#xa0;; le message est trop ancien pour que cela joue contre lui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check failed after forwarding, but your provider %2 found that %1, a forwarder you trust, recorded that it passed.</source>
+        <translation>La vérification a échoué après un transfert, mais votre fournisseur %2 a constaté que %1, un service de transfert auquel vous faites confiance, avait noté qu&apos;elle avait réussi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked: the %1 record of %2 could not be looked up (%3). Try again later.</source>
+        <translation>Non vérifié&#xa0;: l&apos;enregistrement %1 de %2 n&apos;a pas pu être consulté (%3). Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked: %1 stopped at the limit of %2, so nothing can be said about the sender.</source>
+        <translation>Non vérifié&#xa0;: %1 a atteint la limite de %2, rien ne peut donc être dit sur l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A header field named &quot;%1&quot; is read as the sender by some mail programs; they may show another sender than the one checked.</source>
+        <translation>Certains logiciels de messagerie lisent un champ d&apos;en-tête nommé «&#xa0;%1&#xa0;» comme l&apos;expéditeur&#xa0;; ils peuvent afficher un autre expéditeur que celui qui a été vérifié.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A comment in the sender field shows %1, but the message comes from %2.</source>
+        <translation>Un commentaire dans le champ expéditeur affiche %1, mais le message provient de %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender %1 contains %2, a domain you know, but belongs to another domain.</source>
+        <translation>L&apos;expéditeur %1 contient %2, un domaine que vous connaissez, mais appartient à un autre domaine.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender&apos;s domain %1 mixes alphabets or imitates another name (%2).</source>
+        <translation>Le domaine de l&apos;expéditeur, %1, mélange des alphabets ou imite un autre nom (%2).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The sending server&apos;s reverse DNS name does not lead back to its address (iprev %1).</source>
+        <translation>Le nom DNS inverse du serveur d&apos;envoi ne renvoie pas à son adresse (iprev %1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message uses DomainKeys, a historic method replaced by DKIM; it is not used for the verdict.</source>
+        <translation>Le message utilise DomainKeys, une méthode obsolète remplacée par DKIM&#xa0;; elle n&apos;est pas prise en compte dans le verdict.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authentication-Results reports %1, a historic method replaced by %2; it is not used for the verdict.</source>
+        <translation>Authentication-Results signale %1, une méthode obsolète remplacée par %2&#xa0;; elle n&apos;est pas prise en compte dans le verdict.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 vouches for %2; a vouch is reputation, not proof of the sender.</source>
+        <translation>%1 se porte garant de %2&#xa0;; une garantie concerne la réputation, elle ne prouve pas l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 signature is valid, but its certificate or key is not one you trust.</source>
+        <translation>La signature %1 est valide, mais son certificat ou sa clé ne fait pas partie de ceux auxquels vous faites confiance.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DMARC policy of the sender&apos;s domain is broken or unusable, so it protects nothing (%1).</source>
+        <translation>La politique DMARC du domaine de l&apos;expéditeur est défectueuse ou inutilisable&#xa0;: elle ne protège donc rien (%1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No DNS resolver was available, so nothing was checked.</source>
+        <translation>Aucun résolveur DNS n&apos;était disponible&#xa0;: rien n&apos;a donc été vérifié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 signature: %2</source>
+        <translation>Signature %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the signature is malformed</source>
+        <translation>la signature est mal formée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature lacks a required part</source>
+        <translation>il manque une partie obligatoire à la signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown signature version</source>
+        <translation>version de signature inconnue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown signing algorithm</source>
+        <translation>algorithme de signature inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sender field is not signed</source>
+        <translation>le champ expéditeur n&apos;est pas signé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signing domain is not a valid name</source>
+        <translation>le domaine signataire n&apos;est pas un nom valide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature has expired</source>
+        <translation>la signature a expiré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature is dated in the future</source>
+        <translation>la signature est datée dans le futur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the algorithm (SHA-1) is no longer accepted</source>
+        <translation>l&apos;algorithme (SHA-1) n&apos;est plus accepté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key could not be looked up now</source>
+        <translation>la clé n&apos;a pas pu être consultée pour le moment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key is not published</source>
+        <translation>la clé n&apos;est pas publiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the published key is malformed</source>
+        <translation>la clé publiée est mal formée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key has been withdrawn</source>
+        <translation>la clé a été retirée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key is too short to be safe</source>
+        <translation>la clé est trop courte pour être sûre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signed length is longer than the text</source>
+        <translation>la longueur signée dépasse celle du texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the text was changed after signing</source>
+        <translation>le texte a été modifié après la signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signed header fields were changed after signing</source>
+        <translation>les champs d&apos;en-tête signés ont été modifiés après la signature</translation>
+    </message>
+    <message>
+        <location line="-159"/>
         <source>Replies go to %1, another organisation than the sender %2.</source>
         <translation>Les réponses iront à %1, une autre organisation que l&apos;expéditeur %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-51"/>
+        <source>Reported by your provider %1 at delivery: DMARC passed. The sender&apos;s key is gone or its algorithm retired since, so it cannot be checked again.</source>
+        <translation>Signalé par votre fournisseur %1 à la distribution&#xa0;: DMARC réussi. La clé de l&apos;expéditeur a depuis disparu ou son algorithme n&apos;est plus accepté, la vérification ne peut donc pas être refaite.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sending server is authorised by the SPF record of %1, the sender&apos;s domain (it publishes no DMARC policy).</source>
+        <translation>Le serveur d&apos;envoi est autorisé par l&apos;enregistrement SPF de %1, le domaine de l&apos;expéditeur (qui ne publie aucune politique DMARC).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DKIM signature by %1 is valid, covers the whole message and matches the sender&apos;s domain (it publishes no DMARC policy).</source>
+        <translation>La signature DKIM de %1 est valide, couvre tout le message et correspond au domaine de l&apos;expéditeur (qui ne publie aucune politique DMARC).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>The Sender field names %1, another organisation than the sender shown.</source>
         <translation>Le champ «&#xa0;Sender&#xa0;» indique %1, une autre organisation que l&apos;expéditeur affiché.</translation>
     </message>
@@ -359,7 +544,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../ui/VerdictStyle.cpp" line="+76"/>
+        <location filename="../ui/VerdictStyle.cpp" line="+82"/>
         <source>Nothing proves who sent this message.</source>
         <translation>Rien ne prouve qui a envoyé ce message.</translation>
     </message>
@@ -440,7 +625,7 @@
         <translation>La signature de %1 ne se vérifie qu&apos;avec une clé que Sealcheck connaît depuis le %2 et qui n&apos;était pas publiée à l&apos;arrivée de ce message&#xa0;; elle n&apos;est donc pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../ui/VerdictStyle.cpp" line="-15"/>
+        <location filename="../ui/VerdictStyle.cpp" line="-16"/>
         <source>Authenticated</source>
         <translation>Authentifié</translation>
     </message>
@@ -465,6 +650,11 @@
         <translation>Vérification en cours…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>This message really comes from the sender shown.</source>
         <translation>Ce message provient réellement de l&apos;expéditeur affiché.</translation>
@@ -484,11 +674,276 @@
         <source>This message is being checked.</source>
         <translation>Ce message est en cours de vérification.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>This message could not be checked now, so nothing is known yet about who sent it.</source>
+        <translation>Ce message n&apos;a pas pu être vérifié pour le moment&#xa0;: on ne sait donc encore rien de son expéditeur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CheckSummary.cpp" line="+24"/>
+        <source>Signed by %1, but only part of the message</source>
+        <translation>Signé par %1, mais seulement une partie du message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1</source>
+        <translation>Signé par %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1, which you accepted for %2</source>
+        <translation>Signé par %1, que vous avez accepté pour %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by %1, which is not the sender&apos;s domain</source>
+        <translation>Signé par %1, qui n&apos;est pas le domaine de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature by %1 could not be checked now</source>
+        <translation>La signature de %1 n&apos;a pas pu être vérifiée pour le moment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature by %1 is not valid: %2</source>
+        <translation>La signature de %1 n&apos;est pas valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The signature by %1 was not evaluated</source>
+        <translation>La signature de %1 n&apos;a pas été évaluée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sending server not checked: no delivery record from a server you trust</source>
+        <translation>Serveur d&apos;envoi non vérifié&#xa0;: aucune trace de remise par un serveur auquel vous faites confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending server allowed by %1</source>
+        <translation>Serveur d&apos;envoi autorisé par %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending server not allowed by %1</source>
+        <translation>Serveur d&apos;envoi non autorisé par %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending server probably not allowed by %1</source>
+        <translation>Serveur d&apos;envoi probablement non autorisé par %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending server could not be checked now (DNS)</source>
+        <translation>Le serveur d&apos;envoi n&apos;a pas pu être vérifié pour le moment (DNS)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The list of sending servers of %1 is broken (SPF permerror), so it allows none</source>
+        <translation>La liste des serveurs d&apos;envoi de %1 est défectueuse (SPF permerror)&#xa0;: elle n&apos;en autorise donc aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not list its sending servers (no SPF record)</source>
+        <translation>%1 ne publie pas la liste de ses serveurs d&apos;envoi (aucun enregistrement SPF)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The sender</source>
+        <translation>L&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 says nothing about the sending server</source>
+        <translation>%1 ne dit rien du serveur d&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Meets the policy of %1 (DMARC)</source>
+        <translation>Conforme à la politique de %1 (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fails the policy of %1, which asks to refuse such mail (DMARC)</source>
+        <translation>Non conforme à la politique de %1, qui demande de refuser ces messages (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fails the policy of %1, which asks to treat such mail as spam (DMARC)</source>
+        <translation>Non conforme à la politique de %1, qui demande de traiter ces messages comme du spam (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fails the policy of %1, which only monitors (DMARC)</source>
+        <translation>Non conforme à la politique de %1, qui se contente de surveiller (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 publishes no policy (DMARC)</source>
+        <translation>%1 ne publie aucune politique (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The policy of %1 could not be looked up now (DMARC)</source>
+        <translation>La politique de %1 n&apos;a pas pu être consultée pour le moment (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The policy of %1 is broken (DMARC permerror), so it protects nothing</source>
+        <translation>La politique de %1 est défectueuse (DMARC permerror)&#xa0;: elle ne protège donc rien</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The policy of %1 gave no answer (DMARC)</source>
+        <translation>La politique de %1 n&apos;a donné aucun résultat (DMARC)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 signature by %2</source>
+        <translation>Signature %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature by %2, not by the sender</source>
+        <translation>Signature %1 de %2, pas de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature by %2, from a certificate or key you do not trust</source>
+        <translation>Signature %1 de %2, avec un certificat ou une clé auxquels vous ne faites pas confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature by %2 covers only part of the message</source>
+        <translation>La signature %1 de %2 ne couvre qu&apos;une partie du message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature could not be checked now</source>
+        <translation>La signature %1 n&apos;a pas pu être vérifiée pour le moment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 signature is not valid</source>
+        <translation>La signature %1 n&apos;est pas valide</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not signed (no DKIM signature)</source>
+        <translation>Non signé (aucune signature DKIM)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S/MIME</source>
+        <translation>S/MIME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenPGP</source>
+        <translation>OpenPGP</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Forwarded by %1, a forwarder you trust (ARC)</source>
+        <translation>Transféré par %1, un service de transfert auquel vous faites confiance (ARC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forwarded by %1 (ARC; not a forwarder you trust)</source>
+        <translation>Transféré par %1 (ARC&#xa0;; pas un service de transfert auquel vous faites confiance)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending server&apos;s name %1 confirmed by reverse DNS</source>
+        <translation>Nom du serveur d&apos;envoi, %1, confirmé par DNS inverse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending server&apos;s reverse DNS name does not lead back to it</source>
+        <translation>Le nom DNS inverse du serveur d&apos;envoi ne ramène pas à ce serveur</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The sending server called itself %1 (HELO)</source>
+        <translation>Le serveur d&apos;envoi s&apos;est présenté comme %1 (HELO)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bounces go to %1 (envelope sender)</source>
+        <translation>Les avis de non-distribution vont à %1 (expéditeur de l&apos;enveloppe)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (does not match)</source>
+        <translation>%1 (ne correspond pas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (probably not allowed)</source>
+        <translation>%1 (probablement non autorisé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (no statement)</source>
+        <translation>%1 (aucune indication)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (nothing published)</source>
+        <translation>%1 (rien de publié)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (could not be checked now)</source>
+        <translation>%1 (n&apos;a pas pu être vérifié pour le moment)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (the published record is broken)</source>
+        <translation>%1 (l&apos;enregistrement publié est défectueux)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (refused by local policy)</source>
+        <translation>%1 (refusé par la politique locale)</translation>
+    </message>
+    <message>
+        <location filename="../ui/VerdictLabel.cpp" line="+57"/>
+        <source>✓ signed by %1 for %2 — your exception</source>
+        <translation>✓ signé par %1 pour %2 — votre exception</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✓ %1 via %2</source>
+        <translation>✓ %1 via %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%2 itself does not confirm this message. You accepted %1 as its sending service: the signature of %1 is valid and covers the whole message.</source>
+        <translation>%2 ne confirme pas lui-même ce message. Vous avez accepté %1 comme service d&apos;envoi de %2&#xa0;: la signature de %1 est valide et couvre tout le message.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This message really comes from %1; %2 delivered it on its behalf.</source>
+        <translation>Ce message provient réellement de %1&#xa0;; %2 l&apos;a distribué en son nom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This message really comes from %1.</source>
+        <translation>Ce message provient réellement de %1.</translation>
+    </message>
 </context>
 <context>
     <name>sealcheck::ui::AccountDialog</name>
     <message>
-        <location filename="../ui/AccountDialog.cpp" line="+49"/>
+        <location filename="../ui/AccountDialog.cpp" line="+53"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
@@ -509,6 +964,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Mark messages with their verdict as a keyword ($Sealcheck-Forged, $Sealcheck-Suspicious, $Sealcheck-Authenticated)</source>
+        <translation>Marquer les messages avec leur verdict sous forme de mot-clé ($Sealcheck-Forged, $Sealcheck-Suspicious, $Sealcheck-Authenticated)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sign &amp;in…</source>
         <translation>S&apos;&amp;identifier…</translation>
     </message>
@@ -623,7 +1083,22 @@
         <translation>Confiance</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>None (only what is listed below)</source>
+        <translation>Aucun (uniquement ce qui est indiqué ci-dessous)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The company that runs your mailbox. Sealcheck then believes the reports it writes into your mail, where it writes them, and recognises its internal servers.</source>
+        <translation>L&apos;entreprise qui gère votre boîte aux lettres. Sealcheck se fie alors aux rapports qu&apos;elle inscrit dans vos messages, à l&apos;endroit où elle les inscrit, et reconnaît ses serveurs internes.</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Mail &amp;provider:</source>
+        <translation>&amp;Fournisseur de messagerie&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Trusted authentication servers:</source>
         <translation>Serveurs d&apos;authentification de confiance&#xa0;:</translation>
     </message>
@@ -643,18 +1118,23 @@
         <translation>Désactivé par défaut. Lorsque cette option est activée, Sealcheck ajoute le mot-clé $Phishing aux messages falsifiés sur le serveur, afin que d&apos;autres logiciels de messagerie puissent aussi avertir. Rien d&apos;autre n&apos;est jamais modifié sur le serveur.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+7"/>
+        <source>Off by default. Mail programs and server filters can then sort by verdict; Thunderbird shows them as tags. Only these keywords are added; nothing else on the server is ever changed.</source>
+        <translation>Désactivé par défaut. Les logiciels de messagerie et les filtres du serveur peuvent alors trier par verdict&#xa0;; Thunderbird les affiche comme étiquettes. Seuls ces mots-clés sont ajoutés&#xa0;; rien d&apos;autre n&apos;est jamais modifié sur le serveur.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Signed in; the sign-in is kept in your system keychain.</source>
         <translation>Identification effectuée&#xa0;; elle est conservée dans le trousseau de votre système.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+365"/>
+        <location line="+372"/>
         <source>Trusted certificate key (SHA-256): %1</source>
         <translation>Clé de certificat de confiance (SHA-256)&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-293"/>
         <source>Choose how to sign in first.</source>
         <translation>Choisissez d&apos;abord comment vous identifier.</translation>
     </message>
@@ -704,7 +1184,7 @@
         <translation>Aucun serveur IMAP n&apos;a été trouvé pour %1&#xa0;; saisissez-le vous-même.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>%1 publishes its settings: the server is %2.</source>
         <translation>%1 publie ses paramètres&#xa0;: le serveur est %2.</translation>
     </message>
@@ -739,12 +1219,12 @@
         <translation>Le domaine indique %1 comme serveur de messagerie.</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-377"/>
         <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain and that of its mail provider, never the address)</source>
         <translation>Si le domaine ne publie rien, interroger aussi la base centrale de Thunderbird (autoconfig.thunderbird.net apprend le domaine et celui de son fournisseur de messagerie, jamais l&apos;adresse)</translation>
     </message>
     <message>
-        <location line="+373"/>
+        <location line="+396"/>
         <source>Check it before you connect.</source>
         <translation>Vérifiez-le avant de vous connecter.</translation>
     </message>
@@ -854,12 +1334,12 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
 <context>
     <name>sealcheck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+60"/>
+        <location filename="../ui/MainWindow.cpp" line="+58"/>
         <source>Sealcheck</source>
         <translation>Sealcheck</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
@@ -895,6 +1375,11 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
     </message>
     <message>
         <location line="+1"/>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
@@ -909,12 +1394,12 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Drop .eml or mbox files here, or open the demo (File › Open demo mailbox).</source>
         <translation>Déposez ici des fichiers .eml ou mbox, ou ouvrez la démonstration (Fichier › Ouvrir la boîte aux lettres de démonstration).</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Checking again with the new trust setting: %1 of %n message(s)…</source>
         <translation>
             <numerusform>Nouvelle vérification avec le nouveau réglage de confiance&#xa0;: %1 sur %n message…</numerusform>
@@ -930,7 +1415,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>The key memory could not be used: %1</source>
         <translation>La mémoire des clés n&apos;a pas pu être utilisée&#xa0;: %1</translation>
     </message>
@@ -996,6 +1481,21 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
     </message>
     <message>
         <location line="+2"/>
+        <source>Select a message first.</source>
+        <translation>Sélectionnez d&apos;abord un message.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The report of this message was copied to the clipboard.</source>
+        <translation>Le rapport de ce message a été copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check &amp;again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
@@ -1009,8 +1509,46 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <source>&amp;About Sealcheck</source>
         <translation>À &amp;propos de Sealcheck</translation>
     </message>
+    <message numerus="yes">
+        <location line="+74"/>
+        <source>%1: only the first %n message(s) were opened</source>
+        <translation>
+            <numerusform>%1&#xa0;: seul le premier message a été ouvert</numerusform>
+            <numerusform>%1&#xa0;: seuls les %n premiers messages ont été ouverts</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+60"/>
+        <location line="+16"/>
+        <source>%1 is empty: there is no message in it.</source>
+        <translation>%1 est vide&#xa0;: il ne contient aucun message.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a picture, not an e-mail message.</source>
+        <translation>%1 est une image, pas un message e-mail.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a document (such as a PDF), not an e-mail message.</source>
+        <translation>%1 est un document (un PDF, par exemple), pas un message e-mail.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a compressed archive; unpack it and open the messages in it.</source>
+        <translation>%1 est une archive compressée&#xa0;; décompressez-la et ouvrez les messages qu&apos;elle contient.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not text, so it is not an e-mail message.</source>
+        <translation>%1 n&apos;est pas du texte, ce n&apos;est donc pas un message e-mail.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not start like an e-mail message (a header such as &quot;From: ...&quot;) or an mbox file.</source>
+        <translation>%1 ne commence ni comme un message e-mail (un en-tête tel que «&#xa0;From: ...&#xa0;») ni comme un fichier mbox.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Demo: %1</source>
         <translation>Démo&#xa0;: %1</translation>
     </message>
@@ -1020,12 +1558,17 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Sealcheck — boîte aux lettres de démonstration</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>This message has not been downloaded yet.</source>
         <translation>Ce message n&apos;a pas encore été téléchargé.</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="+335"/>
+        <source>Settings changed: the messages are being checked again with the new settings.</source>
+        <translation>Paramètres modifiés&#xa0;: les messages sont vérifiés à nouveau avec les nouveaux paramètres.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+11"/>
         <source>Select an account in the list on the left first.</source>
         <translation>Sélectionnez d&apos;abord un compte dans la liste de gauche.</translation>
@@ -1092,15 +1635,36 @@ Les messages et résultats de vérification que Sealcheck conserve pour ce compt
         <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="-479"/>
+        <location filename="../ui/MainWindow.cpp" line="+47"/>
         <source>%n message(s) checked.</source>
         <translation>
             <numerusform>%n message vérifié.</numerusform>
             <numerusform>%n messages vérifiés.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n message(s) could not be checked now. This is not a verdict about the sender.</source>
+        <translation>
+            <numerusform>%n message n&apos;a pas pu être vérifié pour le moment. Ce n&apos;est pas un verdict sur l&apos;expéditeur.</numerusform>
+            <numerusform>%n messages n&apos;ont pas pu être vérifiés pour le moment. Ce n&apos;est pas un verdict sur les expéditeurs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) could not be checked: DNS did not answer (%1). Check your network connection or the DNS server in Settings.</source>
+        <translation>
+            <numerusform>%n message n&apos;a pas pu être vérifié&#xa0;: le DNS n&apos;a pas répondu (%1). Vérifiez votre connexion réseau ou le serveur DNS dans les Paramètres.</numerusform>
+            <numerusform>%n messages n&apos;ont pas pu être vérifiés&#xa0;: le DNS n&apos;a pas répondu (%1). Vérifiez votre connexion réseau ou le serveur DNS dans les Paramètres.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>&amp;Check again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open messages</source>
         <translation>Ouvrir des messages</translation>
     </message>
@@ -1124,7 +1688,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, DKIM, DMARC, ARC, S/MIME et OpenPGP sur votre propre ordinateur. Il ne modifie jamais votre boîte aux lettres sans que vous le demandiez, ne charge jamais de contenu distant et ne conserve les mots de passe que dans votre trousseau.</translation>
     </message>
     <message numerus="yes">
-        <location line="+155"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="-318"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n nouveau message vérifié.</numerusform>
@@ -1132,17 +1696,17 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         </translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location filename="../ui/MainWindow.cpp" line="-438"/>
         <source>Sho&amp;w:</source>
         <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message numerus="yes">
-        <location line="+266"/>
+        <location line="+389"/>
         <source>Checking %1 of %n message(s)…</source>
         <translation>
             <numerusform>Vérification du message %1 sur %n…</numerusform>
@@ -1150,7 +1714,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+133"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="-3"/>
         <source>Synchronising: %1 of %n message(s)…</source>
         <translation>
             <numerusform>Synchronisation&#xa0;: %1 sur %n message…</numerusform>
@@ -1171,7 +1735,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <location line="+6"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
@@ -1190,9 +1754,14 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
 <context>
     <name>sealcheck::ui::MessageView</name>
     <message>
-        <location filename="../ui/MessageView.cpp" line="+23"/>
+        <location filename="../ui/MessageView.cpp" line="+29"/>
         <source>&amp;Copy report</source>
         <translation>Copier le &amp;rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the who&amp;le message</source>
+        <translation>Afficher &amp;tout le message</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1200,7 +1769,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Texte du message</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Messa&amp;ge</source>
         <translation>Messa&amp;ge</translation>
     </message>
@@ -1210,9 +1779,28 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>&amp;Sécurité</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+127"/>
+        <source>Showing %1 of %2 characters of this message.</source>
+        <translation>Affichage de %1 caractères sur %2 de ce message.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>(This message has no text part.)</source>
         <translation>(Ce message n&apos;a pas de partie texte.)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(The rest of this HTML message is not shown: it is too large.)</source>
+        <translation>(La suite de ce message HTML n&apos;est pas affichée&#xa0;: il est trop volumineux.)</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::NoticeBar</name>
+    <message>
+        <location filename="../ui/NoticeBar.cpp" line="+22"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1243,17 +1831,92 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>non vérifié</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Well protected: mail that pretends to come from this domain is stopped, and mail to it travels over verified encryption.</source>
-        <translation>Bien protégé&#xa0;: les messages qui prétendent provenir de ce domaine sont bloqués, et les messages qui lui sont adressés transitent avec un chiffrement vérifié.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Protected against spoofing: mail that pretends to come from this domain is stopped.</source>
-        <translation>Protégé contre l&apos;usurpation&#xa0;: les messages qui prétendent provenir de ce domaine sont bloqués.</translation>
+        <location line="+12"/>
+        <source>DMARC reject applies to all mail that fails: receivers refuse spoofed mail.</source>
+        <translation>DMARC reject s&apos;applique à tous les messages en échec&#xa0;: les serveurs destinataires refusent les messages usurpés.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>DMARC quarantine applies to all mail that fails: spoofed mail goes to the spam folder, where people still find it (reject would refuse it).</source>
+        <translation>DMARC quarantine s&apos;applique à tous les messages en échec&#xa0;: les messages usurpés vont dans le dossier spam, où l&apos;on peut encore les trouver (reject les refuserait).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DMARC %1 is only partly applied (pct or t=y): some spoofed mail is delivered.</source>
+        <translation>DMARC %1 n&apos;est appliqué que partiellement (pct ou t=y)&#xa0;: certains messages usurpés sont distribués.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMARC p=none: spoofed mail is only reported, not stopped.</source>
+        <translation>DMARC p=none&#xa0;: les messages usurpés sont seulement signalés, pas bloqués.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DMARC could not be checked.</source>
+        <translation>DMARC n&apos;a pas pu être vérifié.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No working DMARC policy: nothing asks receivers to stop spoofed mail.</source>
+        <translation>Aucune politique DMARC valable&#xa0;: rien ne demande aux serveurs destinataires de bloquer les messages usurpés.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPF works and ends in %1.</source>
+        <translation>SPF fonctionne et se termine par %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPF +all lets any server pass SPF, and through it DMARC.</source>
+        <translation>SPF +all permet à n&apos;importe quel serveur de réussir SPF, et par là DMARC.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPF does not work, so nothing lists the servers allowed to send for the domain.</source>
+        <translation>SPF ne fonctionne pas&#xa0;: rien n&apos;indique donc quels serveurs peuvent envoyer pour le domaine.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail to the domain is protected in transit (%1).</source>
+        <translation>Les messages adressés au domaine sont protégés pendant l&apos;acheminement (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail to the domain is not protected in transit (no MTA-STS in enforce mode, no DNSSEC-validated DANE); this does not change the grade.</source>
+        <translation>Les messages adressés au domaine ne sont pas protégés pendant l&apos;acheminement (pas de MTA-STS en mode enforce, pas de DANE validé par DNSSEC)&#xa0;; cela ne change pas la note.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The domain accepts no mail (null MX).</source>
+        <translation>Le domaine n&apos;accepte aucun message (null MX).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One grade lower: the MTA-STS setup is broken.</source>
+        <translation>Une note de moins&#xa0;: la configuration MTA-STS est défectueuse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One grade lower: a DKIM key checked is broken.</source>
+        <translation>Une note de moins&#xa0;: une clé DKIM vérifiée est défectueuse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The domain does not exist in DNS.</source>
+        <translation>Le domaine n&apos;existe pas dans le DNS.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Well protected: receivers refuse mail that pretends to come from this domain.</source>
+        <translation>Bien protégé&#xa0;: les serveurs destinataires refusent les messages qui prétendent provenir de ce domaine.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protected against spoofing: mail that pretends to come from this domain goes to the spam folder.</source>
+        <translation>Protégé contre l&apos;usurpation&#xa0;: les messages qui prétendent provenir de ce domaine vont dans le dossier spam.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Partly protected: some mail that pretends to come from this domain still gets through.</source>
         <translation>Partiellement protégé&#xa0;: certains messages qui prétendent provenir de ce domaine passent encore.</translation>
     </message>
@@ -1319,12 +1982,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+12"/>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>Check this domain&apos;s protection</source>
         <translation>Vérifier la protection de ce domaine</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-71"/>
         <source>Records the domain owner should publish:</source>
         <translation>Enregistrements que le propriétaire du domaine devrait publier&#xa0;:</translation>
     </message>
@@ -1359,7 +2022,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Enregistrements à publier</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Sender domain: none (the message has no single From address).</source>
         <translation>Domaine de l&apos;expéditeur&#xa0;: aucun (le message n&apos;a pas d&apos;adresse From unique).</translation>
     </message>
@@ -1606,19 +2269,19 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
 <context>
     <name>sealcheck::ui::SecurityPanel</name>
     <message>
-        <location filename="../ui/SecurityPanel.cpp" line="+35"/>
-        <location line="+289"/>
+        <location filename="../ui/SecurityPanel.cpp" line="+40"/>
+        <location line="+320"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+290"/>
+        <location line="-320"/>
+        <location line="+321"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-292"/>
         <source>Verdict not yet re-checked</source>
         <translation>Verdict pas encore revérifié</translation>
     </message>
@@ -1674,18 +2337,28 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+3"/>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>Delivery path</source>
         <translation>Chemin d&apos;acheminement</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+3"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>Raw header</source>
         <translation>En-tête brut</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-7"/>
+        <source>Summary of the checks</source>
+        <translation>Résumé des vérifications</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claimed by the sender, not verified</source>
+        <translation>Déclaré par l&apos;expéditeur, non vérifié</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checks</source>
         <translation>Vérifications</translation>
     </message>
@@ -1695,7 +2368,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Domaine de l&apos;expéditeur</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
+        <source>Claimed, not verified:</source>
+        <translation>Déclaré, non vérifié&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
@@ -1721,25 +2399,25 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>As written</source>
         <translation>Texte d&apos;origine</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-172"/>
         <source>Name shown</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <location line="+62"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-122"/>
         <source>From fields</source>
         <translation>Champs d&apos;expéditeur</translation>
     </message>
@@ -1765,13 +2443,13 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <location line="+79"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Policy applied</source>
         <translation>Politique appliquée</translation>
     </message>
@@ -1820,7 +2498,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     <message>
         <location line="+1"/>
         <location line="+31"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+14"/>
         <location line="+7"/>
         <location line="+24"/>
@@ -1831,7 +2509,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Explication</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>RFC 7489 reading</source>
         <translation>Interprétation selon la RFC 7489</translation>
     </message>
@@ -1858,12 +2536,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+2"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Selector</source>
         <translation>Sélecteur</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-106"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
@@ -1889,23 +2567,23 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Canonicalization</source>
         <translation>Canonicalisation</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>Signed fields</source>
         <translation>Champs signés</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Not signed</source>
         <translation>Non signé</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Body length (l=)</source>
         <translation>Longueur du corps du message (l=)</translation>
     </message>
@@ -1919,12 +2597,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+2"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Signed at</source>
         <translation>Signé le</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Expires</source>
         <translation>Expire le</translation>
     </message>
@@ -1934,7 +2612,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Enregistrement de la clé</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>SPF</source>
         <translation>SPF</translation>
     </message>
@@ -2126,14 +2804,24 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Signification</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>provider profile: %1</source>
+        <translation>profil du fournisseur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Authentication-Results</source>
         <translation>Authentication-Results</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>(unreadable)</source>
         <translation>(illisible)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no authserv-id)</source>
+        <translation>(pas d&apos;authserv-id)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2217,7 +2905,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>vous avez accepté %1 comme signataire pour %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Unpin</source>
         <translation>Ne plus épingler</translation>
     </message>
@@ -2292,12 +2980,35 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>%1 ne se porte plus garant des messages de %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Accept %1 as a signer for %2</source>
-        <translation>Accepter %1 comme signataire pour %2</translation>
+        <location line="+7"/>
+        <source>Accept %1 as a signer for %2…</source>
+        <translation>Accepter %1 comme signataire pour %2…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+25"/>
+        <source>Accept %1 as the sending service of %2?
+
+%2 publishes nothing that lets Sealcheck confirm its mail. If you know that %2 sends its mail through %1 (a newsletter or ticket service, for example), Sealcheck will show mail from %2 that %1 signed over the whole message as &quot;signed by %1 for %2 — your exception&quot;.
+
+Only do this if you are sure: anyone who can send mail through %1 can then write in the name of %2. Forged and suspicious mail stays forged and suspicious. You can undo this in Settings › Senders and keys.</source>
+        <translation>Accepter %1 comme service d&apos;envoi de %2&#xa0;?
+
+%2 ne publie rien qui permette à Sealcheck de confirmer ses messages. Si vous savez que %2 envoie ses messages via %1 (un service de newsletter ou de tickets, par exemple), Sealcheck affichera les messages de %2 que %1 a signés en entier comme «&#xa0;signé par %1 pour %2 — votre exception&#xa0;».
+
+Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des messages via %1 pourra alors écrire au nom de %2. Les messages falsifiés et suspects restent falsifiés et suspects. Vous pouvez annuler cela dans Paramètres › Expéditeurs et clés.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Accept a signer</source>
+        <translation>Accepter un signataire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Accept %1</source>
+        <translation>A&amp;ccepter %1</translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>Could not save the accepted signer: %1</source>
         <translation>Impossible d&apos;enregistrer le signataire accepté&#xa0;: %1</translation>
     </message>
@@ -2315,7 +3026,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
 <context>
     <name>sealcheck::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+110"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+112"/>
         <source>Use the system&apos;s DNS resolvers</source>
         <translation>Utiliser les serveurs DNS du système</translation>
     </message>
@@ -2332,11 +3043,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     <message>
         <location line="+2"/>
         <location line="+1"/>
+        <location line="+5"/>
         <source>Domain</source>
         <translation>Domaine</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-6"/>
         <source>Selector</source>
         <translation>Sélecteur</translation>
     </message>
@@ -2347,23 +3059,23 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+0"/>
-        <location line="+104"/>
+        <location line="+122"/>
         <source>Pinned keys</source>
         <translation>Clés épinglées</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-121"/>
         <source>Expected since</source>
         <translation>Attendue depuis</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+104"/>
+        <location line="+122"/>
         <source>Domains that always sign</source>
         <translation>Domaines qui signent toujours</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-121"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
@@ -2379,12 +3091,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+0"/>
-        <location line="+106"/>
+        <location line="+124"/>
         <source>Accepted signers</source>
         <translation>Signataires acceptés</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-123"/>
         <source>Remove pin</source>
         <translation>Retirer l&apos;épinglage</translation>
     </message>
@@ -2399,13 +3111,39 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Retirer le signataire</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Known because</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+103"/>
+        <source>Domains you know</source>
+        <translation>Domaines que vous connaissez</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Add domain</source>
+        <translation>Ajouter un domaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove domain</source>
+        <translation>Supprimer le domaine</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <location line="+207"/>
+        <location line="+247"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-246"/>
         <source>address, or address@port (e.g. 127.0.0.1@5353)</source>
         <translation>adresse, ou adresse@port (par ex. 127.0.0.1@5353)</translation>
     </message>
@@ -2472,12 +3210,13 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
     </message>
     <message>
         <location line="+11"/>
-        <location line="+121"/>
+        <location line="+130"/>
+        <location line="+31"/>
         <source>Senders and keys</source>
         <translation>Expéditeurs et clés</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-154"/>
         <source>S/MIME root certificates</source>
         <translation>Certificats racines S/MIME</translation>
     </message>
@@ -2492,7 +3231,17 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Dossier GnuPG</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
+        <source>Sealcheck warns about lookalikes of these domains and about addresses that hide them. It learns the domains of your accounts and of authenticated senders you answer; it never learns a domain that imitates one of these.</source>
+        <translation>Sealcheck avertit des imitations de ces domaines et des adresses qui les dissimulent. Il apprend les domaines de vos comptes et ceux des expéditeurs authentifiés auxquels vous répondez&#xa0;; il n&apos;apprend jamais un domaine qui imite l&apos;un d&apos;eux.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. mybank.example</source>
+        <translation>p. ex. mabanque.example</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A different DKIM key from one of these domains is shown as a warning.</source>
         <translation>Une clé DKIM différente pour l&apos;un de ces domaines est signalée par un avertissement.</translation>
     </message>
@@ -2522,7 +3271,27 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>tous les sélecteurs</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+15"/>
+        <source>your account</source>
+        <translation>votre compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you answered its mail</source>
+        <translation>vous avez répondu à ses messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you added it</source>
+        <translation>vous l&apos;avez ajouté</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a domain name.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un nom de domaine.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The entry could not be removed: %1</source>
         <translation>L&apos;entrée n&apos;a pas pu être retirée&#xa0;: %1</translation>
     </message>
@@ -2535,7 +3304,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
 <context>
     <name>sealcheck::ui::StoreMessageModel</name>
     <message>
-        <location filename="../ui/StoreMessageModel.cpp" line="+110"/>
+        <location filename="../ui/StoreMessageModel.cpp" line="+115"/>
         <source>IMAP message %1</source>
         <translation>Message IMAP %1</translation>
     </message>
@@ -2566,7 +3335,20 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
 <context>
     <name>sealcheck::ui::VerdictBanner</name>
     <message>
-        <location filename="../ui/VerdictBanner.cpp" line="+73"/>
+        <location filename="../ui/VerdictBanner.cpp" line="+48"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n technical note(s)</source>
+        <translation>
+            <numerusform>%n note technique</numerusform>
+            <numerusform>%n notes techniques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The message could not be read: %1</source>
         <translation>Le message n&apos;a pas pu être lu&#xa0;: %1</translation>
     </message>

@@ -111,8 +111,8 @@ void InspectorModel::setPending(qint64 key)
     if (row < 0)
         return;
     Entry &e = m_entries[row];
-    e.report.reset();
-    e.error.clear();
+    m_reports.remove(key);
+    m_errors.remove(key);
     e.summary.state = VerdictState::Pending;
     e.summary.label.clear();
     e.summary.headline.clear();

@@ -501,17 +501,18 @@ void MainWindow::alertNotChecked()
     QString cause;
     for (int r = 0; r < m_model->rowCount(); ++r) {
         const auto *e = m_model->entryAt(r);
-        if (!e->report)
+        const std::optional<verifier::Report> report = m_model->report(e->key);
+        if (!report)
             continue;
         // NotChecked, or (from an engine before issue 20) a DNS error that left it unauthenticated.
-        bool failed = e->report->verdict == verifier::Verdict::NotChecked;
-        for (const verifier::Finding &f : e->report->reasons) {
+        bool failed = report->verdict == verifier::Verdict::NotChecked;
+        for (const verifier::Finding &f : report->reasons) {
             if (f.code == verifier::FindingCode::NotCheckedDns || f.code == verifier::FindingCode::DmarcTemporaryError)
                 failed = true;
             if (f.code == verifier::FindingCode::NotCheckedDns && f.args.size() > 2 && cause.isEmpty())
                 cause = QString::fromStdString(f.args[2]);
         }
-        if (failed && e->report->verdict != verifier::Verdict::Forged && e->report->verdict != verifier::Verdict::Suspicious)
+        if (failed && report->verdict != verifier::Verdict::Forged && report->verdict != verifier::Verdict::Suspicious)
             ++notChecked;
     }
     if (notChecked == 0)
