@@ -36,6 +36,7 @@ qint64 InspectorModel::addMessage(const QString &source, const QByteArray &raw)
     Entry e;
     e.key = m_nextKey++;
     e.source = source;
+    e.summary.source = source;
     readSummary(e.summary, raw);
     beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
     m_raw.insert(e.key, raw);
@@ -58,6 +59,7 @@ qint64 InspectorModel::addFile(MessageFileIndex index)
         Entry e;
         e.key = m_nextKey++;
         e.source = path; // shared, not copied
+        e.summary.source = path;
         e.fileId = fileId;
         e.number = index.mbox ? i + 1 : 0;
         e.span = index.spans[size_t(i)];
