@@ -38,10 +38,10 @@ const QString kProvider = QStringLiteral("mx.example.net");
 
 /// A message the provider found to fail DMARC for shop.example.org (whose DMARC record the
 /// local DNS does not have): unauthenticated while the provider's field is not trusted, forged
-/// once it is (a trusted Authentication-Results header reporting dmarc=fail).
+/// once it is (a trusted Authentication-Results header reporting dmarc=fail under p=reject).
 QByteArray providerFailed(int n, int day)
 {
-    return "Authentication-Results: " + kProvider.toLatin1() + "; dmarc=fail header.from=shop.example.org\r\n"
+    return "Authentication-Results: " + kProvider.toLatin1() + "; dmarc=fail policy.dmarc=reject header.from=shop.example.org\r\n"
            "Received: from mail.shop.example.org (mail.shop.example.org [192.0.2.10]) by " + kProvider.toLatin1()
         + " with ESMTPS id " + QByteArray::number(n) + "; " + QByteArray::number(day) + " Nov 2026 10:00:01 +0000\r\n"
            "From: Shop <orders@shop.example.org>\r\nTo: alice@example.org\r\nSubject: Order " + QByteArray::number(n)
