@@ -82,9 +82,6 @@ const ExpectedFailure kVerdictFailures[] = {
     {"opendmarc-twlnet-google-report/trusted",
      "issue 18: OpenDMARC's dmarc=pass is in the 2nd field with the id; the hop from 10.0.0.1 "
      "(rDNS \"unknown\") is internal"},
-    {"outlookcom-bounce-hk-2018/trusted", kMicrosoftIdless},
-    {"outlookcom-bounce-idless-2019/trusted", kMicrosoftIdless},
-    {"outlookcom-bounce-nam-2018/trusted", kMicrosoftIdless},
     {"yahoo-bounce-legacy-field-2018/trusted", kYahooLegacy},
 };
 

@@ -138,6 +138,29 @@ private slots:
             QVERIFY(QByteArray::fromStdString(r.reasons[0].text).contains("mx.provider.example"));
         }
     }
+    void reportedDmarcPassStandsInForOldMail()
+    {
+        // An Outlook.com bounce of 2018: no DKIM signature, SPF (its record and addresses long
+        // changed) recomputes to nothing; the trusted dmarc=pass made at delivery stands in.
+        Report r = base(30 * kDays);
+        r.dmarc = dmarc(AuthResult::None, DmarcPolicy::Unspecified);
+        r.authenticationResults.push_back(trusted({method("dmarc", "pass", {{"header.from", "bank.example"}})}));
+        decideVerdict(r);
+        QCOMPARE(r.verdict, Verdict::Authenticated);
+        QVERIFY(hasCode(r.reasons, FindingCode::DmarcPassReported));
+        // Not on fresh mail, and not when an aligned signature shows the message was changed.
+        Report fresh = r;
+        fresh.verifiedAt = kArrival + 3600;
+        fresh.reasons.clear();
+        decideVerdict(fresh);
+        QCOMPARE(fresh.verdict, Verdict::Unauthenticated);
+        Report changed = r;
+        changed.reasons.clear();
+        changed.dkim.push_back(signature(AuthResult::Fail, DkimFailure::BodyHashMismatch));
+        changed.dmarc = dmarc(AuthResult::Fail, DmarcPolicy::Reject);
+        decideVerdict(changed);
+        QCOMPARE(changed.verdict, Verdict::Forged);
+    }
     void plantedReportOnFreshMailIsForged()
     {
         // The issue-18 spoof: a fresh message carrying a "trusted" report and a DKIM-Signature

@@ -375,6 +375,14 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
     for (const auto &rep : reports.dmarc)
         if (equalsIgnoreCase(rep.method->result, "pass"))
             reportedDmarcPassBy = rep.authservId;
+    // Old mail: SPF records and addresses change too, so a trusted dmarc=pass stands in where the
+    // recomputation finds nothing that passes, unless an aligned signature shows the message was
+    // changed (what time cannot explain).
+    bool changedAfterSigning = false;
+    for (const DkimResult &k : r.dkim)
+        changedAfterSigning = changedAfterSigning || (k.aligned && (k.failure == DkimFailure::BodyHashMismatch ||
+                                                                    k.failure == DkimFailure::SignatureMismatch));
+    const bool reportedPassForOldMail = oldMail && !reportedDmarcPassBy.empty() && !changedAfterSigning;
     // Old mail whose aligned signature time has retired: a trusted report of pass stands in,
     // labelled; without one nothing is proven either way.
     auto standInForRetired = [&]() {
@@ -407,6 +415,8 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
                 via = r.arc->overrideSealer;
             } else if (retired) {
                 standInForRetired();
+            } else if (reportedPassForOldMail) {
+                authenticated.push_back(makeFinding(FindingCode::DmarcPassReported, {reportedDmarcPassBy}));
             } else if ((d.policy == DmarcPolicy::Quarantine || d.policy == DmarcPolicy::Reject) && !d.testing) {
                 forged.push_back(
                     makeFinding(FindingCode::DmarcFailEnforced, {d.domain, std::string(dmarcPolicyName(d.policy))}));
@@ -414,7 +424,7 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
                 // p=none: the owner does not enforce; a user's exception never turns this green.
                 suspicious.push_back(makeFinding(FindingCode::DmarcFailNoPolicy, {d.domain}));
             }
-            if (!reportedDmarcPassBy.empty() && !retired && !arcOverride)
+            if (!reportedDmarcPassBy.empty() && !retired && !arcOverride && !reportedPassForOldMail)
                 addOnce(suspicious, makeFinding(FindingCode::SourcesDisagree, {"dmarc-reported-pass", reportedDmarcPassBy}));
             break;
         case AuthResult::None:
@@ -424,6 +434,8 @@ void decideVerdict(Report &r, const VerdictInputs &inputs)
                 authenticated.push_back(makeFinding(FindingCode::AlignedWithoutPolicy, {"dkim", wholeDkim->domain}));
             } else if (retired) {
                 standInForRetired();
+            } else if (reportedPassForOldMail) {
+                authenticated.push_back(makeFinding(FindingCode::DmarcPassReported, {reportedDmarcPassBy}));
             } else if (partialDkim) {
                 suspicious.push_back(makeFinding(FindingCode::PartialDkimCoverage, partialArgs(*partialDkim)));
             } else {
