@@ -22,8 +22,10 @@ namespace desktoptest {
 inline QString demoDir() { return QStringLiteral(SEALCHECK_SOURCE_DIR "/resources/demo"); }
 
 /// The demo zone, verified at 2026-11-24T12:00:00Z, the demo provider trusted, OpenPGP off, the
-/// key memory and known domains in @p memory.
-inline sealcheck::VerificationSettings demoSettings(const QString &memory)
+/// key memory and known domains in @p memory ("" = none). @p zoneOut receives the resolver, so
+/// that a test can make names fail (ZoneResolver::setFailure).
+inline sealcheck::VerificationSettings demoSettings(const QString &memory = {},
+                                                    std::shared_ptr<verifier::ZoneResolver> *zoneOut = nullptr)
 {
     sealcheck::VerificationSettings s;
     auto zone = std::make_shared<verifier::ZoneResolver>();
@@ -33,6 +35,8 @@ inline sealcheck::VerificationSettings demoSettings(const QString &memory)
     if (!zone->loadMasterFile(text.str()).ok())
         qFatal("demo zone does not load");
     s.resolver = zone;
+    if (zoneOut)
+        *zoneOut = zone;
     s.fixedNow = QDateTime::fromString(QStringLiteral("2026-11-24T12:00:00Z"), Qt::ISODate).toSecsSinceEpoch();
     s.trust.relays = {"mx.sealcheck-demo.example"};
     s.trust.authservIds = {"mx.sealcheck-demo.example"};

@@ -5,7 +5,7 @@
 // search waits for a pause in typing; `sealcheck --help` works without a display; Copy report
 // says so in the status bar.
 
-#include "DemoTestSettings.h"
+#include "DesktopTestSupport.h"
 #include "InspectorModel.h"
 #include "MailDate.h"
 #include "MailSniffer.h"
@@ -38,9 +38,9 @@ using namespace sealcheck::ui;
 
 namespace {
 
-const QString kBank = testing::demoDir() + QStringLiteral("/messages/01-authenticated-bank.eml");
-const QString kShop = testing::demoDir() + QStringLiteral("/messages/05-suspicious-lookalike.eml");
-const QString kNews = testing::demoDir() + QStringLiteral("/messages/07-authenticated-ed25519.eml");
+const QString kBank = desktoptest::demoDir() + QStringLiteral("/messages/01-authenticated-bank.eml");
+const QString kShop = desktoptest::demoDir() + QStringLiteral("/messages/05-suspicious-lookalike.eml");
+const QString kNews = desktoptest::demoDir() + QStringLiteral("/messages/07-authenticated-ed25519.eml");
 
 QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
@@ -85,7 +85,7 @@ private slots:
         const QString noise = write(m_dir, QStringLiteral("noise.eml"), random);
         const QString named = write(m_dir, QStringLiteral("scan.pdf"), QByteArray("From: a@b.example\r\n\r\nx"));
         MainWindow w;
-        w.setVerificationSettings(testing::demoTestSettings());
+        w.setVerificationSettings(desktoptest::demoSettings());
         w.show();
         w.openFiles({png, empty, noise, named, kBank});
         QTRY_VERIFY_WITH_TIMEOUT(w.isSettled(), 30000);
@@ -106,7 +106,7 @@ private slots:
     void dnsFailureGivesOneAlertAndCheckAgain()
     {
         std::shared_ptr<verifier::ZoneResolver> zone;
-        VerificationSettings settings = testing::demoTestSettings(&zone);
+        VerificationSettings settings = desktoptest::demoSettings({}, &zone);
         for (const char *name : {"_dmarc.mybank.example", "_dmarc.news.example", "_dmarc.shop.example",
                                  "_dmarc.rnybank.example", "mybank.example", "news.example", "shop.example",
                                  "s2026._domainkey.mybank.example", "ed._domainkey.news.example"})
@@ -153,7 +153,7 @@ private slots:
         const QString ut = write(m_dir, QStringLiteral("ut.eml"),
                                  "From: a@news.example\r\nSubject: x\r\nDate: 20 Nov 2026 14:00:00 UT\r\n\r\nx\r\n");
         MainWindow w;
-        w.setVerificationSettings(testing::demoTestSettings());
+        w.setVerificationSettings(desktoptest::demoSettings());
         w.resize(1800, 700); // a wide window
         w.show();
         w.openFiles({encoded, ut});
@@ -184,7 +184,7 @@ private slots:
     void searchWaitsForAPause()
     {
         MainWindow w;
-        w.setVerificationSettings(testing::demoTestSettings());
+        w.setVerificationSettings(desktoptest::demoSettings());
         w.show();
         w.openFiles({kBank, kShop, kNews});
         QTRY_VERIFY_WITH_TIMEOUT(w.isSettled() && w.inspectorModel()->rowCount() == 3, 30000);
@@ -200,7 +200,7 @@ private slots:
     void copyReportSaysSo()
     {
         MainWindow w;
-        w.setVerificationSettings(testing::demoTestSettings());
+        w.setVerificationSettings(desktoptest::demoSettings());
         w.show();
         w.openFiles({kBank});
         QTRY_VERIFY_WITH_TIMEOUT(w.isSettled(), 30000);
