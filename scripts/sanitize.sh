@@ -8,7 +8,8 @@
 #   scripts/sanitize.sh [ctest args...]
 #
 # Environment:
-#   BUILD_DIR      default <repo>/build-asan
+#   SANITIZE_BUILD_DIR  default <repo>/build-asan (BUILD_DIR is the normal build's and is not
+#                  read here: run-tests.sh exports it)
 #   CXX            clang++ to use (default clang++-14; without clang: g++, and no fuzzers)
 #   JOBS           ninja jobs (default nproc)       CTEST_JOBS  ctest jobs (default nproc)
 #   NICE           nice level (default 0)            LABELS      ctest -L regex (default: all)
@@ -18,7 +19,7 @@
 # fuzzer finds something (it is then filed under tests/data/regressions/, see scripts/fuzz.sh).
 set -u -o pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-BUILD_DIR=${BUILD_DIR:-$REPO/build-asan}
+BUILD_DIR=${SANITIZE_BUILD_DIR:-$REPO/build-asan}
 case "$BUILD_DIR" in /*) ;; *) BUILD_DIR=$REPO/$BUILD_DIR ;; esac
 JOBS=${JOBS:-$(nproc)}
 CTEST_JOBS=${CTEST_JOBS:-$(nproc)}
@@ -42,6 +43,10 @@ if [[ ! -f $BUILD_DIR/build.ninja ]]; then
     -DCMAKE_BUILD_TYPE=Sanitize -DCMAKE_CXX_FLAGS_SANITIZE="-O1 $debug" -DCMAKE_C_FLAGS_SANITIZE="-O1 $debug" \
     -DSEALCHECK_SANITIZE=ON -DSEALCHECK_FUZZ=$([[ $is_clang == 1 ]] && echo ON || echo OFF) -DSEALCHECK_BUILD_UI=ON \
     >/dev/null || { echo "sanitize.sh: configure failed" >&2; exit 2; }
+fi
+if ! grep -q '^SEALCHECK_SANITIZE:BOOL=ON' "$BUILD_DIR/CMakeCache.txt"; then
+  echo "sanitize.sh: $BUILD_DIR is not a sanitizer build (SEALCHECK_SANITIZE is not ON)" >&2
+  exit 2
 fi
 nice -n "$NICE" ninja -C "$BUILD_DIR" -j "$JOBS"
 build_rc=$?

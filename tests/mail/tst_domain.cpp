@@ -70,7 +70,7 @@ private slots:
         QTest::newRow("total-255") << long254 << false << false << QByteArray("253");
         QTest::newRow("nul-byte") << QByteArray("example.com\0.evil.example", 25) << false << false
                                   << QByteArray("character");
-        QTest::newRow("nul-in-u-label") << QByteArray("b\xC3\xBC\0cher.example", 15) << false << false
+        QTest::newRow("nul-in-u-label") << QByteArray("b\xC3\xBC\0cher.example", 16) << false << false
                                         << QByteArray("NUL");
         QTest::newRow("invalid-utf8") << QByteArray("\xFF\xFE.example") << false << false << QByteArray("label");
         QTest::newRow("fake-a-label-empty") << QByteArray("xn--.example") << false << false << QByteArray("");

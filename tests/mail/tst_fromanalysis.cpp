@@ -97,7 +97,7 @@ private slots:
             "ambiguous", "", "", 1);
         row("ck-broken-name", msg("Fro m: user@bank.example\r\nFrom: evil@attacker.example\r\n"), "ambiguous", "", "",
             1);
-        row("ck-nul-in-value", msg(QByteArray("From: user@bank.example\0@attacker.example\r\n", 44)), "ambiguous", "",
+        row("ck-nul-in-value", msg(QByteArray("From: user@bank.example\0@attacker.example\r\n", 43)), "ambiguous", "",
             "", 1, "", false, true);
         row("ck-bare-cr", msg("From: user@bank.example\r(evil@attacker.example)\r\n"), "ambiguous", "", "", 1);
         row("ck-route", msg("From: <@attacker.example:user@bank.example>\r\n"), "ambiguous", "", "", 1);

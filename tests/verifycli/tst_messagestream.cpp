@@ -23,6 +23,13 @@ using namespace sealcheck;
 
 namespace {
 
+// A literal's bytes, NULs included, without its terminator: no hand-counted lengths.
+template <std::size_t N>
+QByteArray raw(const char (&bytes)[N])
+{
+    return QByteArray(bytes, qsizetype(N - 1));
+}
+
 struct Read
 {
     std::vector<std::string> messages; // the bytes, or "ERROR: ..." for a message with an error
@@ -198,15 +205,15 @@ private slots:
         QTest::addColumn<QString>("says");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("is empty");
         QTest::newRow("blank lines") << QByteArray("\r\n\n  \n") << QStringLiteral("only blank lines");
-        QTest::newRow("UTF-16LE with BOM") << QByteArray("\xff\xfe" "F\0r\0o\0m\0:\0 \0a\0", 16) << QStringLiteral("UTF-16");
-        QTest::newRow("UTF-16BE with BOM") << QByteArray("\xfe\xff\0F\0r\0o\0m\0:", 12) << QStringLiteral("UTF-16");
+        QTest::newRow("UTF-16LE with BOM") << raw("\xff\xfe" "F\0r\0o\0m\0:\0 \0a\0") << QStringLiteral("UTF-16");
+        QTest::newRow("UTF-16BE with BOM") << raw("\xfe\xff\0F\0r\0o\0m\0:") << QStringLiteral("UTF-16");
         QTest::newRow("UTF-16LE without BOM")
-            << QByteArray("F\0r\0o\0m\0:\0 \0a\0@\0b\0\r\0\n\0\r\0\n\0x\0", 28) << QStringLiteral("UTF-16");
-        QTest::newRow("PNG") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20) << QStringLiteral("binary");
-        QTest::newRow("ELF") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20) << QStringLiteral("binary");
+            << raw("F\0r\0o\0m\0:\0 \0a\0@\0b\0\r\0\n\0\r\0\n\0x\0") << QStringLiteral("UTF-16");
+        QTest::newRow("PNG") << raw("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10") << QStringLiteral("binary");
+        QTest::newRow("ELF") << raw("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0") << QStringLiteral("binary");
         QTest::newRow("message") << QByteArray("From: a@example.com\n\nhi") << QString();
         QTest::newRow("NUL in a field: left to the verifier")
-            << QByteArray("From: a\0@example.com\nSubject: \0\0\0\0\n\n", 38) << QString();
+            << raw("From: a\0@example.com\nSubject: \0\0\0\0\n\n") << QString();
         QTest::newRow("8-bit text") << QByteArray("Subject: caf\xc3\xa9\n\n\xe9t\xe9") << QString();
     }
 
