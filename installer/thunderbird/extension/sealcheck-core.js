@@ -3,12 +3,16 @@
 // wires it to Thunderbird's events.
 //
 // When a message is displayed: its raw bytes (messages.getRaw) go to the native-messaging host
-// `sealcheck-cli native-host` (runtime.sendNativeMessage, docs/mail-clients.md); the answer sets
-// the message-display action's icon and title ("✓ mybank.example") for that tab and is kept
-// for the popup. Optionally (off by default) the message is tagged by verdict.
+// `sealcheck-cli native-host` (over one persistent port, native-port.js; docs/mail-clients.md);
+// the answer sets the message-display action's icon and title ("✓ mybank.example") for that tab
+// and is kept for the popup. Optionally (off by default) the message is tagged by verdict.
+// Every verdict shown is also logged to the console (one line, "Sealcheck: <Message-ID>: ..."):
+// the error console shows it, and the smoke test in a real Thunderbird reads it on standard
+// output (tests/thunderbird-smoke.sh).
 "use strict";
 
 const SealcheckCore = (() => {
+  const Native = typeof SealcheckNative !== "undefined" ? SealcheckNative : require("./native-port.js");
   const HOST = "org.sealcheck.native";
   const VERDICTS = ["authenticated", "forged", "suspicious", "unauthenticated", "not-checked"];
 
@@ -55,9 +59,11 @@ const SealcheckCore = (() => {
     };
   }
 
-  function create(messenger) {
+  /// @p log gets one line per verdict shown (the console in Thunderbird).
+  function create(messenger, log = (line) => console.info(line)) {
     const byTab = new Map();   // tabId -> { messageId, answer }
     let counter = 0;
+    const native = Native.channel(messenger.runtime, HOST);
 
     async function accountAddress(message) {
       try {
@@ -112,7 +118,7 @@ const SealcheckCore = (() => {
       try {
         const raw = await messenger.messages.getRaw(message.id);
         const account = await accountAddress(message);
-        answer = await messenger.runtime.sendNativeMessage(HOST, { id: String(request), raw, account });
+        answer = await native.send({ id: String(request), raw, account });
         if (!answer || (answer.id !== undefined && answer.id !== String(request)))
           answer = { error: "the answer does not belong to this message" };
       } catch (e) {
@@ -122,6 +128,7 @@ const SealcheckCore = (() => {
       if (!current || current.request !== request) return; // another message is shown by now
       current.answer = answer;
       await show(tab.id, answer);
+      log(`Sealcheck: <${message.headerMessageId || message.id}>: ${answer.error ? "error" : answer.verdict}: ${presentation(answer).title}`);
       if (!answer.error) {
         try {
           await tagMessage(message, answer.verdict);
@@ -139,7 +146,7 @@ const SealcheckCore = (() => {
       if (request && request.type === "open") {
         if (!state) return { error: "no message is shown" };
         const raw = await messenger.messages.getRaw(state.messageId);
-        return messenger.runtime.sendNativeMessage(HOST, { id: `open-${++counter}`, command: "open", raw });
+        return native.send({ id: `open-${++counter}`, command: "open", raw });
       }
       return { error: "unknown request" };
     }
