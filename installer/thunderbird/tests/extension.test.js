@@ -9,6 +9,7 @@ const path = require("node:path");
 
 const ext = path.join(__dirname, "..", "extension");
 const Core = require(path.join(ext, "sealcheck-core.js"));
+const Native = require(path.join(ext, "native-port.js"));
 
 /// A messenger whose native host answers with @p answer (a function of the request, or an Error).
 /// The host is reached over runtime.connectNative (one port; an Error answer closes the port, as
@@ -16,7 +17,7 @@ const Core = require(path.join(ext, "sealcheck-core.js"));
 /// (via "port" or "send"). @p port: false leaves connectNative out; @p portAnswer answers on the
 /// port instead of @p answer.
 function stubMessenger({ answer, portAnswer, port = true, raw = "From: a@example.com\r\n\r\nhi\r\n", tags = [], tagMessages = false, identity = "alice@example.org" } = {}) {
-  const calls = { native: [], connects: 0, icon: [], title: [], update: [], created: [], enabled: [], log: [] };
+  const calls = { native: [], connects: 0, disconnects: 0, icon: [], title: [], update: [], created: [], enabled: [], log: [] };
   const listeners = {};
   const knownTags = tags.slice();
   const answerOf = async (f, request) => (typeof f === "function" ? await f(request) : f);
@@ -52,7 +53,7 @@ function stubMessenger({ answer, portAnswer, port = true, raw = "From: a@example
             } else onMessage.forEach((f) => f(a, p));
           });
         },
-        disconnect: () => (open = false),
+        disconnect: () => { open = false; calls.disconnects++; },
       };
       return p;
     };
@@ -209,6 +210,19 @@ test("without connectNative, every request goes through sendNativeMessage", asyn
   await core.onDisplayed({ id: 2 }, message);
   assert.deepEqual(calls.native.map((c) => c.via), ["send", "send"]);
   assert.equal(calls.title.at(-1).title, "✓ mybank.example");
+});
+
+test("an unused port is closed after a while, and the next request opens a new one", async () => {
+  const { messenger, calls } = stubMessenger({ answer: authenticated });
+  const channel = Native.channel(messenger.runtime, Core.HOST, { idleMs: 20 });
+  assert.equal((await channel.send({ id: "1", raw: "x" })).verdict, "authenticated");
+  assert.equal((await channel.send({ id: "2", raw: "x" })).verdict, "authenticated");
+  assert.ok(channel.connected());
+  await new Promise((r) => setTimeout(r, 60));
+  assert.ok(!channel.connected());
+  assert.equal(calls.disconnects, 1);
+  assert.equal((await channel.send({ id: "3", raw: "x" })).verdict, "authenticated");
+  assert.equal(calls.connects, 2);
 });
 
 test("tagging, when turned on, creates the tag once and replaces an older Sealcheck tag", async () => {
