@@ -1,8 +1,7 @@
-// Test only (installer/thunderbird/tests/thunderbird-smoke.sh): does what a user does. Opens the
-// Inbox of Local Folders, opens every message but the first (in the order of the
-// mbox file) in a tab of its own
-// (in the background), then selects the first one in the mail tab (which shows its folder then), so that the window ends up
-// showing it. The Sealcheck add-on reacts to these as to any displayed message.
+// Test only (installer/thunderbird/tests/thunderbird-smoke.sh): does what a user does. Shows the
+// Inbox of Local Folders in the mail tab, opens every message but the first (in the mbox's order)
+// in a background tab of its own, then selects the first one in the mail tab, which the window
+// ends up showing. The Sealcheck add-on reacts to these as to any displayed message.
 "use strict";
 
 const say = (line) => console.info(`smoke-driver: ${line}`);
@@ -44,8 +43,10 @@ async function main() {
     if (messages.length === 0) await new Promise((r) => setTimeout(r, 100));
   }
   say(`${messages.length} messages in the Inbox`);
-  for (const m of messages.slice(1))
-    say(`opening ${m.headerMessageId} in a tab`), await messenger.messageDisplay.open({ messageId: m.id, location: "tab", active: false });
+  for (const m of messages.slice(1)) {
+    say(`opening ${m.headerMessageId} in a tab`);
+    await messenger.messageDisplay.open({ messageId: m.id, location: "tab", active: false });
+  }
   await messenger.mailTabs.setSelectedMessages(tab.id, [messages[0].id]);
   say("all shown");
 }
