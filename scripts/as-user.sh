@@ -33,7 +33,7 @@ as_user() {
   local keep=(HOME="$(getent passwd "$user" | cut -d: -f6)" USER="$user" LOGNAME="$user" PATH="$PATH")
   local v
   for v in DISPLAY WAYLAND_DISPLAY XAUTHORITY XDG_RUNTIME_DIR DBUS_SESSION_BUS_ADDRESS BUILD_DIR SANITIZE_BUILD_DIR JOBS \
-           CI QT_QPA_PLATFORM CCACHE_DIR SEALCHECK_CONFORMANCE_DIR FUZZ_SECONDS NICE; do
+           CI QT_QPA_PLATFORM CCACHE_DIR CCACHE_BASEDIR CCACHE_NOHASHDIR SEALCHECK_TEST_PACKAGE SEALCHECK_CONFORMANCE_DIR FUZZ_SECONDS NICE; do
     [ -n "${!v:-}" ] && keep+=("$v=${!v}")
   done
   runuser -u "$user" -- env "${keep[@]}" "$@"

@@ -60,9 +60,10 @@ if command -v ccache >/dev/null; then
   CCACHE_DIR=$(ccache -k cache_dir 2>/dev/null || echo "${HOME:-/root}/.cache/ccache")
   CCACHE_MAXSIZE=$(ccache -k max_size 2>/dev/null || echo 5G)
   export CCACHE_DIR CCACHE_MAXSIZE
-  base=$(ccache -k base_dir 2>/dev/null || true)
-  [ -n "$base" ] && export CCACHE_BASEDIR=$base
-  [ "$(ccache -k hash_dir 2>/dev/null)" = false ] && export CCACHE_NOHASHDIR=1
+  # Paths relative to the source tree and no working directory in the hash, as scripts/setup.sh
+  # builds build/: with the flags shared (installer/debian/buildflags.mk), the objects of the
+  # normal build are found again. (The debug files then name that build's folder.)
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$src} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 fi
 what=(-us -uc)
 [ -n "${BINARY_ONLY:-}" ] && what+=(-b)

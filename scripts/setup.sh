@@ -41,10 +41,21 @@ else
   echo "setup: all Debian packages present"
 fi
 
+# ccache: paths relative to the source tree and no working directory in the hash, so a build in
+# another clone or in the package's tree (scripts/package.sh) finds these objects.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(pwd)} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 give_to_user "$BUILD_DIR"
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-  as_user cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DSEALCHECK_SANITIZE="${SEALCHECK_SANITIZE:-OFF}"
+  config=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+  if [ "${SEALCHECK_SANITIZE:-OFF}" != ON ] && command -v dpkg-buildflags >/dev/null; then
+    # The Debian package's flags (installer/debian/buildflags.mk: -O2 -g and every hardening flag),
+    # as dh_auto_configure passes them, for the tree scripts/package.sh builds the package in.
+    version=$(dpkg-parsechangelog -l installer/debian/changelog -S Version)
+    cxxflags=$(DEB_BUILD_PATH="$(pwd)/build/deb/sealcheck-${version%-*}" \
+               make -s -f installer/debian/buildflags.mk print-cxxflags)
+    config=(-DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=$cxxflags")
+  fi
+  as_user cmake -S . -B "$BUILD_DIR" -G Ninja "${config[@]}" -DSEALCHECK_SANITIZE="${SEALCHECK_SANITIZE:-OFF}"
 fi
 jobs=$(nproc)
 as_user ninja -C "$BUILD_DIR" -j "$jobs" "$@"
