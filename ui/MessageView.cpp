@@ -39,6 +39,8 @@ MessageView::MessageView(QWidget *parent)
         l->setTextFormat(Qt::PlainText); // message text never becomes markup
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        // Never squeezed by the text boxes below (a wrapped label would lose its lines).
+        l->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     }
     m_fields->setObjectName(QStringLiteral("messageFields"));
     m_signedLabel->setObjectName(QStringLiteral("signedLabel"));
@@ -189,16 +191,17 @@ void MessageView::showCoverage(const ShownText &shown)
     if (!split)
         return;
     const QString signer = QString::fromStdString(m_coverage.signer);
+    QString title;
     if (m_coverage.kind == BodyCoverage::Kind::DkimLength) {
         m_signedLabel->setText(tr("Signed by %1").arg(signer));
-        m_unsignedBanner->setText(tr("Added after signing — not from %1").arg(signer) + QLatin1Char('\n') +
-                                  tr("The signature covers only the text above; anyone could have added what follows."));
+        title = tr("Added after signing — not from %1").arg(signer);
     } else {
         const QString kind = m_coverage.smime ? QStringLiteral("S/MIME") : QStringLiteral("OpenPGP");
         m_signedLabel->setText(tr("Covered by the %1 signature").arg(kind));
-        m_unsignedBanner->setText(tr("Not covered by the signature") + QLatin1Char('\n') +
-                                  tr("The signature covers only the text above; anyone could have added what follows."));
+        title = tr("Not covered by the signature");
     }
+    m_unsignedBanner->setText(title + QLatin1Char('\n') +
+                              tr("The signature covers only the text above. Anyone could have written the text below."));
     QPalette p = m_unsignedBanner->palette();
     p.setColor(QPalette::WindowText, verdictColor(VerdictState::Suspicious, p));
     m_unsignedBanner->setPalette(p);

@@ -56,6 +56,15 @@ verifier::Report verifyDkim(const QByteArray &raw)
     return verifier::verify(*m, context);
 }
 
+/// SEALCHECK_GRAB_DIR=DIR saves what the view shows, to look at (not compared).
+void grab(QWidget &view, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SEALCHECK_GRAB_DIR");
+    QTest::qWait(50); // the layout, as the event loop would run it
+    if (!dir.isEmpty())
+        view.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 QString plain(QString text) { return text.remove(QLatin1Char('\r')).trimmed(); }
 
 bool hasFinding(const verifier::Report &r, verifier::FindingCode code)
@@ -124,6 +133,7 @@ private slots:
         QVERIFY2(tail.contains(QStringLiteral("P.S. our bank details changed: IBAN XX00 9999")), qPrintable(tail));
         QVERIFY2(!tail.contains(QStringLiteral("Regards")), qPrintable(tail));
         QCOMPARE(view.shownChars(), view.totalChars());
+        grab(view, QStringLiteral("dkim-length"));
     }
 
     /// A message signed whole shows no banner, with or without its report.
@@ -271,6 +281,7 @@ private slots:
         QVERIFY2(lines.contains(QStringLiteral("Subject (2 of 2): Quarterly figures")), qPrintable(lines.join(QLatin1Char('|'))));
         QVERIFY(lines.contains(QStringLiteral("From: Alice Example <alice@example.com>")));
         QVERIFY(lines.contains(QStringLiteral("\u26A0 This message has 2 Subject fields; mail programs differ in which one they show.")));
+        grab(view, QStringLiteral("duplicate-subject"));
 
         sealcheck::ui::InspectorModel model;
         const qint64 key = model.addMessage(QStringLiteral("added-subject-above.eml"), raw);
@@ -311,6 +322,8 @@ private:
         QVERIFY(view.unsignedBanner()->isVisibleTo(&view));
         QCOMPARE(view.unsignedBanner()->text().section(QLatin1Char('\n'), 0, 0), QStringLiteral("Not covered by the signature"));
         QCOMPARE(view.signedLabel()->text(), label);
+        grab(view, QString::fromLatin1(QTest::currentTestFunction()) + QLatin1Char('-') +
+                       QString::fromLatin1(QTest::currentDataTag() ? QTest::currentDataTag() : "row"));
     }
 };
 
