@@ -9,6 +9,7 @@
 #include "MessageColumns.h"
 #include "MessageView.h"
 #include "ShownText.h"
+#include "Verdict.h"
 #include "TestPaths.h"
 #include "Verifier.h"
 #include "ZoneResolver.h"
@@ -205,6 +206,63 @@ private slots:
         const sealcheck::ShownText shown = sealcheck::makeShownText(raw, coverage);
         QCOMPARE(plain(shown.text), signedText);
         QCOMPARE(plain(shown.unsignedText), unsignedText);
+    }
+
+    /// Which evidence splits the text, from the report alone: the verdict's l= finding; the best
+    /// passing signature when nothing authenticates the message; never an l= that the verdict
+    /// did not weigh because something else covers everything (aligned SPF).
+    void coverageFromReport()
+    {
+        verifier::DkimResult partial;
+        partial.result = verifier::AuthResult::Pass;
+        partial.domain = "bank.example";
+        partial.bodyLengthLimit = 40;
+        partial.bodyLength = 90;
+        partial.canonicalization = "relaxed/relaxed";
+        partial.signedHeaders = {"from", "subject", "Content-Type"};
+        verifier::DkimResult whole = partial;
+        whole.domain = "esp.example";
+        whole.bodyLengthLimit.reset();
+
+        verifier::Report suspicious;
+        suspicious.verdict = verifier::Verdict::Suspicious;
+        suspicious.dkim = {partial};
+        suspicious.reasons.push_back(verifier::makeFinding(verifier::FindingCode::PartialDkimCoverage, {"bank.example", "50", ""}));
+        BodyCoverage c = sealcheck::bodyCoverage(suspicious);
+        QCOMPARE(int(c.kind), int(BodyCoverage::Kind::DkimLength));
+        QCOMPARE(c.signer, std::string("bank.example"));
+        QCOMPARE(c.signedLength, uint64_t(40));
+        QVERIFY(c.relaxedBody);
+        QVERIFY(c.contentTypeSigned);
+
+        verifier::Report bySpf = suspicious;
+        bySpf.verdict = verifier::Verdict::Authenticated;
+        bySpf.reasons = {verifier::makeFinding(verifier::FindingCode::DmarcPassSpf, {"bank.example"})};
+        QCOMPARE(int(sealcheck::bodyCoverage(bySpf).kind), int(BodyCoverage::Kind::Whole));
+
+        verifier::Report unauthenticated = bySpf;
+        unauthenticated.verdict = verifier::Verdict::Unauthenticated;
+        unauthenticated.reasons.clear();
+        unauthenticated.dkim[0].signedHeaders = {"from"};
+        c = sealcheck::bodyCoverage(unauthenticated);
+        QCOMPARE(int(c.kind), int(BodyCoverage::Kind::DkimLength));
+        QVERIFY(!c.contentTypeSigned);
+        unauthenticated.dkim.push_back(whole); // another passing signature covers the body
+        QCOMPARE(int(sealcheck::bodyCoverage(unauthenticated).kind), int(BodyCoverage::Kind::Whole));
+
+        verifier::Report wrapped;
+        wrapped.verdict = verifier::Verdict::Suspicious;
+        verifier::SignatureResult sig;
+        sig.result = verifier::AuthResult::Pass;
+        sig.signer = "alice@example.com";
+        sig.coversWholeBody = false;
+        wrapped.pgp = sig;
+        c = sealcheck::bodyCoverage(wrapped);
+        QCOMPARE(int(c.kind), int(BodyCoverage::Kind::SignedPart));
+        QVERIFY(!c.smime);
+        QCOMPARE(c.signer, std::string("alice@example.com"));
+        wrapped.pgp->coversWholeBody = true;
+        QCOMPARE(int(sealcheck::bodyCoverage(wrapped).kind), int(BodyCoverage::Kind::Whole));
     }
 
     /// A wrapped OpenPGP message (unsigned text before the PGP/MIME part): the signed part is
