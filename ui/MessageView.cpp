@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -202,9 +203,21 @@ void MessageView::showCoverage(const ShownText &shown)
     }
     m_unsignedBanner->setText(title + QLatin1Char('\n') +
                               tr("The signature covers only the text above. Anyone could have written the text below."));
-    QPalette p = m_unsignedBanner->palette();
+    recolour();
+}
+
+void MessageView::recolour()
+{
+    QPalette p = palette();
     p.setColor(QPalette::WindowText, verdictColor(VerdictState::Suspicious, p));
     m_unsignedBanner->setPalette(p);
+}
+
+void MessageView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // light ↔ dark: a colour readable on the new one
+        recolour();
 }
 
 QString MessageView::fieldsText(const QList<ShownField> &fields)

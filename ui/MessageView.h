@@ -86,7 +86,11 @@ public slots:
     void copyReport();
     void showWholeMessage();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void recolour();
     void setBodyText(quint64 generation, const ShownText &shown, const QString &fields);
     void showCoverage(const ShownText &shown);
     /// Where the first part of @p text shown at once ends.

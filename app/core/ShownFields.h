@@ -14,6 +14,12 @@
 
 namespace sealcheck {
 
+/// Bounds for hostile headers (thousands of copies, megabyte values): at most this many copies
+/// of a name are listed (ShownField::copies still counts them all), each value cut to this many
+/// characters followed by "…".
+inline constexpr int kMaxShownCopies = 5;
+inline constexpr int kMaxShownValueChars = 1000;
+
 struct ShownField
 {
     QString name;   ///< as Sealcheck spells it: "From", "To", "Cc", "Subject", "Date"
@@ -22,7 +28,8 @@ struct ShownField
     int copies = 1; ///< how many fields of this name the header holds
 };
 
-/// Every copy of From, To, Cc, Subject and Date, in that order (copies top to bottom).
+/// Every copy of From, To, Cc, Subject and Date, in that order (copies top to bottom), within
+/// the bounds above.
 QList<ShownField> shownFields(const verifier::Message &message);
 
 /// One line for a list column: the value of field @p name, and when the header holds more than

@@ -349,6 +349,32 @@ private slots:
         QCOMPARE(model.index(0, sealcheck::ui::SubjectColumn).data().toString(), both);
     }
 
+    /// A hostile header: eight Subject fields and a To of 5,000 characters stay a few bounded lines.
+    void hostileFieldsAreBounded()
+    {
+        QByteArray header;
+        for (int i = 1; i <= 8; ++i)
+            header += "Subject: copy " + QByteArray::number(i) + "\r\n";
+        const QByteArray raw = "From: a@example.org\r\nTo: " + QByteArray(5000, 'x') + "@example.org\r\n" + header + "\r\nHi.\r\n";
+        MessageView view;
+        view.show();
+        view.showMessage(raw, std::nullopt);
+        QTRY_VERIFY(!view.bodyLoading());
+        const QStringList lines = view.fieldsLabel()->text().split(QLatin1Char('\n'));
+        QCOMPARE(lines.filter(QStringLiteral("Subject (")).size(), sealcheck::kMaxShownCopies);
+        QVERIFY(lines.contains(QStringLiteral("Subject (5 of 8): copy 5")));
+        QVERIFY(lines.contains(QStringLiteral("\u26A0 This message has 8 Subject fields; mail programs differ in which one they show.")));
+        const QStringList to = lines.filter(QStringLiteral("To: "));
+        QCOMPARE(to.size(), 1);
+        QVERIFY(to[0].endsWith(QStringLiteral("\u2026")));
+        QVERIFY(to[0].size() < sealcheck::kMaxShownValueChars + 20);
+
+        sealcheck::ui::InspectorModel model;
+        model.addMessage(QStringLiteral("hostile.eml"), raw);
+        QCOMPARE(model.index(0, sealcheck::ui::SubjectColumn).data().toString(),
+                 QStringLiteral("copy 1 \u26A0 copy 2 \u26A0 copy 3 \u26A0 copy 4 \u26A0 copy 5"));
+    }
+
     /// One Subject: one plain line, no warning.
     void singleSubjectIsPlain()
     {
