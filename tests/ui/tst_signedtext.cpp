@@ -19,6 +19,7 @@
 
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -135,6 +136,45 @@ private slots:
         QVERIFY2(!tail.contains(QStringLiteral("Regards")), qPrintable(tail));
         QCOMPARE(view.shownChars(), view.totalChars());
         grab(view, QStringLiteral("dkim-length"));
+    }
+
+    /// A huge appended tail is bounded like the body (issue 24): its first part at once, the
+    /// rest with "Show the whole message", after the signed text.
+    void hugeTailIsBounded()
+    {
+        const QByteArray signedBody = "Your statement is ready.\r\n";
+        QByteArray tail;
+        while (tail.size() < 600 * 1024)
+            tail += "P.S. our bank details changed.\r\n";
+        const QByteArray raw = message("Content-Type: text/plain\r\n", signedBody + tail);
+        verifier::Report report;
+        report.verdict = verifier::Verdict::Suspicious;
+        verifier::DkimResult k;
+        k.result = verifier::AuthResult::Pass;
+        k.domain = "bank.example";
+        k.bodyLengthLimit = uint64_t(signedBody.size());
+        k.bodyLength = uint64_t(signedBody.size() + tail.size());
+        k.canonicalization = "simple/simple";
+        k.signedHeaders = {"from", "content-type"};
+        report.dkim = {k};
+        report.reasons.push_back(verifier::makeFinding(verifier::FindingCode::PartialDkimCoverage,
+                                                       {"bank.example", std::to_string(tail.size()), ""}));
+        MessageView view;
+        view.resize(800, 600);
+        view.show();
+        view.showMessage(raw, report);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.bodyLoading(), 20000);
+        QCOMPARE(plain(view.bodyView()->toPlainText()), QStringLiteral("Your statement is ready."));
+        QVERIFY(view.unsignedView()->toPlainText().size() <= MessageView::kInitialChars);
+        QVERIFY(view.shownChars() < view.totalChars());
+        QVERIFY(view.showWholeButton()->isVisibleTo(&view));
+        QTest::mouseClick(view.showWholeButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.bodyLoading(), 20000);
+        QCOMPARE(view.shownChars(), view.totalChars());
+        QCOMPARE(plain(view.bodyView()->toPlainText()), QStringLiteral("Your statement is ready."));
+        QCOMPARE(view.unsignedView()->toPlainText().count(QStringLiteral("P.S. our bank details changed.")),
+                 int(tail.count("P.S. our bank details changed.")));
+        QVERIFY(!view.showWholeButton()->isVisibleTo(&view));
     }
 
     /// A message signed whole shows no banner, with or without its report.
