@@ -3,6 +3,7 @@
 #include "MailDate.h"
 #include "Message.h"
 #include "Rfc2047.h"
+#include "ShownFields.h"
 #include "Strings.h"
 #include "VerdictLabel.h"
 
@@ -21,8 +22,7 @@ void readSummary(MessageSummary &s, const QByteArray &raw)
         return;
     if (const auto *f = m->field("From"))
         s.from = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
-    if (const auto *f = m->field("Subject"))
-        s.subject = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
+    s.subject = shownFieldValue(*m, "Subject"); // every copy: a second one may be injected
     if (const auto *f = m->field("Date"))
         s.date = parseMailDate(QString::fromLatin1(f->value().c_str()));
 }
@@ -84,7 +84,8 @@ void InspectorModel::setReport(qint64 key, const verifier::Report &report)
     e.summary.exception = isUserException(report);
     if (!report.from.header.empty())
         e.summary.from = displaySender(fromStd(report.from.header));
-    if (!report.subject.empty())
+    // The report names the first Subject only; the summary read from the message has them all.
+    if (e.summary.subject.isEmpty() && !report.subject.empty())
         e.summary.subject = fromStd(report.subject);
     m_errors.remove(key);
     if (!m_reports.contains(key))

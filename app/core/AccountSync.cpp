@@ -1,5 +1,7 @@
 #include "AccountSync.h"
 
+#include "ShownFields.h"
+
 #include "ProviderProfiles.h"
 #include "MailDate.h"
 #include "VerdictKeywords.h"
@@ -60,8 +62,7 @@ MessageRow rowFromHeader(qint64 mailboxId, const imap::FetchData &data)
             const qsizetype gt = v.lastIndexOf(QLatin1Char('>'));
             row.fromAddress = (lt >= 0 && gt > lt ? v.mid(lt + 1, gt - lt - 1) : v).trimmed().toLower();
         }
-        if (const auto *f = m->field("Subject"))
-            row.subject = fromStd(verifier::escapeForDisplay(verifier::decodeEncodedWords(f->value())));
+        row.subject = shownFieldValue(*m, "Subject"); // every copy: a second one may be injected
         if (const auto *f = m->field("Date"))
             row.date = parseMailDate(fromStd(f->value())); // obsolete zones too (GMT, UT)
         if (const auto *f = m->field("Message-ID"))

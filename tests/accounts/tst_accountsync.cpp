@@ -372,6 +372,22 @@ private slots:
         QVERIFY(store.open(m_storePath).ok());
         QCOMPARE(store.messageCount(m_mailboxId), count - 2);
     }
+
+    /// Issue 20 point 4: a second Subject placed above the first is listed with it, never alone.
+    void duplicateSubjectIsListedTwice()
+    {
+        QVERIFY(m_mailboxId > 0);
+        QVERIFY(m_dovecot.deliver("Subject: Bank details changed\r\nFrom: club@example.org\r\nTo: user@example.net\r\n"
+                                  "Subject: Club news\r\nDate: Mon, 23 Nov 2026 09:00:00 +0000\r\n\r\nHello.\r\n"));
+        QCOMPARE(syncOnce(), 1);
+        MessageStore store;
+        QVERIFY(store.open(m_storePath).ok());
+        const auto box = store.mailboxRecord(m_mailboxId);
+        QVERIFY(box);
+        const auto id = store.messageId(m_mailboxId, box->uidNext - 1);
+        QVERIFY(id);
+        QCOMPARE(store.message(*id)->subject, QStringLiteral("Bank details changed \u26A0 Club news"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AccountSync)

@@ -203,6 +203,47 @@ private slots:
             }
         }
     }
+    /// l= mapped back to the body (what the message view marks as added after signing): the
+    /// signed prefix ends at a line start, its canonical form (with the body going on) fits in
+    /// l=, and one more line would not. Random bodies, every limit.
+    void signedPrefixLength()
+    {
+        std::mt19937 rng(20261206);
+        const char alphabet[] = {'a', 'b', ' ', ' ', '\t', '\r', '\n'};
+        // The canonical length of a prefix of whole lines inside a body that goes on.
+        auto inContext = [](std::string prefix, DkimCanonicalization c) {
+            if (!prefix.empty() && prefix.compare(prefix.size() >= 2 ? prefix.size() - 2 : 0, 2, "\r\n") != 0)
+                prefix += "\r\n";
+            return DkimBodyCanonicalizer::canonicalize(prefix + "x\r\n", c).size() - 3;
+        };
+        for (int round = 0; round < 400; ++round) {
+            std::string in;
+            const size_t length = rng() % 30;
+            for (size_t i = 0; i < length; ++i)
+                in += rng() % 4 == 0 ? std::string("\r\n") : std::string(1, alphabet[rng() % sizeof(alphabet)]);
+            for (auto c : {DkimCanonicalization::Simple, DkimCanonicalization::Relaxed}) {
+                const uint64_t whole = inContext(in, c);
+                for (uint64_t limit = 0; limit <= whole + 1; ++limit) {
+                    const size_t r = DkimBodyCanonicalizer::signedPrefixLength(in, c, limit);
+                    const QByteArray what = QByteArray::fromStdString(in).toPercentEncoding() + " l=" + QByteArray::number(qulonglong(limit));
+                    QVERIFY2(r <= in.size(), what.constData());
+                    QVERIFY2(r == 0 || r == in.size() || in.compare(r - 2, 2, "\r\n") == 0, what.constData());
+                    QVERIFY2(inContext(in.substr(0, r), c) <= limit, what.constData());
+                    if (r < in.size()) {
+                        const size_t crlf = in.find("\r\n", r);
+                        const size_t next = crlf == std::string::npos ? in.size() : crlf + 2;
+                        QVERIFY2(inContext(in.substr(0, next), c) > limit, what.constData());
+                    }
+                }
+            }
+        }
+        // The usual attack: l= is the length of the body as signed, text appended after it.
+        const std::string signedPart = "Hello Bob,  \r\n\r\nthe figures\t are attached.\r\n";
+        const uint64_t l = DkimBodyCanonicalizer::canonicalize(signedPart, DkimCanonicalization::Relaxed).size();
+        QCOMPARE(DkimBodyCanonicalizer::signedPrefixLength(signedPart + "P.S. new bank details\r\n",
+                                                           DkimCanonicalization::Relaxed, l),
+                 signedPart.size());
+    }
     /// Long bodies (up to 700 bytes) against the reference, so that the 64-byte block scan is
     /// used: mostly ordinary text with sparse, dense or clustered special bytes, line ends at
     /// every position of a block and on its last two bytes (the look-ahead), fed whole and in

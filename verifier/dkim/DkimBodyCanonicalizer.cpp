@@ -270,5 +270,40 @@ std::string DkimBodyCanonicalizer::canonicalize(std::string_view body, DkimCanon
     return out;
 }
 
-} // namespace verifier
+size_t DkimBodyCanonicalizer::signedPrefixLength(std::string_view body, DkimCanonicalization canonicalization,
+                                                 uint64_t limit)
+{
+    // Line by line: inside a body that goes on, every line keeps its CRLF (even an empty one:
+    // only empty lines at the very end are dropped, and those are past any content), so the
+    // canonical length of a prefix of whole lines is the sum of its lines' canonical lengths.
+    const bool relaxed = canonicalization == DkimCanonicalization::Relaxed;
+    uint64_t total = 0;
+    size_t pos = 0;
+    while (pos < body.size()) {
+        const size_t crlf = body.find("\r\n", pos);
+        const size_t lineEnd = crlf == std::string_view::npos ? body.size() : crlf;
+        const size_t next = crlf == std::string_view::npos ? body.size() : crlf + 2;
+        const std::string_view line = body.substr(pos, lineEnd - pos);
+        uint64_t length = line.size();
+        if (relaxed) {
+            // §3.4.4: WSP at the line end removed, other WSP runs become one SP.
+            size_t contentEnd = line.size();
+            while (contentEnd > 0 && (line[contentEnd - 1] == ' ' || line[contentEnd - 1] == '\t'))
+                --contentEnd;
+            length = 0;
+            for (size_t i = 0; i < contentEnd; ++i) {
+                const bool wsp = line[i] == ' ' || line[i] == '\t';
+                if (!wsp || i == 0 || !(line[i - 1] == ' ' || line[i - 1] == '\t'))
+                    ++length;
+            }
+        }
+        length += 2; // CRLF (added to a last line without one)
+        if (total + length > limit)
+            return pos;
+        total += length;
+        pos = next;
+    }
+    return body.size();
+}
 
+} // namespace verifier

@@ -46,6 +46,13 @@ public:
     /// Convenience: the canonical form of a whole body (unlimited).
     static std::string canonicalize(std::string_view body, DkimCanonicalization canonicalization);
 
+    /// How many bytes at the start of @p body (CRLF form) are signed under a body length limit
+    /// @p limit (l=, RFC 6376 §3.5, §8.2): the longest run of whole lines whose canonical form,
+    /// followed by the rest of the body, lies within the first @p limit canonical bytes. A line
+    /// only partly within the limit is left out, so the result errs towards "not signed"; it
+    /// always ends at a line start (or at the end of @p body).
+    static size_t signedPrefixLength(std::string_view body, DkimCanonicalization canonicalization, uint64_t limit);
+
 private:
     void put(char c);
     void putRun(const char *data, size_t size);

@@ -69,39 +69,6 @@ size_t findAtLineStart(std::string_view text, std::string_view marker, size_t fr
     return std::string_view::npos;
 }
 
-struct CleartextBlock
-{
-    const MimePart *part = nullptr;
-    std::string decoded;
-    size_t begin = 0, end = 0; // the armored block within decoded (end: past its last line)
-    bool complete = false;
-};
-
-std::optional<CleartextBlock> findCleartext(const Message &message, const MimePart &root)
-{
-    for (const MimePart *part : displayedParts(root)) {
-        if (part->encrypted || part->contentType != "text/plain")
-            continue;
-        CleartextBlock block;
-        block.decoded = decodeTransferEncoding(part->bodyBytes(message), part->transferEncoding);
-        const size_t begin = findAtLineStart(block.decoded, kBeginSigned, 0);
-        if (begin == std::string::npos)
-            continue;
-        block.part = part;
-        block.begin = begin;
-        const size_t endMarker = findAtLineStart(block.decoded, kEndSignature, begin);
-        if (endMarker == std::string::npos) {
-            block.end = block.decoded.size();
-        } else {
-            const size_t eol = block.decoded.find('\n', endMarker);
-            block.end = eol == std::string::npos ? block.decoded.size() : eol + 1;
-            block.complete = true;
-        }
-        return block;
-    }
-    return std::nullopt;
-}
-
 void initialiseGpgme()
 {
     static std::once_flag once;
@@ -155,6 +122,31 @@ SignatureResult withReason(SignatureResult r, AuthResult result, std::string rea
 
 } // namespace
 
+std::optional<CleartextBlock> findCleartextBlock(const Message &message, const MimePart &root)
+{
+    for (const MimePart *part : displayedParts(root)) {
+        if (part->encrypted || part->contentType != "text/plain")
+            continue;
+        CleartextBlock block;
+        block.decoded = decodeTransferEncoding(part->bodyBytes(message), part->transferEncoding);
+        const size_t begin = findAtLineStart(block.decoded, kBeginSigned, 0);
+        if (begin == std::string::npos)
+            continue;
+        block.part = part;
+        block.begin = begin;
+        const size_t endMarker = findAtLineStart(block.decoded, kEndSignature, begin);
+        if (endMarker == std::string::npos) {
+            block.end = block.decoded.size();
+        } else {
+            const size_t eol = block.decoded.find('\n', endMarker);
+            block.end = eol == std::string::npos ? block.decoded.size() : eol + 1;
+            block.complete = true;
+        }
+        return block;
+    }
+    return std::nullopt;
+}
+
 const MimePart *findPgpMimeSignedPart(const MimePart &part)
 {
     if (part.encrypted)
@@ -195,7 +187,7 @@ std::optional<SignatureResult> verifyOpenPgp(const Message &message, const MimeP
         signatureBytes = decodeTransferEncoding(sigPart.bodyBytes(message), sigPart.transferEncoding);
         // RFC 3156 §5: the signer canonicalised the first part to CRLF; Message holds it in that form.
         signedBytes = std::string(part->children[0].bytes(message));
-    } else if (auto block = findCleartext(message, root)) {
+    } else if (auto block = findCleartextBlock(message, root)) {
         cleartext = true;
         const SignatureCoverage coverage = signatureCoverage(message, root, *block->part);
         r.unsignedParts = coverage.unsignedParts;

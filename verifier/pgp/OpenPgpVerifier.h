@@ -35,4 +35,15 @@ std::optional<SignatureResult> verifyOpenPgp(const Message &message, const MimeP
 /// The PGP/MIME multipart/signed part verifyOpenPgp() would verify, or nullptr.
 const MimePart *findPgpMimeSignedPart(const MimePart &root);
 
+/// An inline cleartext-signed block (RFC 4880 §7) in a displayed text/plain part.
+struct CleartextBlock
+{
+    const MimePart *part = nullptr;
+    std::string decoded;         ///< the part's body after its transfer decoding
+    size_t begin = 0, end = 0;   ///< the armored block within decoded (end: past its last line)
+    bool complete = false;       ///< the "-----END PGP SIGNATURE-----" line is there
+};
+/// The block verifyOpenPgp() verifies when the message has no PGP/MIME part: the first one.
+std::optional<CleartextBlock> findCleartextBlock(const Message &message, const MimePart &root);
+
 } // namespace verifier
