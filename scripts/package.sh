@@ -64,6 +64,9 @@ if command -v ccache >/dev/null; then
   # builds build/: with the flags shared (installer/debian/buildflags.mk), the objects of the
   # normal build are found again. (The debug files then name that build's folder.)
   export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$src} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
+  # ccache hashes the locale variables; debhelper sets LC_ALL=C.UTF-8, and setup.sh both.
+  export LANG=C.UTF-8 LC_ALL=C.UTF-8
+  unset LC_CTYPE LC_MESSAGES
 fi
 what=(-us -uc)
 [ -n "${BINARY_ONLY:-}" ] && what+=(-b)

@@ -43,7 +43,9 @@ fi
 
 # ccache: paths relative to the source tree and no working directory in the hash, so a build in
 # another clone or in the package's tree (scripts/package.sh) finds these objects.
-export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(pwd)} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
+# ccache also hashes the locale variables: the ones debhelper sets for the package build.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(pwd)} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1} LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset LC_CTYPE LC_MESSAGES
 give_to_user "$BUILD_DIR"
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   config=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
