@@ -90,7 +90,7 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+134"/>
+        <location filename="../app/core/AccountSync.cpp" line="+135"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Dieses Postfach wird bereits synchronisiert.</translation>
     </message>
@@ -1769,7 +1769,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Nachrichtentext</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Text not covered by the signature</source>
+        <translation>Nicht von der Signatur abgedeckter Text</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Messa&amp;ge</source>
         <translation>Nach&amp;richt</translation>
     </message>
@@ -1779,17 +1784,87 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>&amp;Sicherheit</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+112"/>
+        <source>Attachments not covered: %1</source>
+        <translation>Nicht abgedeckte Anhänge: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signed by %1</source>
+        <translation>Signiert von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added after signing — not from %1</source>
+        <translation>Nach dem Signieren hinzugefügt – nicht von %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Covered by the %1 signature</source>
+        <translation>Von der %1-Signatur abgedeckt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not covered by the signature</source>
+        <translation>Nicht von der Signatur abgedeckt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature covers only the text above. Anyone could have written the text below.</source>
+        <translation>Die Signatur deckt nur den Text oben ab. Den Text unten kann jeder geschrieben haben.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2 of %3): %4</source>
+        <translation>%1 (%2 von %3): %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This message has %1 %2 fields; mail programs differ in which one they show.</source>
+        <translation>Diese Nachricht hat %1 %2-Felder; Mailprogramme zeigen unterschiedlich an, welches davon.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cc</source>
+        <translation>Kopie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Showing %1 of %2 characters of this message.</source>
         <translation>%1 von %2 Zeichen dieser Nachricht werden angezeigt.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+46"/>
         <source>(This message has no text part.)</source>
         <translation>(Diese Nachricht hat keinen Textteil.)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
         <source>(The rest of this HTML message is not shown: it is too large.)</source>
         <translation>(Der Rest dieser HTML-Nachricht wird nicht angezeigt: Sie ist zu groß.)</translation>
     </message>

@@ -90,7 +90,7 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+134"/>
+        <location filename="../app/core/AccountSync.cpp" line="+135"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Cette boîte aux lettres est déjà en cours de synchronisation.</translation>
     </message>
@@ -1769,7 +1769,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Texte du message</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Text not covered by the signature</source>
+        <translation>Texte non couvert par la signature</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Messa&amp;ge</source>
         <translation>Messa&amp;ge</translation>
     </message>
@@ -1779,17 +1784,87 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>&amp;Sécurité</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+112"/>
+        <source>Attachments not covered: %1</source>
+        <translation>Pièces jointes non couvertes : %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signed by %1</source>
+        <translation>Signé par %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added after signing — not from %1</source>
+        <translation>Ajouté après la signature — ne vient pas de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Covered by the %1 signature</source>
+        <translation>Couvert par la signature %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not covered by the signature</source>
+        <translation>Non couvert par la signature</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature covers only the text above. Anyone could have written the text below.</source>
+        <translation>La signature ne couvre que le texte ci-dessus. N’importe qui a pu écrire le texte ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2 of %3): %4</source>
+        <translation>%1 (%2 sur %3) : %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This message has %1 %2 fields; mail programs differ in which one they show.</source>
+        <translation>Ce message a %1 champs %2 ; les logiciels de messagerie n’affichent pas tous le même.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Showing %1 of %2 characters of this message.</source>
         <translation>Affichage de %1 caractères sur %2 de ce message.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+46"/>
         <source>(This message has no text part.)</source>
         <translation>(Ce message n&apos;a pas de partie texte.)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
         <source>(The rest of this HTML message is not shown: it is too large.)</source>
         <translation>(La suite de ce message HTML n&apos;est pas affichée&#xa0;: il est trop volumineux.)</translation>
     </message>
