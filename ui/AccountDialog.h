@@ -131,6 +131,7 @@ public:
     QLabel *signInStatusLabel() const { return m_signInStatus; }
     QLineEdit *clientIdEdit() const { return m_clientId; }
     QPushButton *trustCertificateButton() const { return m_trustCert; }
+    QPushButton *testButton() const { return m_test; }
 
 signals:
     void discoveryFinished(bool found);
