@@ -1,5 +1,6 @@
 #include "AccountDialog.h"
 
+#include "PlainTextLines.h"
 #include "ProviderProfiles.h"
 
 #include <algorithm>
@@ -31,21 +32,6 @@
 #include <QVBoxLayout>
 
 namespace sealcheck::ui {
-
-namespace {
-
-QStringList lines(const QPlainTextEdit *edit)
-{
-    QStringList out;
-    for (const QString &l : edit->toPlainText().split(QLatin1Char('\n'))) {
-        const QString t = l.trimmed();
-        if (!t.isEmpty() && !out.contains(t, Qt::CaseInsensitive))
-            out << t;
-    }
-    return out;
-}
-
-} // namespace
 
 AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver, QWidget *parent)
     : QDialog(parent), m_resolver(std::move(resolver)), m_name(new QLineEdit(this)), m_email(new QLineEdit(this)),
@@ -158,9 +144,9 @@ AccountRecord AccountDialog::account() const
     a.username = m_user->text().trimmed();
     if (a.username.isEmpty())
         a.username = m_email->text().trimmed();
-    a.trustedAuthservIds = lines(m_authserv);
-    a.trustedRelays = lines(m_relays);
-    a.trustedArcSealers = lines(m_arcSealers);
+    a.trustedAuthservIds = plainTextLines(m_authserv);
+    a.trustedRelays = plainTextLines(m_relays);
+    a.trustedArcSealers = plainTextLines(m_arcSealers);
     a.setPhishingKeyword = m_phishing->isChecked();
     a.providerProfile = m_provider->currentData().toString();
     a.setVerdictKeywords = m_verdictKeywords->isChecked();
@@ -523,7 +509,7 @@ void AccountDialog::trustOfferedCertificate()
 void AccountDialog::offerTrustFromStore(const MessageStore &store, qint64 mailboxId)
 {
     const QString id = AccountSync::topmostAuthservId(store, mailboxId);
-    if (!id.isEmpty() && !lines(m_authserv).contains(id, Qt::CaseInsensitive))
+    if (!id.isEmpty() && !plainTextLines(m_authserv).contains(id, Qt::CaseInsensitive))
         offerAuthservId(id);
     if (m_relays->toPlainText().trimmed().isEmpty()) {
         const QStringList relays = AccountSync::topmostRelays(store, mailboxId);
@@ -555,7 +541,7 @@ void AccountDialog::acceptAuthservOffer()
 {
     if (m_offeredAuthserv.isEmpty())
         return;
-    QStringList ids = lines(m_authserv);
+    QStringList ids = plainTextLines(m_authserv);
     if (!ids.contains(m_offeredAuthserv, Qt::CaseInsensitive))
         ids << m_offeredAuthserv;
     m_authserv->setPlainText(ids.join(QLatin1Char('\n')));

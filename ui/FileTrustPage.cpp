@@ -1,5 +1,6 @@
 #include "FileTrustPage.h"
 
+#include "PlainTextLines.h"
 #include "ProviderProfiles.h"
 
 #include <QComboBox>
@@ -12,17 +13,6 @@
 namespace sealcheck::ui {
 
 namespace {
-
-QStringList lines(const QPlainTextEdit *edit)
-{
-    QStringList out;
-    for (const QString &l : edit->toPlainText().split(QLatin1Char('\n'))) {
-        const QString t = l.trimmed();
-        if (!t.isEmpty() && !out.contains(t, Qt::CaseInsensitive))
-            out << t;
-    }
-    return out;
-}
 
 QPlainTextEdit *listEdit(const QString &placeholder, QWidget *parent)
 {
@@ -71,9 +61,9 @@ void FileTrustPage::setTrust(const FileTrust &trust)
 FileTrust FileTrustPage::trust() const
 {
     FileTrust t;
-    t.authservIds = lines(m_authserv);
-    t.relays = lines(m_relays);
-    t.arcSealers = lines(m_arcSealers);
+    t.authservIds = plainTextLines(m_authserv);
+    t.relays = plainTextLines(m_relays);
+    t.arcSealers = plainTextLines(m_arcSealers);
     t.providerProfile = m_provider->currentData().toString();
     return t;
 }

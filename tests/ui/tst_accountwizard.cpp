@@ -34,6 +34,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <functional>
 
 using namespace sealcheck;

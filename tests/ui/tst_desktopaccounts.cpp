@@ -3,6 +3,7 @@
 // provider's authserv-id, and flag changes reaching the list without a reload.
 // (Against a real Dovecot: tst_folders.)
 #include "AccountDialog.h"
+#include "DesktopTestSupport.h"
 #include "AccountSync.h"
 #include "AccountsPane.h"
 #include "DemoMailbox.h"
@@ -30,6 +31,7 @@
 
 using namespace sealcheck;
 using namespace sealcheck::ui;
+using desktoptest::onNextModal;
 
 namespace {
 
@@ -40,21 +42,6 @@ imap::ListEntry entry(const QByteArray &name, QList<QByteArray> attributes = {})
     e.delimiter = "/";
     e.attributes = std::move(attributes);
     return e;
-}
-
-/// Runs @p act on the next modal dialog (QMessageBox, AccountDialog) once it is open.
-void onNextModal(std::function<void(QWidget *)> act)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
-        if (QWidget *w = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            act(w);
-        }
-    });
-    timer->start();
 }
 
 MessageRow row(qint64 mailboxId, quint32 uid, const QString &subject, const QString &flags = {})

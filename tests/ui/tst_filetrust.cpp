@@ -54,36 +54,20 @@ VerdictState stateOf(MainWindow &w)
 /// Opens Settings from the menu, runs @p interact on its "Opened files" page, then presses OK.
 bool editFileTrust(MainWindow &w, const std::function<void(FileTrustPage &)> &interact)
 {
-    QAction *settings = nullptr;
-    for (QAction *a : w.findChildren<QAction *>()) {
-        if (a->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Settings")))
-            settings = a;
-    }
-    if (!settings)
-        return false;
-    bool ran = false;
-    QTimer poll;
-    poll.setInterval(20);
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        auto *d = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
-        if (!d || ran)
-            return;
-        ran = true;
-        poll.stop();
-        for (int i = 0; i < d->pages()->count(); ++i) {
-            if (d->pages()->tabText(i) == QStringLiteral("Opened files"))
-                d->pages()->setCurrentIndex(i);
-        }
-        if (d->pages()->currentWidget() != d->fileTrustPage()) {
-            d->reject();
-            return;
-        }
-        interact(*d->fileTrustPage());
-        d->accept();
-    });
-    poll.start();
-    settings->trigger(); // modal: returns when the dialog closed
-    return ran;
+    bool onPage = false;
+    const bool ran = desktoptest::withSettingsDialog(
+        w,
+        [&](SettingsDialog &d) {
+            for (int i = 0; i < d.pages()->count(); ++i) {
+                if (d.pages()->tabText(i) == QStringLiteral("Opened files"))
+                    d.pages()->setCurrentIndex(i);
+            }
+            onPage = d.pages()->currentWidget() == d.fileTrustPage();
+            if (onPage)
+                interact(*d.fileTrustPage());
+        },
+        desktoptest::SettingsButton::Ok);
+    return ran && onPage;
 }
 
 } // namespace

@@ -23,24 +23,10 @@
 
 using namespace sealcheck;
 using namespace sealcheck::ui;
+using desktoptest::onNextModal;
 using desktoptest::demoDir;
 
 namespace {
-
-/// Runs @p act on the next modal dialog once it is open (it must close it).
-void onNextModal(std::function<void(QWidget *)> act)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
-        if (QWidget *w = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            act(w);
-        }
-    });
-    timer->start();
-}
 
 bool welcomeShown(const MainWindow &w) { return w.welcomePane()->isVisible() && !w.messageList()->isVisible(); }
 
