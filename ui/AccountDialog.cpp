@@ -41,9 +41,7 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
       m_trustCert(new QPushButton(tr("Trust this certificate"), this)), m_pinLabel(new QLabel(this)),
       m_authserv(new QPlainTextEdit(this)), m_offerText(new QLabel(this)), m_offerButton(new QPushButton(this)),
       m_relays(new QPlainTextEdit(this)), m_arcSealers(new QPlainTextEdit(this)), m_phishing(new QCheckBox(tr("Mark forged messages with the $Phishing keyword"), this)),
-      m_verdictKeywords(new QCheckBox(tr("Mark messages with their verdict as a keyword ($Sealcheck-Forged, "
-                                         "$Sealcheck-Suspicious, $Sealcheck-Authenticated)"),
-                                      this)),
+      m_verdictKeywords(new QCheckBox(tr("Mark messages with their verdict as a keyword"), this)),
       m_auth(new QComboBox(this)), m_signIn(new QPushButton(tr("Sign &in…"), this)),
       m_deviceCode(new QCheckBox(tr("Sign in on another device with a code"), this)), m_signInStatus(new QLabel(this)),
       m_clientId(new QLineEdit(this))

@@ -59,10 +59,13 @@ void AccountDialog::buildPages()
     m_auth->addItem(tr("Sign in with Google"), QStringLiteral("google"));
     m_auth->addItem(tr("Sign in with Microsoft"), QStringLiteral("microsoft"));
     addressForm->addRow(tr("&Sign in with:"), m_auth);
-    m_ispdb = new QCheckBox(tr("If the domain publishes nothing, also ask Thunderbird's central database "
-                               "(autoconfig.thunderbird.net learns the domain and that of its mail provider, "
-                               "never the address)"), this);
+    // Check boxes do not wrap: a short label, the explanation in a wrapped note (the dialog must
+    // fit a 1024-px screen).
+    m_ispdb = new QCheckBox(tr("Also ask Thunderbird's central database"), this);
     addressForm->addRow(QString(), m_ispdb);
+    addressForm->addRow(QString(), note(tr("Only if the domain publishes nothing. autoconfig.thunderbird.net then "
+                                           "learns the domain and that of its mail provider, never the address."),
+                                        this));
     addressForm->addRow(QString(), note(tr("Next, Sealcheck looks up the server for this address."), this));
     m_pages->addWidget(address);
 
@@ -115,7 +118,8 @@ void AccountDialog::buildPages()
                                          "is ever changed."),
                                       this));
     trustForm->addRow(QString(), m_verdictKeywords);
-    trustForm->addRow(QString(), note(tr("Off by default. Mail programs and server filters can then sort by verdict; "
+    trustForm->addRow(QString(), note(tr("Off by default. The keywords are $Sealcheck-Forged, $Sealcheck-Suspicious "
+                                         "and $Sealcheck-Authenticated. Mail programs and server filters can then sort by verdict; "
                                          "Thunderbird shows them as tags. Only these keywords are added; nothing else on "
                                          "the server is ever changed."),
                                       this));
@@ -126,6 +130,8 @@ void AccountDialog::buildPages()
     serverScroll->setWidget(server);
     serverScroll->setWidgetResizable(true);
     serverScroll->setFrameShape(QFrame::NoFrame);
+    serverScroll->setMinimumHeight(260); // the server fields stay in view when Advanced is open
+    serverScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pages->addWidget(serverScroll);
     connect(m_advancedButton, &QToolButton::toggled, this, [this](bool open) {
         m_advancedButton->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
@@ -212,7 +218,8 @@ void AccountDialog::buildPages()
     });
     connect(m_email, &QLineEdit::textChanged, this, &AccountDialog::updateNavigation);
     showPage(AddressPage);
-    resize(620, 520);
+    setMinimumWidth(580);
+    resize(640, 540);
 }
 
 int AccountDialog::currentPage() const { return m_pages->currentIndex(); }

@@ -212,6 +212,7 @@ void MainWindow::updateWelcome()
     const bool nothing = !m_storeModel && m_model->rowCount() == 0 && !m_demo
         && (!store() || store()->accounts().isEmpty());
     m_listStack->setCurrentWidget(nothing ? static_cast<QWidget *>(m_welcome) : m_list);
+    m_view->setVisible(!nothing); // the pane takes the whole height: there is no message to show
 }
 
 void MainWindow::openInboxOf(qint64 accountId)

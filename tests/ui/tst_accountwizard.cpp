@@ -44,6 +44,7 @@ using namespace dovecottest;
 namespace {
 
 constexpr int kScreenHeight = 768;
+constexpr int kScreenWidth = 1024;
 
 std::shared_ptr<const verifier::Resolver> zone()
 {
@@ -97,6 +98,7 @@ private slots:
         QVERIFY(d.nextButton()->isVisible());
         QVERIFY(!d.finishButton()->isVisible());
         QVERIFY2(shownHeight(d) <= kScreenHeight, qPrintable(QString::number(shownHeight(d))));
+        QVERIFY2(std::max(d.width(), d.sizeHint().width()) <= kScreenWidth, qPrintable(QString::number(d.sizeHint().width())));
 
         // 2: what discovery found, the expert section folded.
         QSignalSpy found(&d, &AccountDialog::discoveryFinished);
@@ -122,6 +124,7 @@ private slots:
             QVERIFY(expert->isVisible());
         d.adjustSize();
         QVERIFY2(shownHeight(d) <= kScreenHeight, qPrintable(QString::number(shownHeight(d))));
+        QVERIFY2(std::max(d.width(), d.sizeHint().width()) <= kScreenWidth, qPrintable(QString::number(d.sizeHint().width())));
 
         // 3: sign in (a password account: user name and password).
         QTest::mouseClick(d.nextButton(), Qt::LeftButton);

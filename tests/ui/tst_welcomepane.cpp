@@ -7,6 +7,7 @@
 #include "InspectorModel.h"
 #include "MainWindow.h"
 #include "MessageStore.h"
+#include "MessageView.h"
 #include "WelcomePane.h"
 
 #include <QApplication>
@@ -28,7 +29,10 @@ using desktoptest::demoDir;
 
 namespace {
 
-bool welcomeShown(const MainWindow &w) { return w.welcomePane()->isVisible() && !w.messageList()->isVisible(); }
+bool welcomeShown(const MainWindow &w)
+{
+    return w.welcomePane()->isVisible() && !w.messageList()->isVisible() && !w.messageView()->isVisible();
+}
 
 } // namespace
 
