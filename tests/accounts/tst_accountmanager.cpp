@@ -7,6 +7,7 @@
 #include "AccountManager.h"
 #include "AccountSync.h"
 #include "MessageStore.h"
+#include "StoreTestSupport.h"
 #include "ZoneResolver.h"
 
 #include <QSignalSpy>
@@ -51,17 +52,14 @@ class tst_AccountManager : public QObject
     QString newStore(qint64 *account, qint64 *message)
     {
         const QString path = m_dir.filePath(QStringLiteral("store%1.sqlite").arg(++m_stores));
+        qint64 inbox = 0;
+        if (!storetest::storeWithAccount(path, QStringLiteral("127.0.0.1"), 1, account, &inbox))
+            return {};
         MessageStore store;
         if (!store.open(path).ok())
             return {};
-        AccountRecord a;
-        a.name = QStringLiteral("Work");
-        a.host = QStringLiteral("127.0.0.1");
-        a.port = 1;
-        a.username = QStringLiteral("alice");
-        *account = *store.saveAccount(a);
         MessageRow row;
-        row.mailboxId = *store.mailbox(*account, QStringLiteral("INBOX"));
+        row.mailboxId = inbox;
         row.uid = 1;
         row.subject = QStringLiteral("Your order");
         *message = *store.saveMessage(row);

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "MessageStore.h"
 #include "StoreMessageModel.h"
+#include "StoreTestSupport.h"
 #include "TrustOfferBar.h"
 #include "Verifier.h"
 
@@ -80,16 +81,7 @@ class tst_DesktopAccounts : public QObject
     QString newStore(qint64 *accountId, qint64 *inboxId)
     {
         const QString path = m_dir.filePath(QStringLiteral("store%1.sqlite").arg(++m_stores));
-        MessageStore store;
-        if (!store.open(path).ok())
-            return {};
-        AccountRecord a;
-        a.name = QStringLiteral("Work");
-        a.host = QStringLiteral("imap.example.com");
-        a.username = QStringLiteral("alice");
-        *accountId = *store.saveAccount(a);
-        *inboxId = *store.mailbox(*accountId, QStringLiteral("INBOX"));
-        return path;
+        return storetest::storeWithAccount(path, QStringLiteral("imap.example.com"), 993, accountId, inboxId) ? path : QString();
     }
 
 private slots:
