@@ -1,5 +1,6 @@
 #include "AccountDialog.h"
 
+#include "PlainTextLines.h"
 #include "ProviderProfiles.h"
 
 #include <algorithm>
@@ -32,21 +33,6 @@
 
 namespace sealcheck::ui {
 
-namespace {
-
-QStringList lines(const QPlainTextEdit *edit)
-{
-    QStringList out;
-    for (const QString &l : edit->toPlainText().split(QLatin1Char('\n'))) {
-        const QString t = l.trimmed();
-        if (!t.isEmpty() && !out.contains(t, Qt::CaseInsensitive))
-            out << t;
-    }
-    return out;
-}
-
-} // namespace
-
 AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver, QWidget *parent)
     : QDialog(parent), m_resolver(std::move(resolver)), m_name(new QLineEdit(this)), m_email(new QLineEdit(this)),
       m_host(new QLineEdit(this)), m_port(new QSpinBox(this)), m_security(new QComboBox(this)),
@@ -54,10 +40,8 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
       m_status(new QLabel(this)), m_certBox(new QGroupBox(tr("Server certificate"), this)), m_certText(new QLabel(this)),
       m_trustCert(new QPushButton(tr("Trust this certificate"), this)), m_pinLabel(new QLabel(this)),
       m_authserv(new QPlainTextEdit(this)), m_offerText(new QLabel(this)), m_offerButton(new QPushButton(this)),
-      m_relays(new QPlainTextEdit(this)), m_phishing(new QCheckBox(tr("Mark forged messages with the $Phishing keyword"), this)),
-      m_verdictKeywords(new QCheckBox(tr("Mark messages with their verdict as a keyword ($Sealcheck-Forged, "
-                                         "$Sealcheck-Suspicious, $Sealcheck-Authenticated)"),
-                                      this)),
+      m_relays(new QPlainTextEdit(this)), m_arcSealers(new QPlainTextEdit(this)), m_phishing(new QCheckBox(tr("Mark forged messages with the $Phishing keyword"), this)),
+      m_verdictKeywords(new QCheckBox(tr("Mark messages with their verdict as a keyword"), this)),
       m_auth(new QComboBox(this)), m_signIn(new QPushButton(tr("Sign &in…"), this)),
       m_deviceCode(new QCheckBox(tr("Sign in on another device with a code"), this)), m_signInStatus(new QLabel(this)),
       m_clientId(new QLineEdit(this))
@@ -76,111 +60,11 @@ AccountDialog::AccountDialog(std::shared_ptr<const verifier::Resolver> resolver,
     m_offerText->setWordWrap(true);
     m_authserv->setPlaceholderText(tr("One per line. Empty: no Authentication-Results field is believed."));
     m_relays->setPlaceholderText(tr("One host name per line"));
-    m_authserv->setMaximumHeight(70);
-    m_relays->setMaximumHeight(70);
+    m_arcSealers->setPlaceholderText(tr("One domain per line, such as google.com"));
+    for (QPlainTextEdit *edit : {m_authserv, m_relays, m_arcSealers})
+        edit->setMaximumHeight(60);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&E-mail address:"), m_email);
-    m_ispdb = new QCheckBox(tr("If the domain publishes nothing, also ask Thunderbird's central database "
-                               "(autoconfig.thunderbird.net learns the domain and that of its mail provider, "
-                               "never the address)"), this);
-    form->addRow(QString(), m_ispdb);
-    form->addRow(tr("&Server:"), m_host);
-    form->addRow(tr("&Port:"), m_port);
-    form->addRow(tr("Se&curity:"), m_security);
-    form->addRow(tr("&User name:"), m_user);
-    m_auth->addItem(tr("Password"), QString());
-    m_auth->addItem(tr("Sign in with Google"), QStringLiteral("google"));
-    m_auth->addItem(tr("Sign in with Microsoft"), QStringLiteral("microsoft"));
-    form->addRow(tr("&Authentication:"), m_auth);
-    m_passwordLabel = new QLabel(tr("Pass&word:"), this);
-    m_passwordLabel->setBuddy(m_password);
-    form->addRow(m_passwordLabel, m_password);
-    m_passwordNote = new QLabel(tr("The password is kept in your system keychain, never in Sealcheck's files."), this);
-    m_passwordNote->setWordWrap(true);
-    form->addRow(QString(), m_passwordNote);
-    m_signInRow = new QWidget(this);
-    auto *signInLayout = new QVBoxLayout(m_signInRow);
-    signInLayout->setContentsMargins(0, 0, 0, 0);
-    auto *signInButtons = new QHBoxLayout;
-    signInButtons->addWidget(m_signIn);
-    signInButtons->addWidget(m_deviceCode, 1);
-    signInLayout->addLayout(signInButtons);
-    m_signInStatus->setWordWrap(true);
-    m_signInStatus->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
-    m_signInStatus->setOpenExternalLinks(true);
-    signInLayout->addWidget(m_signInStatus);
-    form->addRow(QString(), m_signInRow);
-    m_clientIdLabel = new QLabel(tr("OAuth &client ID:"), this);
-    m_clientIdLabel->setBuddy(m_clientId);
-    m_clientId->setPlaceholderText(tr("Built in (leave empty)"));
-    form->addRow(m_clientIdLabel, m_clientId);
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_test);
-    testRow->addWidget(m_status, 1);
-    form->addRow(QString(), testRow);
-    // What discovery could not use, and why (DNS failures first): under the result, not only in
-    // a tooltip. Plain text: the reasons quote what servers sent.
-    m_discoveryNotes = new QLabel(this);
-    m_discoveryNotes->setObjectName(QStringLiteral("discoveryNotes"));
-    m_discoveryNotes->setTextFormat(Qt::PlainText);
-    m_discoveryNotes->setWordWrap(true);
-    m_discoveryNotes->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_discoveryNotes->setVisible(false);
-    form->addRow(QString(), m_discoveryNotes);
-
-    auto *certLayout = new QVBoxLayout(m_certBox);
-    certLayout->addWidget(m_certText);
-    certLayout->addWidget(m_trustCert, 0, Qt::AlignLeft);
-    certLayout->addWidget(m_pinLabel);
-    m_certBox->setVisible(false);
-    m_pinLabel->setVisible(false);
-
-    auto *trustBox = new QGroupBox(tr("Trust"), this);
-    auto *trustForm = new QFormLayout(trustBox);
-    m_provider = new QComboBox(this);
-    m_provider->addItem(tr("None (only what is listed below)"), QString());
-    for (const auto &p : providerProfiles())
-        m_provider->addItem(QString::fromStdString(p.name), QString::fromStdString(p.id));
-    m_provider->setToolTip(tr("The company that runs your mailbox. Sealcheck then believes the reports it writes "
-                              "into your mail, where it writes them, and recognises its internal servers."));
-    trustForm->addRow(tr("Mail &provider:"), m_provider);
-    trustForm->addRow(tr("Trusted authentication servers:"), m_authserv);
-    trustForm->addRow(QString(), m_offerText);
-    trustForm->addRow(QString(), m_offerButton);
-    m_offerText->setVisible(false);
-    m_offerButton->setVisible(false);
-    trustForm->addRow(tr("Trusted relays:"), m_relays);
-    auto *relayNote = new QLabel(tr("The receiving servers of your provider. Filled from the topmost Received fields of "
-                                    "your mail after the first synchronisation; edit it if it is wrong."),
-                                 this);
-    relayNote->setWordWrap(true);
-    trustForm->addRow(QString(), relayNote);
-    trustForm->addRow(QString(), m_phishing);
-    auto *phishingNote = new QLabel(tr("Off by default. When on, Sealcheck adds the keyword $Phishing to forged messages "
-                                       "on the server, so other mail programs can warn too. Nothing else on the server "
-                                       "is ever changed."),
-                                    this);
-    phishingNote->setWordWrap(true);
-    trustForm->addRow(QString(), phishingNote);
-    trustForm->addRow(QString(), m_verdictKeywords);
-    auto *keywordNote = new QLabel(tr("Off by default. Mail programs and server filters can then sort by verdict; "
-                                      "Thunderbird shows them as tags. Only these keywords are added; nothing else on "
-                                      "the server is ever changed."),
-                                   this);
-    keywordNote->setWordWrap(true);
-    trustForm->addRow(QString(), keywordNote);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_certBox);
-    layout->addWidget(trustBox);
-    layout->addWidget(buttons);
-
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    buildPages();
     connect(m_email, &QLineEdit::editingFinished, this, &AccountDialog::discoverServer);
     connect(m_test, &QPushButton::clicked, this, &AccountDialog::testConnection);
     connect(m_trustCert, &QPushButton::clicked, this, &AccountDialog::trustOfferedCertificate);
@@ -221,6 +105,7 @@ void AccountDialog::setAccount(const AccountRecord &account)
         m_email->setText(account.username);
     m_authserv->setPlainText(account.trustedAuthservIds.join(QLatin1Char('\n')));
     m_relays->setPlainText(account.trustedRelays.join(QLatin1Char('\n')));
+    m_arcSealers->setPlainText(account.trustedArcSealers.join(QLatin1Char('\n')));
     m_phishing->setChecked(account.setPhishingKeyword);
     m_provider->setCurrentIndex(std::max(0, m_provider->findData(account.providerProfile)));
     m_verdictKeywords->setChecked(account.setVerdictKeywords);
@@ -241,6 +126,8 @@ void AccountDialog::setAccount(const AccountRecord &account)
         m_certBox->setVisible(true);
         m_trustCert->setVisible(false);
     }
+    m_discoveredFor = m_email->text().trimmed();
+    showPage(ServerPage);
 }
 
 AccountRecord AccountDialog::account() const
@@ -255,8 +142,9 @@ AccountRecord AccountDialog::account() const
     a.username = m_user->text().trimmed();
     if (a.username.isEmpty())
         a.username = m_email->text().trimmed();
-    a.trustedAuthservIds = lines(m_authserv);
-    a.trustedRelays = lines(m_relays);
+    a.trustedAuthservIds = plainTextLines(m_authserv);
+    a.trustedRelays = plainTextLines(m_relays);
+    a.trustedArcSealers = plainTextLines(m_arcSealers);
     a.setPhishingKeyword = m_phishing->isChecked();
     a.providerProfile = m_provider->currentData().toString();
     a.setVerdictKeywords = m_verdictKeywords->isChecked();
@@ -402,6 +290,7 @@ verifier::Expected<qint64> AccountDialog::save(MessageStore &store)
 void AccountDialog::discoverServer()
 {
     const QString address = m_email->text().trimmed();
+    m_discoveredFor = address;
     if (m_user->text().isEmpty())
         m_user->setText(address);
     if (ServerDiscovery::domainOf(address).isEmpty()) {
@@ -592,6 +481,7 @@ void AccountDialog::offerCertificate(const QString &subject, const QString &pin)
     m_certBox->setVisible(true);
     m_trustCert->setVisible(true);
     m_trustCert->setEnabled(true);
+    showPage(TestPage); // where the user decides, whichever page the test was started from
 }
 
 QString AccountDialog::certificateOfferText() const
@@ -617,7 +507,7 @@ void AccountDialog::trustOfferedCertificate()
 void AccountDialog::offerTrustFromStore(const MessageStore &store, qint64 mailboxId)
 {
     const QString id = AccountSync::topmostAuthservId(store, mailboxId);
-    if (!id.isEmpty() && !lines(m_authserv).contains(id, Qt::CaseInsensitive))
+    if (!id.isEmpty() && !plainTextLines(m_authserv).contains(id, Qt::CaseInsensitive))
         offerAuthservId(id);
     if (m_relays->toPlainText().trimmed().isEmpty()) {
         const QStringList relays = AccountSync::topmostRelays(store, mailboxId);
@@ -649,7 +539,7 @@ void AccountDialog::acceptAuthservOffer()
 {
     if (m_offeredAuthserv.isEmpty())
         return;
-    QStringList ids = lines(m_authserv);
+    QStringList ids = plainTextLines(m_authserv);
     if (!ids.contains(m_offeredAuthserv, Qt::CaseInsensitive))
         ids << m_offeredAuthserv;
     m_authserv->setPlainText(ids.join(QLatin1Char('\n')));

@@ -1,5 +1,9 @@
 #pragma once
-// Adding or editing an IMAP account. The e-mail address pre-fills the server (ServerDiscovery,
+// Adding or editing an IMAP account, as a short wizard (issue 20, point 8) that fits a 768-px
+// screen: 1 the address and how to sign in, 2 the server and mail provider found for it (the
+// trust lists, relays, ARC sealers and keywords folded under "Advanced"), 3 the user name and
+// password or the provider's sign-in, 4 the connection test. Editing opens at page 2.
+// The e-mail address pre-fills the server (ServerDiscovery,
 // off the UI thread); security is implicit TLS or STARTTLS, never plain; the password goes only
 // to the keychain; "Test connection" runs in a worker thread and explains failures in plain
 // words. An untrusted certificate is shown with its subject and SHA-256 pin, and pinned only
@@ -31,6 +35,8 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
+class QToolButton;
 
 namespace sealcheck::ui {
 
@@ -42,6 +48,20 @@ public:
     explicit AccountDialog(std::shared_ptr<const verifier::Resolver> resolver, QWidget *parent = nullptr);
     ~AccountDialog() override;
 
+    /// The wizard's pages, in order.
+    enum Page { AddressPage, ServerPage, SignInPage, TestPage, PageCount };
+    /// Shows @p page (Back/Next do the same one step at a time).
+    void showPage(int page);
+    int currentPage() const;
+    QStackedWidget *pages() const { return m_pages; }
+    QPushButton *backButton() const { return m_back; }
+    QPushButton *nextButton() const { return m_next; }
+    QPushButton *finishButton() const { return m_finish; }
+    /// Folds or unfolds the expert section of the server page (folded at first).
+    QToolButton *advancedButton() const { return m_advancedButton; }
+    QWidget *advancedSection() const { return m_advanced; }
+
+    /// Fills the dialog with a stored account and opens it at the server page.
     void setAccount(const AccountRecord &account);
     /// The account as entered (no password: see password()).
     AccountRecord account() const;
@@ -95,6 +115,7 @@ public:
     QCheckBox *verdictKeywordsBox() const { return m_verdictKeywords; }
     QPlainTextEdit *authservEdit() const { return m_authserv; }
     QPlainTextEdit *relaysEdit() const { return m_relays; }
+    QPlainTextEdit *arcSealersEdit() const { return m_arcSealers; }
     QLabel *statusLabel() const { return m_status; }
     /// Under the result: the sources discovery could not use and why, DNS failures first
     /// (hidden when there are none).
@@ -110,6 +131,7 @@ public:
     QLabel *signInStatusLabel() const { return m_signInStatus; }
     QLineEdit *clientIdEdit() const { return m_clientId; }
     QPushButton *trustCertificateButton() const { return m_trustCert; }
+    QPushButton *testButton() const { return m_test; }
 
 signals:
     void discoveryFinished(bool found);
@@ -121,6 +143,8 @@ signals:
     void tokensStored(bool ok, const QString &message);
 
 private:
+    void buildPages();
+    void updateNavigation();
     void applyDiscovery(const QString &host, int port, int security);
     void showDiscoveryNotes(const AutoConfigResult &result);
     void updateAuthenticationRows();
@@ -151,6 +175,7 @@ private:
     QLabel *m_offerText;
     QPushButton *m_offerButton;
     QPlainTextEdit *m_relays;
+    QPlainTextEdit *m_arcSealers;
     QCheckBox *m_phishing;
     QComboBox *m_provider = nullptr;
     QCheckBox *m_verdictKeywords;
@@ -171,6 +196,14 @@ private:
     oauth::OAuthSignIn::BrowserOpener m_openBrowser;
     int m_minPollMs = 5000;
     std::optional<oauth::OAuthTokens> m_pendingTokens;
+    QStackedWidget *m_pages = nullptr;
+    QPushButton *m_back = nullptr;
+    QPushButton *m_next = nullptr;
+    QPushButton *m_finish = nullptr;
+    QToolButton *m_advancedButton = nullptr;
+    QWidget *m_advanced = nullptr;
+    QLabel *m_pageTitle = nullptr;
+    QString m_discoveredFor; ///< the address the last discovery was started for
 };
 
 } // namespace sealcheck::ui

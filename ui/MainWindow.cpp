@@ -1,6 +1,6 @@
 #include "MainWindow.h"
 
-#include "AccountDialog.h"
+#include "AccountManager.h"
 #include "AccountSync.h"
 #include "AccountsPane.h"
 #include "DemoMailbox.h"
@@ -19,6 +19,7 @@
 #include "Keychain.h"
 #include "StoreMessageModel.h"
 #include "TrustOfferBar.h"
+#include "WelcomePane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,6 +41,7 @@
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -52,8 +54,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_list(new QTableView(this)), m_view(new MessageView(this)), m_filterBox(new QComboBox(this)),
       m_search(new QLineEdit(this)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
       m_scheduler(new VerificationScheduler(this)), m_accounts(new AccountsPane(this)),
-      m_trustBar(new TrustOfferBar(this)), m_reverify(new VerificationScheduler(this)), m_notice(new NoticeBar(this)),
-      m_searchDelay(new QTimer(this))
+      m_manager(new AccountManager([this] { return appVerificationSettings(); }, this)),
+      m_trustBar(new TrustOfferBar(this)), m_welcome(new WelcomePane(this)), m_listStack(new QStackedWidget(this)),
+      m_notice(new NoticeBar(this)), m_searchDelay(new QTimer(this))
 {
     setWindowTitle(tr("Sealcheck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sealcheck.svg")));
@@ -105,7 +108,9 @@ MainWindow::MainWindow(QWidget *parent)
     listLayout->addWidget(m_trustBar);
     listLayout->addWidget(m_notice);
     listLayout->addLayout(bar);
-    listLayout->addWidget(m_list, 1);
+    m_listStack->addWidget(m_list);
+    m_listStack->addWidget(m_welcome);
+    listLayout->addWidget(m_listStack, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(listPane);
@@ -122,7 +127,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setVisible(false);
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
-    m_status->setText(tr("Drop .eml or mbox files here, or open the demo (File › Open demo mailbox)."));
 
     connect(m_filterBox, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setVerdictFilter(VerdictFilter(m_filterBox->currentData().toInt()));
@@ -139,36 +143,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrent);
     connect(m_accounts, &AccountsPane::openedFilesSelected, this, &MainWindow::showOpenedFiles);
-    connect(m_accounts, &AccountsPane::mailboxSelected, this, [this](qint64 accountId, qint64 mailboxId) {
-        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
-            return;
-        if (showMailbox(mailboxId))
-            syncFolder(accountId, mailboxId);
-    });
-    connect(m_accounts, &AccountsPane::editAccountRequested, this, &MainWindow::editAccount);
-    connect(m_accounts, &AccountsPane::removeAccountRequested, this, &MainWindow::removeAccount);
-    connect(m_trustBar, &TrustOfferBar::trustAccepted, this, &MainWindow::trustAuthservId);
-    connect(m_trustBar, &TrustOfferBar::declined, this, [this](qint64 accountId) { m_trustOffered.insert(accountId); });
-    connect(m_reverify, &VerificationScheduler::reportReady, this, [this](qint64 messageId, const verifier::Report &report) {
-        if (!m_store)
-            return;
-        m_store->saveReport(messageId, report);
-        if (m_storeModel)
-            m_storeModel->updateMessages({messageId});
-        const QModelIndex cur = m_list->currentIndex();
-        if (m_storeModel && cur.isValid() && cur.data(KeyRole).toLongLong() == messageId)
-            showCurrent();
-    });
-    connect(m_reverify, &VerificationScheduler::progress, this, [this](int done, int total) {
-        m_status->setText(done < total ? tr("Checking again with the new trust setting: %1 of %n message(s)…", nullptr, total).arg(done)
-                                       : tr("%n message(s) checked again.", nullptr, total));
-        if (done == total && m_reverifyAccount != 0) {
-            const qint64 finished = m_reverifyAccount;
-            m_reverifyAccount = 0;
-            emit reverified(finished);
-            startNextReverify();
-        }
-    });
+    connect(m_welcome, &WelcomePane::addAccountRequested, this, &MainWindow::addAccount);
+    connect(m_welcome, &WelcomePane::openFileRequested, this, &MainWindow::openDialog);
+    connect(m_welcome, &WelcomePane::demoRequested, this, &MainWindow::loadDemoOrWarn);
+    connectAccounts();
     connect(m_scheduler, &VerificationScheduler::reportReady, this, &MainWindow::onReport);
     connect(m_scheduler, &VerificationScheduler::failed, this, &MainWindow::onFailed);
     connect(m_scheduler, &VerificationScheduler::progress, this, &MainWindow::onProgress);
@@ -186,20 +164,15 @@ MainWindow::MainWindow(QWidget *parent)
     // the user adds an account.
     if (QFile::exists(MessageStore::defaultPath()) && openStore())
         QTimer::singleShot(0, this, [this] { startSync(); });
+    updateWelcome();
 }
 
 MainWindow::~MainWindow()
 {
-    for (AccountSync *sync : std::as_const(m_syncs))
-        sync->stop();
-    for (AccountSync *sync : std::as_const(m_folderSyncs))
-        sync->stop();
-    qDeleteAll(m_syncs); // each joins its worker
-    m_syncs.clear();
-    qDeleteAll(m_folderSyncs);
-    m_folderSyncs.clear();
-    m_reverify->cancel();
-    m_reverify->waitForDone();
+    delete m_storeModel; // reads the manager's store
+    m_storeModel = nullptr;
+    delete m_manager; // joins the syncs and the re-verification
+    m_manager = nullptr;
     m_scheduler->cancel();
     m_scheduler->waitForDone();
 }
@@ -209,11 +182,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open messages…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
-    file->addAction(tr("Open &demo mailbox"), this, [this] {
-        QString error;
-        if (!loadDemo(&error))
-            QMessageBox::warning(this, tr("Demo"), error);
-    });
+    file->addAction(tr("Open &demo mailbox"), this, &MainWindow::loadDemoOrWarn);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -246,27 +215,27 @@ void MainWindow::buildMenus()
 
 void MainWindow::setVerificationSettings(const VerificationSettings &settings)
 {
-    m_ownSettings = false;
+    m_fileBase = settings;
+    applyFileSettings();
+}
+
+void MainWindow::applyFileSettings()
+{
+    const VerificationSettings settings = fileVerificationSettings();
     m_scheduler->setSettings(settings);
     m_settingsReady = true;
     m_view->securityPanel()->setMemoryStorePath(settings.memoryStorePath);
     m_view->securityPanel()->postureSection()->setResolver(settings.resolver); // the domain check (issue 10)
 }
 
-void MainWindow::setAccountVerificationSettings(const VerificationSettings &settings) { m_baseSettings = settings; }
+void MainWindow::setAccountVerificationSettings(const VerificationSettings &settings) { m_manager->setBaseSettings(settings); }
 
-void MainWindow::setSyncIntervals(int waitChunkMs, int pollIntervalMs)
-{
-    m_waitChunkMs = waitChunkMs;
-    m_pollIntervalMs = pollIntervalMs;
-}
+void MainWindow::setSyncIntervals(int waitChunkMs, int pollIntervalMs) { m_manager->setSyncIntervals(waitChunkMs, pollIntervalMs); }
 
 void MainWindow::enqueue(qint64 key)
 {
-    if (!m_settingsReady) {
-        setVerificationSettings(appVerificationSettings());
-        m_ownSettings = true;
-    }
+    if (!m_settingsReady)
+        applyFileSettings(); // the Settings dialog's, with the trust for files
     m_model->queueVerification(key);
     feedScheduler();
 }
@@ -324,6 +293,7 @@ void MainWindow::openFiles(const QStringList &paths)
         m_notice->showNotice(refused.join(QLatin1Char('\n')));
     if (!problems.isEmpty() || !refused.isEmpty())
         m_status->setText((problems + refused).join(QStringLiteral("; ")));
+    updateWelcome();
     if (!m_list->currentIndex().isValid() && m_filter->rowCount() > 0)
         m_list->setCurrentIndex(m_filter->index(0, 0));
 }
@@ -357,16 +327,7 @@ void MainWindow::retryCurrent()
         return;
     const qint64 key = idx.data(KeyRole).toLongLong();
     if (m_storeModel) {
-        if (m_store) {
-            if (const auto raw = m_store->raw(key)) {
-                if (const auto row = m_store->message(key); row && m_store->mailboxRecord(row->mailboxId)) {
-                    const auto account = m_store->account(m_store->mailboxRecord(row->mailboxId)->accountId);
-                    if (account)
-                        m_reverify->setSettings(AccountSync::settingsFor(*account, appVerificationSettings()));
-                }
-                m_reverify->enqueue(key, *raw, QStringLiteral("imap:%1").arg(key));
-            }
-        }
+        m_manager->retryStored(key);
         return;
     }
     m_model->setPending(key);
@@ -381,12 +342,8 @@ void MainWindow::checkAgain(bool storedToo)
         m_model->setPending(m_model->entryAt(r)->key);
         enqueue(m_model->entryAt(r)->key);
     }
-    if (storedToo && m_store) {
-        QList<qint64> ids;
-        for (const AccountRecord &a : m_store->accounts())
-            ids << a.id;
-        reverifyStored(ids);
-    }
+    if (storedToo)
+        m_manager->reverifyAll();
     if (m_list->currentIndex().isValid())
         showCurrent();
 }
@@ -404,6 +361,7 @@ bool MainWindow::loadDemo(QString *error)
     for (const auto &m : m_demo->messages())
         enqueue(m_model->addMessage(tr("Demo: %1").arg(m.name), m.raw));
     setWindowTitle(tr("Sealcheck — demo mailbox"));
+    updateWelcome();
     if (!m_list->currentIndex().isValid() && m_filter->rowCount() > 0)
         m_list->setCurrentIndex(m_filter->index(0, 0));
     return true;
@@ -435,10 +393,10 @@ void MainWindow::showCurrent()
         return;
     }
     const qint64 key = idx.data(KeyRole).toLongLong();
-    if (m_storeModel && m_store) {
-        const auto raw = m_store->raw(key);
-        const auto report = m_store->report(key);
-        const auto row = m_store->message(key);
+    if (MessageStore *store = m_manager->store(); m_storeModel && store) {
+        const auto raw = store->raw(key);
+        const auto report = store->report(key);
+        const auto row = store->message(key);
         m_view->showMessage(raw.value_or(QByteArray()), report,
                             raw || report ? QString() : tr("This message has not been downloaded yet."),
                             row && row->stale);
@@ -522,6 +480,13 @@ void MainWindow::alertNotChecked()
         : tr("%n message(s) could not be checked: DNS did not answer (%1). Check your network connection or the DNS "
              "server in Settings.", nullptr, notChecked).arg(cause);
     m_notice->showNotice(text, tr("&Check again"));
+}
+
+void MainWindow::loadDemoOrWarn()
+{
+    QString error;
+    if (!loadDemo(&error))
+        QMessageBox::warning(this, tr("Demo"), error);
 }
 
 void MainWindow::openDialog()

@@ -18,12 +18,14 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
 namespace sealcheck {
 enum class NotMailReason;
 struct AccountRecord;
+class AccountManager;
 class AccountSync;
 class DemoMailbox;
 class MessageStore;
@@ -38,6 +40,7 @@ class MessageView;
 class NoticeBar;
 class StoreMessageModel;
 class TrustOfferBar;
+class WelcomePane;
 
 class MainWindow : public QMainWindow
 {
@@ -82,23 +85,26 @@ public:
     /// Why a file was refused, in words ("photo.png is a picture, not an e-mail message.").
     static QString notMailText(const QString &fileName, NotMailReason why);
 
-    // Accounts (issue 7): the left-hand tree, the store, and one AccountSync per account's inbox.
+    // Accounts (issue 7): the left-hand tree and the store. Their lifecycles (syncs, removal,
+    // trust, re-verification) live in AccountManager; the window asks and draws.
     /// Opens the message store at @p path (the default location when empty) and lists its
     /// accounts; without a store only "Opened files" is shown.
     bool openStore(const QString &path = {}, QString *error = nullptr);
-    /// Starts syncing the inbox of every account (or of @p accountId only). Each round also
-    /// lists the account's mailboxes into the tree and applies flag changes (CONDSTORE).
+    /// Starts syncing the inbox of every account (or of @p accountId only).
     void startSync(qint64 accountId = 0);
     /// The sync of an account's inbox (null before startSync).
-    AccountSync *inboxSync(qint64 accountId) const { return m_syncs.value(accountId); }
+    AccountSync *inboxSync(qint64 accountId) const;
     /// The one-round sync of the other mailbox shown for an account (null when none).
-    AccountSync *folderSync(qint64 accountId) const { return m_folderSyncs.value(accountId); }
+    AccountSync *folderSync(qint64 accountId) const;
+    AccountManager *accountManager() const { return m_manager; }
 
+    /// "Add account…": the account wizard; on OK the account is saved, its sync starts and its
+    /// Inbox is selected and shown (once the first sync made its row).
+    void addAccount();
     /// "Edit account…": AccountDialog with the stored account; saved and resynced on OK.
     void editAccount(qint64 accountId);
     /// "Remove account…": asks first (the local cache is deleted, nothing on the server is
-    /// touched), then stops its syncs and removes its store rows and keychain password.
-    /// True when removed.
+    /// touched), then AccountManager::removeAccount(). True when removed.
     bool removeAccount(qint64 accountId);
     /// The question asked before removing (for tests and the confirmation box).
     static QString removeAccountQuestion(const AccountRecord &account);
@@ -106,14 +112,9 @@ public:
     /// After a sync: offers, in the trust bar, the topmost authserv-id of @p mailboxId when the
     /// account trusts none yet and the offer was not declined in this session. True when offered.
     bool offerTrust(qint64 accountId, qint64 mailboxId);
-    /// Records @p authservId as trusted for the account and re-verifies its stored messages
-    /// (reverifyStored()).
+    /// Records @p authservId as trusted for the account and re-verifies its stored messages.
     void trustAuthservId(qint64 accountId, const QString &authservId);
-    /// After a change of what is trusted (authserv-id, key memory): the stored messages of the
-    /// accounts whose raw copy is cached are verified again at once, off the UI thread (one
-    /// account after the other, reverified() after each); those whose raw copy was evicted are
-    /// marked stale (MessageStore::markStale), shown so in the list and the security panel, and
-    /// verified again at the next sync of their mailbox. Returns how many were marked stale.
+    /// AccountManager::reverifyStored(): returns how many messages were marked stale.
     int reverifyStored(const QList<qint64> &accountIds);
     TrustOfferBar *trustBar() const { return m_trustBar; }
     /// Messages queued or running for re-verification after a trust change.
@@ -124,7 +125,9 @@ public:
     AccountsPane *accountsPane() const { return m_accounts; }
     /// The model of the mailbox shown, null while the opened files are shown.
     StoreMessageModel *storeModel() const { return m_storeModel; }
-    MessageStore *store() const { return m_store.get(); }
+    MessageStore *store() const;
+    /// Shown instead of the empty list while there is no account and no opened file.
+    WelcomePane *welcomePane() const { return m_welcome; }
 
 signals:
     void settled();
@@ -142,7 +145,6 @@ private slots:
     void onProgress(int done, int total);
     void openDialog();
     void about();
-    void addAccount();
     void editSettings();
     void editCurrentAccount();
     void removeCurrentAccount();
@@ -157,16 +159,16 @@ private:
     void setListModel(QAbstractItemModel *model);
     void applyListFilter();
     VerificationSettings appVerificationSettings() const;
-    AccountSync *makeSync(qint64 accountId, bool inbox);
-    void syncFolder(qint64 accountId, qint64 mailboxId);
-    void restartSync(qint64 accountId);
-    /// Starts re-verifying the next account of m_reverifyQueue (reverifyStored()).
-    void startNextReverify();
-    /// Hook for the lead (OAuth): revoke the account's OAuth tokens at the provider and delete
-    /// them from the keychain. Called by removeAccount() after the local data is gone; does
-    /// nothing for password accounts.
-    void revokeOAuthTokens(const AccountRecord &account);
-    QString storePath() const;
+    /// The settings opened files are verified with: the base (given or from Settings) with the
+    /// trust for files (FileTrust) added.
+    VerificationSettings fileVerificationSettings() const;
+    void applyFileSettings();
+    void connectAccounts();
+    /// Shows the welcome pane or the list: the pane only while nothing is there to show.
+    void updateWelcome();
+    /// Selects the Inbox of a new account as soon as its row exists.
+    void openInboxOf(qint64 accountId);
+    void loadDemoOrWarn();
 
     InspectorModel *m_model;
     MessageFilterModel *m_filter;
@@ -179,21 +181,14 @@ private:
     VerificationScheduler *m_scheduler;
     std::unique_ptr<DemoMailbox> m_demo;
     bool m_settingsReady = false;
-    bool m_ownSettings = false; ///< the settings were made from Settings (not given by the demo or a test)
     AccountsPane *m_accounts;
     StoreMessageModel *m_storeModel = nullptr;
-    std::unique_ptr<MessageStore> m_store;
-    QHash<qint64, AccountSync *> m_syncs;
-    QHash<qint64, AccountSync *> m_folderSyncs;
-    QString m_storePath;
+    AccountManager *m_manager;
     TrustOfferBar *m_trustBar;
-    QSet<qint64> m_trustOffered; ///< accounts offered (or declined) in this session
-    VerificationScheduler *m_reverify;
-    qint64 m_reverifyAccount = 0;
-    QList<qint64> m_reverifyQueue; ///< accounts waiting for m_reverify
-    std::optional<VerificationSettings> m_baseSettings; ///< set by setAccountVerificationSettings
-    int m_waitChunkMs = -1;
-    int m_pollIntervalMs = -1;
+    std::optional<VerificationSettings> m_fileBase; ///< given by setVerificationSettings
+    qint64 m_openInbox = 0; ///< a new account whose Inbox is selected once it exists
+    WelcomePane *m_welcome;
+    QStackedWidget *m_listStack;
     NoticeBar *m_notice;
     QTimer *m_searchDelay;
 };

@@ -1,52 +1,37 @@
-// MainWindow, second part: the accounts (issue 7) — the store, one AccountSync per inbox and one
-// per other mailbox shown, adding, editing and removing accounts, trusting an authserv-id and
-// verifying stored mail again. Split from MainWindow.cpp to keep both files short; moving this
-// into an app/ controller (issue 20, "Also") is the next step.
+// MainWindow, second part: what the window shows of the accounts (issue 7) — the tree, the
+// mailbox in the list, the dialogs that add, edit and remove an account, the trust offer and the
+// Settings dialog. What happens to the accounts (syncs, removal, trust, re-verification) is
+// AccountManager's (issue 20, "Also"); this file asks the user and draws the manager's signals.
 #include "MainWindow.h"
 
 #include "AccountDialog.h"
+#include "AccountManager.h"
 #include "AccountSync.h"
 #include "AccountsPane.h"
-#include "DemoMailbox.h"
+#include "FileTrust.h"
 #include "InspectorModel.h"
-#include "MailSniffer.h"
-#include "MessageFiles.h"
-#include "NoticeBar.h"
-#include "VerdictBanner.h"
+#include "MessageColumns.h"
 #include "MessageFilterModel.h"
 #include "MessageView.h"
+#include "NoticeBar.h"
 #include "ResolverSetup.h"
-#include "PostureSection.h"
 #include "SecurityPanel.h"
 #include "SettingsDialog.h"
-#include "Keychain.h"
 #include "StoreMessageModel.h"
 #include "TrustOfferBar.h"
+#include "WelcomePane.h"
 
-#include <QAction>
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDragEnterEvent>
-#include <QFile>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSqlDatabase>
-#include <QSplitter>
-#include <QStatusBar>
+#include <QStackedWidget>
 #include <QTableView>
-#include <QTimer>
-#include <QVBoxLayout>
 
 namespace sealcheck::ui {
 
@@ -58,16 +43,12 @@ QString storeFile(const MessageStore *store)
 }
 } // namespace
 
-// ------------------------------------------------------------------------------- accounts
-
 VerificationSettings MainWindow::appVerificationSettings() const
 {
-    if (m_baseSettings)
-        return *m_baseSettings;
     QSettings qs;
     auto s = AppSettings::load(qs).toVerificationSettings();
     // Key memory in the store the app uses (demo mode sets its own settings, without memory).
-    const QString memory = m_store ? storeFile(m_store.get()) : MessageStore::defaultPath();
+    const QString memory = store() ? storeFile(store()) : MessageStore::defaultPath();
     if (s) {
         s->memoryStorePath = memory;
         return *s;
@@ -75,27 +56,110 @@ VerificationSettings MainWindow::appVerificationSettings() const
     VerificationSettings fallback;
     fallback.memoryStorePath = memory;
     ResolverOptions deferred;
-        deferred.deferred = true; // never wait for the network on the UI thread
-        if (auto resolver = makeResolver(deferred))
+    deferred.deferred = true; // never wait for the network on the UI thread
+    if (auto resolver = makeResolver(deferred))
         fallback.resolver = *resolver;
     return fallback;
 }
 
+VerificationSettings MainWindow::fileVerificationSettings() const
+{
+    QSettings qs;
+    return FileTrust::load(qs).applyTo(m_fileBase ? *m_fileBase : appVerificationSettings());
+}
+
+void MainWindow::connectAccounts()
+{
+    AccountManager *m = m_manager;
+    connect(m_accounts, &AccountsPane::mailboxSelected, this, [this](qint64 accountId, qint64 mailboxId) {
+        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
+            return;
+        if (showMailbox(mailboxId))
+            m_manager->syncFolder(accountId, mailboxId);
+    });
+    connect(m_accounts, &AccountsPane::editAccountRequested, this, &MainWindow::editAccount);
+    connect(m_accounts, &AccountsPane::removeAccountRequested, this, &MainWindow::removeAccount);
+    connect(m_trustBar, &TrustOfferBar::trustAccepted, this, &MainWindow::trustAuthservId);
+    connect(m_trustBar, &TrustOfferBar::declined, m, &AccountManager::declineTrustOffer);
+
+    connect(m, &AccountManager::storeOpened, this, [this] { m_accounts->reload(store()); });
+    connect(m, &AccountManager::accountsChanged, this, [this] {
+        m_accounts->reload(store());
+        openInboxOf(m_openInbox);
+        updateWelcome();
+    });
+    connect(m, &AccountManager::mailboxesListed, m_accounts, &AccountsPane::setMailboxOrder);
+    connect(m, &AccountManager::inboxProgress, this, [this](qint64, int done, int total) {
+        m_progress->setVisible(done < total);
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_status->setText(tr("Synchronising: %1 of %n message(s)…", nullptr, total).arg(done));
+    });
+    connect(m, &AccountManager::retrying, this, [this](qint64 id, const QString &reason, int delayMs) {
+        m_accounts->setAccountStatus(id, tr("offline"));
+        m_status->setText(tr("%1 Trying again in %n second(s).", nullptr, (delayMs + 999) / 1000).arg(reason));
+    });
+    connect(m, &AccountManager::syncFailed, this, [this](qint64 id, bool inbox, const QString &message) {
+        if (inbox) {
+            m_progress->setVisible(false);
+            m_accounts->setAccountStatus(id, tr("stopped"));
+        }
+        m_status->setText(message);
+    });
+    const auto redraw = [this](const QList<qint64> &ids) {
+        if (!m_storeModel)
+            return;
+        m_storeModel->updateMessages(ids);
+        const QModelIndex cur = m_list->currentIndex();
+        if (cur.isValid() && ids.contains(cur.data(KeyRole).toLongLong()))
+            showCurrent();
+    };
+    connect(m, &AccountManager::messagesChanged, this, [this, redraw](qint64 mailboxId, const QList<qint64> &ids) {
+        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
+            redraw(ids);
+    });
+    connect(m, &AccountManager::messagesUpdated, this, redraw);
+    connect(m, &AccountManager::expunged, this, [this](qint64 mailboxId) {
+        // Deleted on the server by the user's mail client: gone from the list too.
+        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
+            m_storeModel->refresh();
+    });
+    connect(m, &AccountManager::synced, this, [this](qint64 id, qint64 mailboxId, int added, bool inbox) {
+        if (inbox) {
+            m_progress->setVisible(false);
+            m_accounts->setAccountStatus(id, QString());
+            m_status->setText(tr("%n new message(s) checked.", nullptr, added));
+        }
+        if (m_storeModel && m_storeModel->mailboxId() == mailboxId && added > 0)
+            m_storeModel->refresh();
+        offerTrust(id, mailboxId);
+    });
+    connect(m, &AccountManager::accountRemoved, this, [this](qint64 id) {
+        if (m_trustBar->accountId() == id)
+            m_trustBar->hide();
+    });
+    connect(m, &AccountManager::statusMessage, m_status, &QLabel::setText);
+    connect(m, &AccountManager::reverifyProgress, this, [this](int done, int total) {
+        m_status->setText(done < total ? tr("Checking again with the new trust setting: %1 of %n message(s)…", nullptr, total).arg(done)
+                                       : tr("%n message(s) checked again.", nullptr, total));
+    });
+    connect(m, &AccountManager::reverified, this, &MainWindow::reverified);
+}
+
+MessageStore *MainWindow::store() const { return m_manager ? m_manager->store() : nullptr; }
+AccountSync *MainWindow::inboxSync(qint64 accountId) const { return m_manager->inboxSync(accountId); }
+AccountSync *MainWindow::folderSync(qint64 accountId) const { return m_manager->folderSync(accountId); }
+void MainWindow::startSync(qint64 accountId) { m_manager->startSync(accountId); }
+int MainWindow::reverifyStored(const QList<qint64> &accountIds) { return m_manager->reverifyStored(accountIds); }
+int MainWindow::reverifyPending() const { return m_manager->reverifyPending(); }
+
 bool MainWindow::openStore(const QString &path, QString *error)
 {
-    auto store = std::make_unique<MessageStore>();
-    const QString p = path.isEmpty() ? MessageStore::defaultPath() : path;
-    if (auto r = store->open(p); !r) {
-        if (error)
-            *error = QString::fromStdString(r.error().message);
-        return false;
-    }
     if (m_storeModel)
-        showOpenedFiles();
-    m_store = std::move(store);
-    m_storePath = p;
-    m_accounts->reload(m_store.get());
-    return true;
+        showOpenedFiles(); // the model reads the store being replaced
+    const bool ok = m_manager->openStore(path, error);
+    updateWelcome();
+    return ok;
 }
 
 void MainWindow::setListModel(QAbstractItemModel *model)
@@ -117,9 +181,9 @@ void MainWindow::applyListFilter()
 
 bool MainWindow::showMailbox(qint64 mailboxId)
 {
-    if (!m_store || !m_store->mailboxRecord(mailboxId))
+    if (!store() || !store()->mailboxRecord(mailboxId))
         return false;
-    auto *model = new StoreMessageModel(m_store.get(), mailboxId, this);
+    auto *model = new StoreMessageModel(store(), mailboxId, this);
     model->setFilter(VerdictFilter(m_filterBox->currentData().toInt()), m_search->text());
     // Sorted and filtered in SQL: a proxy would read every row of a large mailbox.
     m_list->setSortingEnabled(false);
@@ -128,6 +192,7 @@ bool MainWindow::showMailbox(qint64 mailboxId)
     delete m_storeModel;
     m_storeModel = model;
     m_accounts->selectMailbox(mailboxId);
+    updateWelcome();
     return true;
 }
 
@@ -139,138 +204,28 @@ void MainWindow::showOpenedFiles()
     delete m_storeModel;
     m_storeModel = nullptr;
     m_accounts->selectOpenedFiles();
+    updateWelcome();
 }
 
-QString MainWindow::storePath() const { return m_storePath.isEmpty() ? MessageStore::defaultPath() : m_storePath; }
-
-AccountSync *MainWindow::makeSync(qint64 id, bool inbox)
+void MainWindow::updateWelcome()
 {
-    auto *sync = new AccountSync;
-    if (inbox) {
-        connect(sync, &AccountSync::progress, this, [this](int done, int total) {
-            m_progress->setVisible(done < total);
-            m_progress->setRange(0, total);
-            m_progress->setValue(done);
-            m_status->setText(tr("Synchronising: %1 of %n message(s)…", nullptr, total).arg(done));
-        });
-        connect(sync, &AccountSync::retrying, this, [this, id](const QString &reason, int delayMs) {
-            m_accounts->setAccountStatus(id, tr("offline"));
-            m_status->setText(tr("%1 Trying again in %n second(s).", nullptr, (delayMs + 999) / 1000).arg(reason));
-        });
-        connect(sync, &AccountSync::failed, this, [this, id](const QString &message) {
-            m_progress->setVisible(false);
-            m_accounts->setAccountStatus(id, tr("stopped"));
-            m_status->setText(message);
-        });
-    } else {
-        connect(sync, &AccountSync::failed, this, [this](const QString &message) { m_status->setText(message); });
-    }
-    connect(sync, &AccountSync::mailboxReady, this, [this] {
-        if (m_store)
-            m_accounts->reload(m_store.get());
-    });
-    connect(sync, &AccountSync::mailboxesListed, this, [this, id](const QStringList &names) {
-        m_accounts->setMailboxOrder(id, names);
-        if (m_store)
-            m_accounts->reload(m_store.get());
-    });
-    connect(sync, &AccountSync::flagsChanged, this, [this](qint64 mailboxId, const QList<qint64> &ids) {
-        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
-            m_storeModel->updateMessages(ids);
-    });
-    connect(sync, &AccountSync::staleRechecked, this, [this](qint64 mailboxId, const QList<qint64> &ids) {
-        if (!m_storeModel || m_storeModel->mailboxId() != mailboxId)
+    const bool nothing = !m_storeModel && m_model->rowCount() == 0 && !m_demo
+        && (!store() || store()->accounts().isEmpty());
+    m_listStack->setCurrentWidget(nothing ? static_cast<QWidget *>(m_welcome) : m_list);
+    m_view->setVisible(!nothing); // the pane takes the whole height: there is no message to show
+}
+
+void MainWindow::openInboxOf(qint64 accountId)
+{
+    if (!accountId || !store())
+        return;
+    for (const MailboxRecord &box : store()->mailboxes(accountId)) {
+        if (box.name.compare(QStringLiteral("INBOX"), Qt::CaseInsensitive) == 0) {
+            m_openInbox = 0;
+            showMailbox(box.id);
             return;
-        m_storeModel->updateMessages(ids);
-        const QModelIndex cur = m_list->currentIndex();
-        if (cur.isValid() && ids.contains(cur.data(KeyRole).toLongLong()))
-            showCurrent();
-    });
-    connect(sync, &AccountSync::expunged, this, [this](qint64 mailboxId, const QList<qint64> &) {
-        // Deleted on the server by the user's mail client: gone from the list too.
-        if (m_storeModel && m_storeModel->mailboxId() == mailboxId)
-            m_storeModel->refresh();
-    });
-    connect(sync, &AccountSync::synced, this, [this, id, inbox](qint64 mailboxId, int added) {
-        if (inbox) {
-            m_progress->setVisible(false);
-            m_accounts->setAccountStatus(id, QString());
-            m_status->setText(tr("%n new message(s) checked.", nullptr, added));
         }
-        if (m_storeModel && m_storeModel->mailboxId() == mailboxId && added > 0)
-            m_storeModel->refresh();
-        offerTrust(id, mailboxId);
-    });
-    return sync;
-}
-
-void MainWindow::startSync(qint64 accountId)
-{
-    if (!m_store)
-        return;
-    for (const AccountRecord &a : m_store->accounts()) {
-        if ((accountId && a.id != accountId) || (m_syncs.contains(a.id) && m_syncs.value(a.id)->isRunning()))
-            continue;
-        AccountSync *sync = m_syncs.value(a.id);
-        if (!sync) {
-            sync = makeSync(a.id, true);
-            m_syncs.insert(a.id, sync);
-        }
-        AccountSyncOptions o;
-        o.accountId = a.id;
-        o.storePath = storePath();
-        o.verification = appVerificationSettings();
-        if (m_waitChunkMs > 0)
-            o.waitChunkMs = m_waitChunkMs;
-        if (m_pollIntervalMs > 0)
-            o.pollIntervalMs = m_pollIntervalMs;
-        sync->start(o);
     }
-}
-
-void MainWindow::syncFolder(qint64 accountId, qint64 mailboxId)
-{
-    if (!m_store)
-        return;
-    const auto box = m_store->mailboxRecord(mailboxId);
-    if (!box || box->name.compare(QStringLiteral("INBOX"), Qt::CaseInsensitive) == 0)
-        return; // the inbox sync watches it already
-    // One other mailbox per account at a time: the one shown, one round (no IDLE on it).
-    if (AccountSync *old = m_folderSyncs.take(accountId)) {
-        old->stop();
-        connect(old, &AccountSync::finished, old, &QObject::deleteLater);
-        if (!old->isRunning())
-            old->deleteLater();
-    }
-    AccountSync *sync = makeSync(accountId, false);
-    m_folderSyncs.insert(accountId, sync);
-    AccountSyncOptions o;
-    o.accountId = accountId;
-    o.mailbox = box->name;
-    o.storePath = storePath();
-    o.verification = appVerificationSettings();
-    o.watch = false;
-    o.maxRetries = 2;
-    sync->start(o);
-}
-
-void MainWindow::restartSync(qint64 accountId)
-{
-    AccountSync *sync = m_syncs.value(accountId);
-    if (!sync || !sync->isRunning()) {
-        startSync(accountId);
-        return;
-    }
-    sync->stop();
-    if (!sync->isRunning()) { // stopped while reading the password: no finished() follows
-        startSync(accountId);
-        return;
-    }
-    auto *once = new QObject(this);
-    connect(sync, &AccountSync::finished, once, [this, accountId, once] {
-        once->deleteLater();
-        startSync(accountId);
-    });
 }
 
 void MainWindow::addAccount()
@@ -286,21 +241,26 @@ void MainWindow::addAccount()
         return;
     }
     QString error;
-    if (!m_store && !openStore({}, &error)) {
+    MessageStore *store = m_manager->ensureStore(&error);
+    if (!store) {
         QMessageBox::warning(this, tr("Add account"), tr("The local message store cannot be opened: %1").arg(error));
         d->deleteLater();
         return;
     }
-    auto id = d->save(*m_store);
+    auto id = d->save(*store);
     if (!id) {
         QMessageBox::warning(this, tr("Add account"), QString::fromStdString(id.error().message));
         d->deleteLater();
         return;
     }
-    m_accounts->reload(m_store.get());
     const qint64 accountId = *id;
+    // Its Inbox is shown as soon as the first sync made its row (at once when it exists).
+    m_openInbox = accountId;
+    m_accounts->reload(store);
+    openInboxOf(accountId);
+    updateWelcome();
     if (d->password().isEmpty()) {
-        startSync(accountId);
+        m_manager->accountSaved(accountId);
         d->deleteLater();
         return;
     }
@@ -308,7 +268,7 @@ void MainWindow::addAccount()
     connect(d, &AccountDialog::passwordStored, this, [this, d, accountId](bool ok, const QString &message) {
         if (!ok)
             m_status->setText(message);
-        startSync(accountId);
+        m_manager->accountSaved(accountId);
         d->deleteLater();
     });
 }
@@ -319,31 +279,28 @@ void MainWindow::editSettings()
     SettingsDialog d(this);
     d.setSettings(AppSettings::load(qs));
     const QString memory = m_view->securityPanel()->memoryStorePath();
-    d.setMemoryStorePath(memory.isEmpty() ? storeFile(m_store.get()) : memory);
+    d.setMemoryStorePath(memory.isEmpty() ? storeFile(store()) : memory);
     connect(&d, &SettingsDialog::memoryChanged, m_view->securityPanel(), &SecurityPanel::memoryChanged);
-    if (d.exec() == QDialog::Accepted) {
-        d.settings().store(qs);
-        m_status->setText(tr("Settings saved. A new language is used from the next start."));
-        // DNS, S/MIME roots, the GnuPG home or trust may have changed: what is shown was
-        // verified under the old ones.
-        if (m_model->rowCount() > 0 || (m_store && !m_store->accounts().isEmpty())) {
-            if (m_ownSettings) { // made from the Settings (not the demo's zone, not a test's)
-                setVerificationSettings(appVerificationSettings());
-                m_ownSettings = true;
-            }
-            checkAgain(true);
-            m_notice->showNotice(tr("Settings changed: the messages are being checked again with the new settings."));
-        }
+    if (d.exec() != QDialog::Accepted)
+        return;
+    d.settings().store(qs);
+    m_status->setText(tr("Settings saved. A new language is used from the next start."));
+    // DNS, S/MIME roots, the GnuPG home or the trust for files may have changed: opened files
+    // are verified from now on with the new ones (on top of the demo's or a test's base, if set).
+    if (m_settingsReady)
+        applyFileSettings();
+    // What is shown was verified under the old ones.
+    if (m_model->rowCount() > 0 || (store() && !store()->accounts().isEmpty())) {
+        checkAgain(true);
+        m_notice->showNotice(tr("Settings changed: the messages are being checked again with the new settings."));
     }
 }
-
-// ------------------------------------------------------------------- edit, remove, trust
 
 void MainWindow::editCurrentAccount()
 {
     qint64 id = m_accounts->currentAccountId();
-    if (!id && m_store && m_store->accounts().size() == 1)
-        id = m_store->accounts().front().id;
+    if (!id && store() && store()->accounts().size() == 1)
+        id = store()->accounts().front().id;
     if (id)
         editAccount(id);
     else
@@ -353,8 +310,8 @@ void MainWindow::editCurrentAccount()
 void MainWindow::removeCurrentAccount()
 {
     qint64 id = m_accounts->currentAccountId();
-    if (!id && m_store && m_store->accounts().size() == 1)
-        id = m_store->accounts().front().id;
+    if (!id && store() && store()->accounts().size() == 1)
+        id = store()->accounts().front().id;
     if (id)
         removeAccount(id);
     else
@@ -363,36 +320,36 @@ void MainWindow::removeCurrentAccount()
 
 void MainWindow::editAccount(qint64 accountId)
 {
-    if (!m_store)
+    if (!store())
         return;
-    const auto account = m_store->account(accountId);
+    const auto account = store()->account(accountId);
     if (!account)
         return;
     QSettings qs;
     auto verification = AppSettings::load(qs).toVerificationSettings();
     auto *d = new AccountDialog(verification ? verification->resolver : nullptr, this);
     d->setWindowTitle(tr("Edit account"));
-    d->setAccount(*account);
+    d->setAccount(*account); // opens at the server settings page
     if (d->exec() != QDialog::Accepted) {
         d->deleteLater();
         return;
     }
-    auto id = d->save(*m_store);
+    auto id = d->save(*store());
     if (!id) {
         QMessageBox::warning(this, tr("Edit account"), QString::fromStdString(id.error().message));
         d->deleteLater();
         return;
     }
-    m_accounts->reload(m_store.get());
+    m_accounts->reload(store());
     if (d->password().isEmpty()) {
-        restartSync(accountId);
+        m_manager->accountSaved(accountId);
         d->deleteLater();
         return;
     }
     connect(d, &AccountDialog::passwordStored, this, [this, d, accountId](bool ok, const QString &message) {
         if (!ok)
             m_status->setText(message);
-        restartSync(accountId);
+        m_manager->accountSaved(accountId);
         d->deleteLater();
     });
 }
@@ -408,9 +365,9 @@ QString MainWindow::removeAccountQuestion(const AccountRecord &account)
 
 bool MainWindow::removeAccount(qint64 accountId)
 {
-    if (!m_store)
+    if (!store())
         return false;
-    const auto account = m_store->account(accountId);
+    const auto account = store()->account(accountId);
     if (!account)
         return false;
     QMessageBox ask(QMessageBox::Question, tr("Remove account"), removeAccountQuestion(*account),
@@ -422,150 +379,31 @@ bool MainWindow::removeAccount(qint64 accountId)
     ask.exec();
     if (ask.clickedButton() != remove)
         return false;
-
-    // Stop and join its syncs first: no worker may write rows of a deleted account.
-    for (QHash<qint64, AccountSync *> *syncs : {&m_syncs, &m_folderSyncs}) {
-        if (AccountSync *sync = syncs->take(accountId)) {
-            sync->stop();
-            delete sync; // joins the worker (within its wait chunk)
-        }
-    }
-    if (m_storeModel && m_store->mailboxRecord(m_storeModel->mailboxId())
-        && m_store->mailboxRecord(m_storeModel->mailboxId())->accountId == accountId)
+    // The list must not read rows of the account while they are deleted.
+    if (m_storeModel && store()->mailboxRecord(m_storeModel->mailboxId())
+        && store()->mailboxRecord(m_storeModel->mailboxId())->accountId == accountId)
         showOpenedFiles();
-    if (!m_store->removeAccount(accountId)) { // mailboxes, messages, raw copies and reports cascade
+    QString error;
+    if (!m_manager->removeAccount(accountId, &error)) {
         QMessageBox::warning(this, tr("Remove account"),
-                             tr("The account could not be removed from the local store: %1").arg(m_store->lastError()));
+                             tr("The account could not be removed from the local store: %1").arg(error));
         return false;
     }
-    m_trustOffered.remove(accountId);
-    if (m_trustBar->accountId() == accountId)
-        m_trustBar->hide();
-    m_accounts->reload(m_store.get());
-    const QString name = account->name.isEmpty() ? account->username : account->name;
-    Keychain::deletePassword(Keychain::imapKey(account->username, account->host, account->port), this,
-                             [this, name](verifier::Expected<bool> r) {
-                                 m_status->setText(r ? tr("Account %1 removed.").arg(name)
-                                                     : tr("Account %1 removed; its password could not be deleted "
-                                                          "from the keychain: %2")
-                                                           .arg(name, QString::fromStdString(r.error().message)));
-                             });
-    revokeOAuthTokens(*account);
     return true;
-}
-
-void MainWindow::revokeOAuthTokens(const AccountRecord &account)
-{
-    // An OAuth account's refresh token is revoked at the provider (RFC 7009, where it offers
-    // revocation) and its tokens leave the keychain. Password accounts: nothing to do
-    // (removeAccount() already deleted the password).
-    if (account.authentication != AuthenticationKind::OAuth)
-        return;
-    AccountSync::forgetSignIn(account, this, [this](const QString &problem) {
-        if (!problem.isEmpty())
-            m_status->setText(problem);
-    });
 }
 
 bool MainWindow::offerTrust(qint64 accountId, qint64 mailboxId)
 {
-    if (!m_store || m_trustOffered.contains(accountId) || m_trustBar->isVisible())
+    if (!store() || m_trustBar->isVisible())
         return false;
-    const auto account = m_store->account(accountId);
-    if (!account || !account->trustedAuthservIds.isEmpty())
+    const QString id = m_manager->takeTrustOffer(accountId, mailboxId);
+    const auto account = store()->account(accountId);
+    if (id.isEmpty() || !account)
         return false;
-    const QString id = AccountSync::topmostAuthservId(*m_store, mailboxId);
-    if (id.isEmpty())
-        return false;
-    m_trustOffered.insert(accountId);
     m_trustBar->offer(accountId, account->name.isEmpty() ? account->username : account->name, id);
     return true;
 }
 
-void MainWindow::trustAuthservId(qint64 accountId, const QString &authservId)
-{
-    if (!m_store || authservId.isEmpty())
-        return;
-    auto account = m_store->account(accountId);
-    if (!account)
-        return;
-    if (!account->trustedAuthservIds.contains(authservId, Qt::CaseInsensitive))
-        account->trustedAuthservIds << authservId;
-    if (auto r = m_store->saveAccount(*account); !r) {
-        m_status->setText(tr("The account could not be saved: %1").arg(QString::fromStdString(r.error().message)));
-        return;
-    }
-    // The worker is stopped first (it saves nothing more with the old trust), then restarted: it
-    // verifies new mail with the new trust and fetches the stale messages again. The stored mail
-    // with a cached raw copy is checked again here, off the UI thread.
-    restartSync(accountId);
-    reverifyStored({accountId});
-    m_status->setText(tr("%1 is now trusted for this account.").arg(authservId));
-}
-
-int MainWindow::reverifyStored(const QList<qint64> &accountIds)
-{
-    if (!m_store)
-        return 0;
-    // Marked before the re-verification starts: a report saved from now on is made with the new
-    // settings and clears the mark.
-    int marked = 0;
-    for (qint64 id : accountIds) {
-        auto ids = m_store->markStale(id);
-        if (!ids) {
-            m_status->setText(tr("The local message store could not be written: %1").arg(m_store->lastError()));
-            continue;
-        }
-        marked += int(ids->size());
-        if (m_storeModel && !ids->isEmpty())
-            m_storeModel->updateMessages(QList<qint64>(ids->cbegin(), ids->cend()));
-    }
-    if (marked > 0) {
-        const QModelIndex cur = m_list->currentIndex();
-        if (m_storeModel && cur.isValid())
-            showCurrent();
-    }
-    // An account interrupted half-way is done again from its start, after the new ones.
-    if (m_reverifyAccount != 0 && !m_reverifyQueue.contains(m_reverifyAccount))
-        m_reverifyQueue.prepend(m_reverifyAccount);
-    m_reverify->cancel();
-    m_reverifyAccount = 0;
-    for (qint64 id : accountIds) {
-        if (!m_reverifyQueue.contains(id))
-            m_reverifyQueue.append(id);
-    }
-    startNextReverify();
-    return marked;
-}
-
-void MainWindow::startNextReverify()
-{
-    while (m_store && !m_reverifyQueue.isEmpty()) {
-        const qint64 accountId = m_reverifyQueue.takeFirst();
-        const auto account = m_store->account(accountId);
-        if (!account)
-            continue;
-        m_reverify->setSettings(AccountSync::settingsFor(*account, appVerificationSettings()));
-        m_reverifyAccount = accountId;
-        int queued = 0;
-        for (const MailboxRecord &box : m_store->mailboxes(accountId)) {
-            const int n = m_store->messageCount(box.id);
-            for (int offset = 0; offset < n; offset += 500) {
-                for (const MessageRow &row : m_store->messages(box.id, VerdictFilter::All, {}, offset, 500)) {
-                    if (auto raw = m_store->raw(row.id)) {
-                        m_reverify->enqueue(row.id, *raw, QStringLiteral("imap:%1/%2").arg(box.name).arg(row.uid));
-                        ++queued;
-                    }
-                }
-            }
-        }
-        if (queued > 0)
-            return; // progress() reaches done == total: reverified(), then the next account
-        m_reverifyAccount = 0;
-        emit reverified(accountId);
-    }
-}
-
-int MainWindow::reverifyPending() const { return m_reverify->pending(); }
+void MainWindow::trustAuthservId(qint64 accountId, const QString &authservId) { m_manager->trustAuthservId(accountId, authservId); }
 
 } // namespace sealcheck::ui

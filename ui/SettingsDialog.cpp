@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "FileTrustPage.h"
 #include "KeyMemory.h"
 #include "KnownDomains.h"
 #include "RememberedVerification.h"
@@ -64,6 +65,7 @@ AppSettings AppSettings::load(QSettings &s)
     a.gnupgHome = s.value(kGnupg).toString();
     a.language = s.value(kLanguage).toString();
     a.phishingKeywordDefault = s.value(kPhishing, false).toBool();
+    a.fileTrust = FileTrust::load(s);
     return a;
 }
 
@@ -74,6 +76,7 @@ void AppSettings::store(QSettings &s) const
     s.setValue(kGnupg, gnupgHome);
     s.setValue(kLanguage, language);
     s.setValue(kPhishing, phishingKeywordDefault);
+    fileTrust.store(s);
 }
 
 bool AppSettings::isValidDnsServer(const QString &server)
@@ -122,7 +125,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
       m_removeSigner(new QPushButton(tr("Remove signer"), this)),
       m_known(entryList(this, {tr("Domain"), tr("Known because"), tr("Since")}, tr("Domains you know"))),
       m_knownEdit(new QLineEdit(this)), m_addKnown(new QPushButton(tr("Add domain"), this)),
-      m_removeKnown(new QPushButton(tr("Remove domain"), this)), m_memoryNote(new QLabel(this))
+      m_removeKnown(new QPushButton(tr("Remove domain"), this)), m_memoryNote(new QLabel(this)),
+      m_fileTrust(new FileTrustPage(this))
 {
     setWindowTitle(tr("Settings"));
     m_dnsServer->setPlaceholderText(tr("address, or address@port (e.g. 127.0.0.1@5353)"));
@@ -176,6 +180,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     generalPage->addWidget(generalBox);
     m_pages->addTab(general, tr("General"));
     m_pages->addTab(sendersPage(), tr("Senders and keys"));
+    m_pages->addTab(m_fileTrust, tr("Opened files"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
     layout->addWidget(buttons);
@@ -353,6 +358,7 @@ void SettingsDialog::setSettings(const AppSettings &s)
     const int lang = m_language->findData(s.language);
     m_language->setCurrentIndex(lang < 0 ? 0 : lang);
     m_phishing->setChecked(s.phishingKeywordDefault);
+    m_fileTrust->setTrust(s.fileTrust);
 }
 
 AppSettings SettingsDialog::settings() const
@@ -364,6 +370,7 @@ AppSettings SettingsDialog::settings() const
     s.gnupgHome = m_gnupgHome->text().trimmed();
     s.language = m_language->currentData().toString();
     s.phishingKeywordDefault = m_phishing->isChecked();
+    s.fileTrust = m_fileTrust->trust();
     return s;
 }
 

@@ -10,6 +10,7 @@
 // added from the security panel of a message.
 
 #include "Expected.h"
+#include "FileTrust.h"
 #include "VerificationScheduler.h"
 
 #include <QDialog>
@@ -34,6 +35,8 @@ class RememberedVerification;
 
 namespace sealcheck::ui {
 
+class FileTrustPage;
+
 struct AppSettings
 {
     /// "ADDR[@PORT]"; empty = the system's resolvers.
@@ -44,6 +47,8 @@ struct AppSettings
     /// "" = the system's language, else "en", "de", "fr".
     QString language;
     bool phishingKeywordDefault = false;
+    /// What opened files are verified with (Settings › Opened files; issue 20).
+    FileTrust fileTrust;
     bool operator==(const AppSettings &) const = default;
 
     static AppSettings load(QSettings &settings);
@@ -72,6 +77,8 @@ public:
     QLineEdit *gnupgHomeEdit() const { return m_gnupgHome; }
     QComboBox *languageBox() const { return m_language; }
     QCheckBox *phishingBox() const { return m_phishing; }
+    /// The "Opened files" page: the trust for opened files.
+    FileTrustPage *fileTrustPage() const { return m_fileTrust; }
 
     /// The store whose key pins and sender expectations "Senders and keys" lists (opened on
     /// this thread); empty = the page says nothing is remembered. False with @p error when the
@@ -126,6 +133,7 @@ private:
     QPushButton *m_addKnown;
     QPushButton *m_removeKnown;
     QLabel *m_memoryNote;
+    FileTrustPage *m_fileTrust;
     std::unique_ptr<RememberedVerification> m_memory;
 };
 

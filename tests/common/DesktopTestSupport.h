@@ -1,7 +1,8 @@
 #pragma once
 // Shared by the desktop widget tests that drive the key memory and the known domains
 // (tst_keymemoryui, tst_knowndomainsui): the demo zone as verification settings with a store for
-// the memory, and running code inside the modal settings dialog the window opens from its menu.
+// the memory, running code inside the modal settings dialog the window opens from its menu, and
+// inside the next modal dialog (tst_welcomepane, tst_desktopaccounts).
 
 #include "MainWindow.h"
 #include "SettingsDialog.h"
@@ -46,8 +47,27 @@ inline sealcheck::VerificationSettings demoSettings(const QString &memory = {},
     return s;
 }
 
-/// Runs @p interact on the settings dialog the window opens from its menu, then closes it.
-inline bool withSettingsDialog(sealcheck::ui::MainWindow &w, const std::function<void(sealcheck::ui::SettingsDialog &)> &interact)
+/// Runs @p act on the next modal dialog (QMessageBox, AccountDialog, QFileDialog) once it is open.
+inline void onNextModal(std::function<void(QWidget *)> act)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
+        if (QWidget *w = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            act(w);
+        }
+    });
+    timer->start();
+}
+
+enum class SettingsButton { Cancel, Ok };
+
+/// Runs @p interact on the settings dialog the window opens from its menu, then closes it with
+/// @p close (OK saves and applies the settings).
+inline bool withSettingsDialog(sealcheck::ui::MainWindow &w, const std::function<void(sealcheck::ui::SettingsDialog &)> &interact,
+                               SettingsButton close = SettingsButton::Cancel)
 {
     QAction *settings = nullptr;
     for (QAction *a : w.findChildren<QAction *>()) {
@@ -66,7 +86,10 @@ inline bool withSettingsDialog(sealcheck::ui::MainWindow &w, const std::function
         ran = true;
         poll.stop();
         interact(*d);
-        d->reject();
+        if (close == SettingsButton::Ok)
+            d->accept();
+        else
+            d->reject();
     });
     poll.start();
     settings->trigger(); // modal: returns when interact() closed it

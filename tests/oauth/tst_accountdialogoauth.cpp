@@ -86,6 +86,9 @@ private slots:
         d.show();
         d.authenticationBox()->setCurrentIndex(d.authenticationBox()->findData(provider));
         QCOMPARE(d.oauthProviderId(), provider);
+        // Chosen on the address page, used on the sign-in page (issue 20: the wizard).
+        QCOMPARE(d.authenticationBox()->isVisible(), true);
+        d.showPage(AccountDialog::SignInPage);
         QCOMPARE(d.passwordEdit()->isVisible(), passwordVisible);
         QCOMPARE(d.signInButton()->isVisible(), !passwordVisible);
         QCOMPARE(d.deviceCodeBox()->isVisible(), deviceCodeVisible);

@@ -3,6 +3,7 @@
 // provider's authserv-id, and flag changes reaching the list without a reload.
 // (Against a real Dovecot: tst_folders.)
 #include "AccountDialog.h"
+#include "DesktopTestSupport.h"
 #include "AccountSync.h"
 #include "AccountsPane.h"
 #include "DemoMailbox.h"
@@ -10,6 +11,7 @@
 #include "MainWindow.h"
 #include "MessageStore.h"
 #include "StoreMessageModel.h"
+#include "StoreTestSupport.h"
 #include "TrustOfferBar.h"
 #include "Verifier.h"
 
@@ -30,6 +32,7 @@
 
 using namespace sealcheck;
 using namespace sealcheck::ui;
+using desktoptest::onNextModal;
 
 namespace {
 
@@ -40,21 +43,6 @@ imap::ListEntry entry(const QByteArray &name, QList<QByteArray> attributes = {})
     e.delimiter = "/";
     e.attributes = std::move(attributes);
     return e;
-}
-
-/// Runs @p act on the next modal dialog (QMessageBox, AccountDialog) once it is open.
-void onNextModal(std::function<void(QWidget *)> act)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
-        if (QWidget *w = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            act(w);
-        }
-    });
-    timer->start();
 }
 
 MessageRow row(qint64 mailboxId, quint32 uid, const QString &subject, const QString &flags = {})
@@ -93,16 +81,7 @@ class tst_DesktopAccounts : public QObject
     QString newStore(qint64 *accountId, qint64 *inboxId)
     {
         const QString path = m_dir.filePath(QStringLiteral("store%1.sqlite").arg(++m_stores));
-        MessageStore store;
-        if (!store.open(path).ok())
-            return {};
-        AccountRecord a;
-        a.name = QStringLiteral("Work");
-        a.host = QStringLiteral("imap.example.com");
-        a.username = QStringLiteral("alice");
-        *accountId = *store.saveAccount(a);
-        *inboxId = *store.mailbox(*accountId, QStringLiteral("INBOX"));
-        return path;
+        return storetest::storeWithAccount(path, QStringLiteral("imap.example.com"), 993, accountId, inboxId) ? path : QString();
     }
 
 private slots:
