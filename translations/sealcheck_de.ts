@@ -88,6 +88,34 @@
     </message>
 </context>
 <context>
+    <name>sealcheck::AccountManager</name>
+    <message>
+        <location filename="../app/core/AccountManager.cpp" line="+212"/>
+        <source>Account %1 removed.</source>
+        <translation>Konto %1 entfernt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account %1 removed; its password could not be deleted from the keychain: %2</source>
+        <translation>Konto %1 entfernt; das Passwort konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The account could not be saved: %1</source>
+        <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is now trusted for this account.</source>
+        <translation>%1 gilt für dieses Konto jetzt als vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The local message store could not be written: %1</source>
+        <translation>In den lokalen Nachrichtenspeicher konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>sealcheck::AccountSync</name>
     <message>
         <location filename="../app/core/AccountSync.cpp" line="+135"/>
@@ -943,7 +971,7 @@
 <context>
     <name>sealcheck::ui::AccountDialog</name>
     <message>
-        <location filename="../ui/AccountDialog.cpp" line="+53"/>
+        <location filename="../ui/AccountDialog.cpp" line="+39"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
@@ -963,12 +991,7 @@
         <translation>Gefälschte Nachrichten mit dem Schlagwort $Phishing markieren</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Mark messages with their verdict as a keyword ($Sealcheck-Forged, $Sealcheck-Suspicious, $Sealcheck-Authenticated)</source>
-        <translation>Nachrichten mit ihrer Bewertung als Schlagwort markieren ($Sealcheck-Forged, $Sealcheck-Suspicious, $Sealcheck-Authenticated)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sign &amp;in…</source>
         <translation>Anme&amp;lden…</translation>
     </message>
@@ -1008,17 +1031,62 @@
         <translation>Ein Servername pro Zeile</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../ui/AccountDialogPages.cpp" line="+56"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;E-mail address:</source>
         <translation>&amp;E-Mail-Adresse:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
+        <source>Step 1 of 4: your e-mail address</source>
+        <translation>Schritt 1 von 4: Ihre E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step 2 of 4: server and mail provider</source>
+        <translation>Schritt 2 von 4: Server und E-Mail-Anbieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step 3 of 4: sign in</source>
+        <translation>Schritt 3 von 4: Anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step 4 of 4: test the connection</source>
+        <translation>Schritt 4 von 4: Verbindung testen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shown in the account list (optional)</source>
+        <translation>Wird in der Kontenliste angezeigt (optional)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sign in with:</source>
+        <translation>&amp;Anmelden mit:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also ask Thunderbird&apos;s central database</source>
+        <translation>Auch die zentrale Datenbank von Thunderbird fragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only if the domain publishes nothing. autoconfig.thunderbird.net then learns the domain and that of its mail provider, never the address.</source>
+        <translation>Nur wenn die Domain nichts veröffentlicht. autoconfig.thunderbird.net erfährt dann die Domain und die ihres E-Mail-Anbieters, nie die Adresse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next, Sealcheck looks up the server for this address.</source>
+        <translation>Als Nächstes sucht Sealcheck den Server für diese Adresse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
@@ -1033,12 +1101,57 @@
         <translation>&amp;Verbindungssicherheit:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>None (only what is listed under Advanced)</source>
+        <translation>Keiner (nur was unter Erweitert aufgeführt ist)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Advanced: trusted servers and keywords</source>
+        <translation>&amp;Erweitert: vertrauenswürdige Server und Schlüsselwörter</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Trusted ARC sealers:</source>
+        <translation>Vertrauenswürdige ARC-Versiegler:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Off by default. The keywords are $Sealcheck-Forged, $Sealcheck-Suspicious and $Sealcheck-Authenticated. Mail programs and server filters can then sort by verdict; Thunderbird shows them as tags. Only these keywords are added; nothing else on the server is ever changed.</source>
+        <translation>Standardmäßig aus. Die Schlüsselwörter sind $Sealcheck-Forged, $Sealcheck-Suspicious und $Sealcheck-Authenticated. Mailprogramme und Serverfilter können dann nach Urteil sortieren; Thunderbird zeigt sie als Schlagwörter. Nur diese Schlüsselwörter werden gesetzt; sonst wird auf dem Server nie etwas geändert.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
+        <location line="+27"/>
+        <source>Sealcheck connects and signs in once, read-only. You can also finish without testing: the first synchronisation shows any problem.</source>
+        <translation>Sealcheck verbindet sich einmal und meldet sich nur lesend an. Sie können auch ohne Test fertigstellen: Die erste Synchronisierung zeigt jedes Problem.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fertigstellen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter your e-mail address first.</source>
+        <translation>Geben Sie zuerst Ihre E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="-152"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
@@ -1053,12 +1166,7 @@
         <translation>Mit Microsoft anmelden</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Authentication:</source>
-        <translation>&amp;Authentifizierung:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+85"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
@@ -1068,7 +1176,7 @@
         <translation>Das Passwort wird im Schlüsselbund Ihres Systems aufbewahrt, nie in den Dateien von Sealcheck.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>OAuth &amp;client ID:</source>
         <translation>OAuth-&amp;Client-ID:</translation>
     </message>
@@ -1078,17 +1186,7 @@
         <translation>Eingebaut (leer lassen)</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Trust</source>
-        <translation>Vertrauen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None (only what is listed below)</source>
-        <translation>Keiner (nur was unten aufgeführt ist)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-82"/>
         <source>The company that runs your mailbox. Sealcheck then believes the reports it writes into your mail, where it writes them, and recognises its internal servers.</source>
         <translation>Das Unternehmen, das Ihr Postfach betreibt. Sealcheck vertraut dann den Berichten, die es in Ihre E-Mails schreibt, an der Stelle, an der es sie schreibt, und erkennt seine internen Server.</translation>
     </message>
@@ -1098,7 +1196,7 @@
         <translation>E-&amp;Mail-Anbieter:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Trusted authentication servers:</source>
         <translation>Vertrauenswürdige Authentifizierungsserver:</translation>
     </message>
@@ -1113,28 +1211,33 @@
         <translation>Die Empfangsserver Ihres Anbieters. Die Liste wird nach der ersten Synchronisierung aus den obersten Received-Feldern Ihrer E-Mails gefüllt; korrigieren Sie sie, falls sie falsch ist.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Off by default. When on, Sealcheck adds the keyword $Phishing to forged messages on the server, so other mail programs can warn too. Nothing else on the server is ever changed.</source>
         <translation>Standardmäßig ausgeschaltet. Wenn eingeschaltet, versieht Sealcheck gefälschte Nachrichten auf dem Server mit dem Schlagwort $Phishing, damit auch andere E-Mail-Programme warnen können. Sonst wird auf dem Server nie etwas verändert.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Off by default. Mail programs and server filters can then sort by verdict; Thunderbird shows them as tags. Only these keywords are added; nothing else on the server is ever changed.</source>
-        <translation>Standardmäßig ausgeschaltet. E-Mail-Programme und Serverfilter können dann nach Bewertung sortieren; Thunderbird zeigt sie als Schlagwörter an. Es werden nur diese Schlagwörter hinzugefügt; sonst wird auf dem Server nie etwas verändert.</translation>
+        <location filename="../ui/AccountDialog.cpp" line="-18"/>
+        <source>Mark messages with their verdict as a keyword</source>
+        <translation>Nachrichten mit ihrem Urteil als Schlüsselwort markieren</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+19"/>
+        <source>One domain per line, such as google.com</source>
+        <translation>Eine Domain pro Zeile, etwa google.com</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Signed in; the sign-in is kept in your system keychain.</source>
         <translation>Angemeldet; die Anmeldung wird im Schlüsselbund Ihres Systems aufbewahrt.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+372"/>
+        <location line="+377"/>
         <source>Trusted certificate key (SHA-256): %1</source>
         <translation>Vertrauenswürdiger Zertifikatsschlüssel (SHA-256): %1</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-295"/>
         <source>Choose how to sign in first.</source>
         <translation>Wählen Sie zuerst aus, wie Sie sich anmelden möchten.</translation>
     </message>
@@ -1174,7 +1277,7 @@
         <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Looking up the server of %1…</source>
         <translation>Server für %1 wird gesucht…</translation>
     </message>
@@ -1219,12 +1322,7 @@
         <translation>Die Domain nennt %1 als ihren Mailserver.</translation>
     </message>
     <message>
-        <location line="-377"/>
-        <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain and that of its mail provider, never the address)</source>
-        <translation>Wenn die Domain nichts veröffentlicht, auch die zentrale Datenbank von Thunderbird fragen (autoconfig.thunderbird.net erfährt die Domain und die ihres E-Mail-Anbieters, nie die Adresse)</translation>
-    </message>
-    <message>
-        <location line="+396"/>
+        <location line="+19"/>
         <source>Check it before you connect.</source>
         <translation>Prüfen Sie ihn, bevor Sie eine Verbindung herstellen.</translation>
     </message>
@@ -1272,7 +1370,7 @@
         <translation>Verbindung und Anmeldung funktionieren.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The server presented a certificate that is not trusted.
 Subject: %1
 Key fingerprint (SHA-256): %2
@@ -1332,9 +1430,62 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
     </message>
 </context>
 <context>
+    <name>sealcheck::ui::FileTrustPage</name>
+    <message>
+        <location filename="../ui/FileTrustPage.cpp" line="+30"/>
+        <source>One per line. Empty: no Authentication-Results field is believed.</source>
+        <translation>Einer pro Zeile. Leer: Keinem Authentication-Results-Feld wird geglaubt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One host name per line</source>
+        <translation>Ein Hostname pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One domain per line, such as google.com</source>
+        <translation>Eine Domain pro Zeile, etwa google.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opened .eml and mbox files have no account to say whom to trust. List here the servers of the provider the files come from: their Authentication-Results fields are then believed, as for an account. Leave it empty when you do not know.</source>
+        <translation>Geöffnete .eml- und mbox-Dateien haben kein Konto, das sagt, wem zu vertrauen ist. Tragen Sie hier die Server des Anbieters ein, von dem die Dateien stammen: Deren Authentication-Results-Feldern wird dann geglaubt, wie bei einem Konto. Lassen Sie es leer, wenn Sie es nicht wissen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None (only what is listed below)</source>
+        <translation>Keiner (nur was unten aufgeführt ist)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail &amp;provider:</source>
+        <translation>E-&amp;Mail-Anbieter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted &amp;authentication servers:</source>
+        <translation>Vertrauenswürdige &amp;Authentifizierungsserver:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted &amp;relays:</source>
+        <translation>Vertrauenswürdige &amp;Relays:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted A&amp;RC sealers:</source>
+        <translation>Vertrauenswürdige A&amp;RC-Versiegler:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The domains you know (&quot;Senders and keys&quot;) count for opened files too.</source>
+        <translation>Die Domains, die Sie kennen („Absender und Schlüssel“), gelten auch für geöffnete Dateien.</translation>
+    </message>
+</context>
+<context>
     <name>sealcheck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+58"/>
+        <location filename="../ui/MainWindow.cpp" line="+61"/>
         <source>Sealcheck</source>
         <translation>Sealcheck</translation>
     </message>
@@ -1393,13 +1544,8 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
-    <message>
-        <location line="+32"/>
-        <source>Drop .eml or mbox files here, or open the demo (File › Open demo mailbox).</source>
-        <translation>Ziehen Sie .eml- oder mbox-Dateien hierher oder öffnen Sie die Demo (Datei › Demo-Postfach öffnen).</translation>
-    </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="+143"/>
         <source>Checking again with the new trust setting: %1 of %n message(s)…</source>
         <translation>
             <numerusform>Erneute Prüfung mit der neuen Vertrauenseinstellung: %1 von %n Nachricht…</numerusform>
@@ -1415,12 +1561,12 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/MainWindow.cpp" line="+63"/>
         <source>The key memory could not be used: %1</source>
         <translation>Der Schlüsselspeicher konnte nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1435,12 +1581,12 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>&amp;Demo-Postfach öffnen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+304"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-302"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1518,7 +1664,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 is empty: there is no message in it.</source>
         <translation>%1 ist leer: Darin ist keine Nachricht enthalten.</translation>
     </message>
@@ -1548,7 +1694,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>%1 beginnt weder wie eine E-Mail-Nachricht (mit einem Kopffeld wie „From: ...“) noch wie eine mbox-Datei.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+52"/>
         <source>Demo: %1</source>
         <translation>Demo: %1</translation>
     </message>
@@ -1558,17 +1704,17 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Sealcheck – Demo-Postfach</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>This message has not been downloaded yet.</source>
         <translation>Diese Nachricht wurde noch nicht heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowAccounts.cpp" line="+335"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="+151"/>
         <source>Settings changed: the messages are being checked again with the new settings.</source>
         <translation>Einstellungen geändert: Die Nachrichten werden mit den neuen Einstellungen erneut geprüft.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <location line="+11"/>
         <source>Select an account in the list on the left first.</source>
         <translation>Wählen Sie zuerst links in der Liste ein Konto aus.</translation>
@@ -1590,12 +1736,12 @@ Die Nachrichten und Prüfergebnisse, die Sealcheck dafür auf diesem Computer au
     </message>
     <message>
         <location line="+14"/>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-13"/>
         <source>&amp;Remove account</source>
         <translation>Konto &amp;entfernen</translation>
     </message>
@@ -1605,34 +1751,9 @@ Die Nachrichten und Prüfergebnisse, die Sealcheck dafür auf diesem Computer au
         <translation>&amp;Behalten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>The account could not be removed from the local store: %1</source>
         <translation>Das Konto konnte nicht aus dem lokalen Nachrichtenspeicher entfernt werden: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Account %1 removed.</source>
-        <translation>Konto %1 entfernt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Account %1 removed; its password could not be deleted from the keychain: %2</source>
-        <translation>Konto %1 entfernt; das Passwort konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>The account could not be saved: %1</source>
-        <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 is now trusted for this account.</source>
-        <translation>%1 gilt für dieses Konto jetzt als vertrauenswürdig.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The local message store could not be written: %1</source>
-        <translation>In den lokalen Nachrichtenspeicher konnte nicht geschrieben werden: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MainWindow.cpp" line="+47"/>
@@ -1664,7 +1785,7 @@ Die Nachrichten und Prüfergebnisse, die Sealcheck dafür auf diesem Computer au
         <translation>&amp;Erneut prüfen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Open messages</source>
         <translation>Nachrichten öffnen</translation>
     </message>
@@ -1688,7 +1809,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DMARC, ARC, S/MIME und OpenPGP auf Ihrem eigenen Computer neu. Es verändert Ihr Postfach nie, ohne dass Sie es verlangen, lädt nie Inhalte aus dem Internet nach und bewahrt Passwörter nur in Ihrem Schlüsselbund auf.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindowAccounts.cpp" line="-318"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="-258"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n neue Nachricht geprüft.</numerusform>
@@ -1696,17 +1817,17 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         </translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-32"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-438"/>
+        <location filename="../ui/MainWindow.cpp" line="-400"/>
         <source>Sho&amp;w:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message numerus="yes">
-        <location line="+389"/>
+        <location line="+344"/>
         <source>Checking %1 of %n message(s)…</source>
         <translation>
             <numerusform>Nachricht %1 von %n wird geprüft…</numerusform>
@@ -1730,12 +1851,12 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+141"/>
         <location line="+6"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
@@ -1746,7 +1867,7 @@ Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DM
         <translation>Der lokale Nachrichtenspeicher kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Settings saved. A new language is used from the next start.</source>
         <translation>Einstellungen gespeichert. Eine neue Sprache wird ab dem nächsten Start verwendet.</translation>
     </message>
@@ -3101,7 +3222,7 @@ Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, 
 <context>
     <name>sealcheck::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+112"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+115"/>
         <source>Use the system&apos;s DNS resolvers</source>
         <translation>DNS-Server des Systems verwenden</translation>
     </message>
@@ -3134,23 +3255,23 @@ Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Pinned keys</source>
         <translation>Fest hinterlegte Schlüssel</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>Expected since</source>
         <translation>Erwartet seit</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Domains that always sign</source>
         <translation>Domains, die immer signieren</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>Signer</source>
         <translation>Unterzeichner</translation>
     </message>
@@ -3166,12 +3287,12 @@ Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Accepted signers</source>
         <translation>Zugelassene Unterzeichner</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Remove pin</source>
         <translation>Hinterlegung entfernen</translation>
     </message>
@@ -3197,12 +3318,12 @@ Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>Domains you know</source>
         <translation>Domains, die Sie kennen</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-104"/>
         <source>Add domain</source>
         <translation>Domain hinzufügen</translation>
     </message>
@@ -3212,13 +3333,13 @@ Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, 
         <translation>Domain entfernen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+247"/>
+        <location line="+3"/>
+        <location line="+250"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-249"/>
         <source>address, or address@port (e.g. 127.0.0.1@5353)</source>
         <translation>Adresse oder Adresse@Port (z. B. 127.0.0.1@5353)</translation>
     </message>
@@ -3285,13 +3406,18 @@ Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, 
     </message>
     <message>
         <location line="+11"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <location line="+31"/>
         <source>Senders and keys</source>
         <translation>Absender und Schlüssel</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-161"/>
+        <source>Opened files</source>
+        <translation>Geöffnete Dateien</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>S/MIME root certificates</source>
         <translation>S/MIME-Stammzertifikate</translation>
     </message>
@@ -3371,7 +3497,7 @@ Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, 
         <translation>Der Eintrag konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The DNS server must be an IP address, optionally followed by @ and a port.</source>
         <translation>Der DNS-Server muss eine IP-Adresse sein, optional gefolgt von @ und einem Port.</translation>
     </message>
@@ -3431,6 +3557,49 @@ Tun Sie das nur, wenn Sie sicher sind: Jeder, der E-Mails über %1 senden kann, 
         <location line="+6"/>
         <source>Select a message to see who really sent it.</source>
         <translation>Wählen Sie eine Nachricht aus, um zu sehen, wer sie wirklich gesendet hat.</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::WelcomePane</name>
+    <message>
+        <location filename="../ui/WelcomePane.cpp" line="+11"/>
+        <source>Add account…</source>
+        <translation>Konto hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a file…</source>
+        <translation>Datei öffnen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Welcome to Sealcheck</source>
+        <translation>Willkommen bei Sealcheck</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sealcheck checks who really sent your e-mail. Start with one of these:</source>
+        <translation>Sealcheck prüft, wer Ihre E-Mails wirklich gesendet hat. Beginnen Sie mit einem davon:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Your IMAP mailbox: new mail is checked as it arrives. Nothing on the server is changed.</source>
+        <translation>Ihr IMAP-Postfach: Neue Nachrichten werden bei ihrer Ankunft geprüft. Auf dem Server wird nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved messages (.eml) or a mailbox file (mbox). You can also drop files here.</source>
+        <translation>Gespeicherte Nachrichten (.eml) oder eine Postfachdatei (mbox). Sie können Dateien auch hierher ziehen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A few made-up messages, genuine and forged, to see what Sealcheck shows.</source>
+        <translation>Einige erfundene Nachrichten, echte und gefälschte, um zu sehen, was Sealcheck anzeigt.</translation>
     </message>
 </context>
 </TS>

@@ -87,7 +87,7 @@
 <context>
     <name>sealcheck::ui::AccountDialog</name>
     <message numerus="yes">
-        <location filename="../ui/AccountDialog.cpp" line="505"/>
+        <location filename="../ui/AccountDialog.cpp" line="394"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -98,7 +98,7 @@
 <context>
     <name>sealcheck::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="490"/>
+        <location filename="../ui/MainWindow.cpp" line="448"/>
         <source>%n message(s) checked.</source>
         <translation>
             <numerusform>%n message checked.</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="489"/>
+        <location filename="../ui/MainWindow.cpp" line="447"/>
         <source>Checking %1 of %n message(s)…</source>
         <translation>
             <numerusform>Checking %1 of %n message…</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="143"/>
         <source>Checking again with the new trust setting: %1 of %n message(s)…</source>
         <translation>
             <numerusform>Checking again with the new trust setting: %1 of %n message…</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="144"/>
         <source>%n message(s) checked again.</source>
         <translation>
             <numerusform>%n message checked again.</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <location filename="../ui/MainWindow.cpp" line="287"/>
         <source>%1: only the first %n message(s) were opened</source>
         <translation>
             <numerusform>%1: only the first message was opened</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="521"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>%n message(s) could not be checked now. This is not a verdict about the sender.</source>
         <translation>
             <numerusform>%n message could not be checked now. This is not a verdict about the sender.</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>%n message(s) could not be checked: DNS did not answer (%1). Check your network connection or the DNS server in Settings.</source>
         <translation>
             <numerusform>%n message could not be checked: DNS did not answer (%1). Check your network connection or the DNS server in Settings.</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindowAccounts.cpp" line="154"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="96"/>
         <source>Synchronising: %1 of %n message(s)…</source>
         <translation>
             <numerusform>Synchronising: %1 of %n message…</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindowAccounts.cpp" line="158"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="100"/>
         <source>%1 Trying again in %n second(s).</source>
         <translation>
             <numerusform>%1 Trying again in %n second.</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindowAccounts.cpp" line="198"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="131"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n new message checked.</numerusform>

@@ -88,6 +88,34 @@
     </message>
 </context>
 <context>
+    <name>sealcheck::AccountManager</name>
+    <message>
+        <location filename="../app/core/AccountManager.cpp" line="+212"/>
+        <source>Account %1 removed.</source>
+        <translation>Compte %1 supprimé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account %1 removed; its password could not be deleted from the keychain: %2</source>
+        <translation>Compte %1 supprimé&#xa0;; son mot de passe n&apos;a pas pu être supprimé du trousseau&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The account could not be saved: %1</source>
+        <translation>Le compte n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is now trusted for this account.</source>
+        <translation>%1 est désormais de confiance pour ce compte.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The local message store could not be written: %1</source>
+        <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>sealcheck::AccountSync</name>
     <message>
         <location filename="../app/core/AccountSync.cpp" line="+135"/>
@@ -943,7 +971,7 @@
 <context>
     <name>sealcheck::ui::AccountDialog</name>
     <message>
-        <location filename="../ui/AccountDialog.cpp" line="+53"/>
+        <location filename="../ui/AccountDialog.cpp" line="+39"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
@@ -963,12 +991,7 @@
         <translation>Marquer les messages falsifiés avec le mot-clé $Phishing</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Mark messages with their verdict as a keyword ($Sealcheck-Forged, $Sealcheck-Suspicious, $Sealcheck-Authenticated)</source>
-        <translation>Marquer les messages avec leur verdict sous forme de mot-clé ($Sealcheck-Forged, $Sealcheck-Suspicious, $Sealcheck-Authenticated)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sign &amp;in…</source>
         <translation>S&apos;&amp;identifier…</translation>
     </message>
@@ -1008,17 +1031,62 @@
         <translation>Un nom de serveur par ligne</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../ui/AccountDialogPages.cpp" line="+56"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;E-mail address:</source>
         <translation>Adresse &amp;e-mail&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
+        <source>Step 1 of 4: your e-mail address</source>
+        <translation>Étape 1 sur 4&#xa0;: votre adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step 2 of 4: server and mail provider</source>
+        <translation>Étape 2 sur 4&#xa0;: serveur et fournisseur de messagerie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step 3 of 4: sign in</source>
+        <translation>Étape 3 sur 4&#xa0;: connexion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step 4 of 4: test the connection</source>
+        <translation>Étape 4 sur 4&#xa0;: tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shown in the account list (optional)</source>
+        <translation>Affiché dans la liste des comptes (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sign in with:</source>
+        <translation>&amp;Se connecter avec&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also ask Thunderbird&apos;s central database</source>
+        <translation>Interroger aussi la base centrale de Thunderbird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only if the domain publishes nothing. autoconfig.thunderbird.net then learns the domain and that of its mail provider, never the address.</source>
+        <translation>Seulement si le domaine ne publie rien. autoconfig.thunderbird.net apprend alors le domaine et celui de son fournisseur, jamais l&apos;adresse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next, Sealcheck looks up the server for this address.</source>
+        <translation>Ensuite, Sealcheck cherche le serveur de cette adresse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Server:</source>
         <translation>&amp;Serveur&#xa0;:</translation>
     </message>
@@ -1033,12 +1101,57 @@
         <translation>Sécurité de la &amp;connexion&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>None (only what is listed under Advanced)</source>
+        <translation>Aucun (uniquement ce qui est indiqué sous Avancé)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Advanced: trusted servers and keywords</source>
+        <translation>&amp;Avancé&#xa0;: serveurs de confiance et mots-clés</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Trusted ARC sealers:</source>
+        <translation>Scelleurs ARC de confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Off by default. The keywords are $Sealcheck-Forged, $Sealcheck-Suspicious and $Sealcheck-Authenticated. Mail programs and server filters can then sort by verdict; Thunderbird shows them as tags. Only these keywords are added; nothing else on the server is ever changed.</source>
+        <translation>Désactivé par défaut. Les mots-clés sont $Sealcheck-Forged, $Sealcheck-Suspicious et $Sealcheck-Authenticated. Les logiciels de messagerie et les filtres du serveur peuvent alors trier par verdict&#xa0;; Thunderbird les affiche comme étiquettes. Seuls ces mots-clés sont ajoutés&#xa0;; rien d’autre n’est jamais modifié sur le serveur.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>&amp;User name:</source>
         <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
+        <location line="+27"/>
+        <source>Sealcheck connects and signs in once, read-only. You can also finish without testing: the first synchronisation shows any problem.</source>
+        <translation>Sealcheck se connecte une fois, en lecture seule. Vous pouvez aussi terminer sans tester&#xa0;: la première synchronisation montre tout problème.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter your e-mail address first.</source>
+        <translation>Saisissez d&apos;abord votre adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="-152"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
@@ -1053,12 +1166,7 @@
         <translation>S&apos;identifier avec Microsoft</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Authentication:</source>
-        <translation>&amp;Authentification&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+85"/>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
@@ -1068,7 +1176,7 @@
         <translation>Le mot de passe est conservé dans le trousseau de votre système, jamais dans les fichiers de Sealcheck.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>OAuth &amp;client ID:</source>
         <translation>ID c&amp;lient OAuth&#xa0;:</translation>
     </message>
@@ -1078,17 +1186,7 @@
         <translation>Intégré (laisser vide)</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Trust</source>
-        <translation>Confiance</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None (only what is listed below)</source>
-        <translation>Aucun (uniquement ce qui est indiqué ci-dessous)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-82"/>
         <source>The company that runs your mailbox. Sealcheck then believes the reports it writes into your mail, where it writes them, and recognises its internal servers.</source>
         <translation>L&apos;entreprise qui gère votre boîte aux lettres. Sealcheck se fie alors aux rapports qu&apos;elle inscrit dans vos messages, à l&apos;endroit où elle les inscrit, et reconnaît ses serveurs internes.</translation>
     </message>
@@ -1098,7 +1196,7 @@
         <translation>&amp;Fournisseur de messagerie&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Trusted authentication servers:</source>
         <translation>Serveurs d&apos;authentification de confiance&#xa0;:</translation>
     </message>
@@ -1113,28 +1211,33 @@
         <translation>Les serveurs de réception de votre fournisseur. Cette liste est remplie après la première synchronisation à partir des premiers champs Received de vos messages&#xa0;; corrigez-la si elle est fausse.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Off by default. When on, Sealcheck adds the keyword $Phishing to forged messages on the server, so other mail programs can warn too. Nothing else on the server is ever changed.</source>
         <translation>Désactivé par défaut. Lorsque cette option est activée, Sealcheck ajoute le mot-clé $Phishing aux messages falsifiés sur le serveur, afin que d&apos;autres logiciels de messagerie puissent aussi avertir. Rien d&apos;autre n&apos;est jamais modifié sur le serveur.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Off by default. Mail programs and server filters can then sort by verdict; Thunderbird shows them as tags. Only these keywords are added; nothing else on the server is ever changed.</source>
-        <translation>Désactivé par défaut. Les logiciels de messagerie et les filtres du serveur peuvent alors trier par verdict&#xa0;; Thunderbird les affiche comme étiquettes. Seuls ces mots-clés sont ajoutés&#xa0;; rien d&apos;autre n&apos;est jamais modifié sur le serveur.</translation>
+        <location filename="../ui/AccountDialog.cpp" line="-18"/>
+        <source>Mark messages with their verdict as a keyword</source>
+        <translation>Marquer les messages avec leur verdict comme mot-clé</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+19"/>
+        <source>One domain per line, such as google.com</source>
+        <translation>Un domaine par ligne, par exemple google.com</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Signed in; the sign-in is kept in your system keychain.</source>
         <translation>Identification effectuée&#xa0;; elle est conservée dans le trousseau de votre système.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+372"/>
+        <location line="+377"/>
         <source>Trusted certificate key (SHA-256): %1</source>
         <translation>Clé de certificat de confiance (SHA-256)&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-295"/>
         <source>Choose how to sign in first.</source>
         <translation>Choisissez d&apos;abord comment vous identifier.</translation>
     </message>
@@ -1174,7 +1277,7 @@
         <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Looking up the server of %1…</source>
         <translation>Recherche du serveur de %1…</translation>
     </message>
@@ -1219,12 +1322,7 @@
         <translation>Le domaine indique %1 comme serveur de messagerie.</translation>
     </message>
     <message>
-        <location line="-377"/>
-        <source>If the domain publishes nothing, also ask Thunderbird&apos;s central database (autoconfig.thunderbird.net learns the domain and that of its mail provider, never the address)</source>
-        <translation>Si le domaine ne publie rien, interroger aussi la base centrale de Thunderbird (autoconfig.thunderbird.net apprend le domaine et celui de son fournisseur de messagerie, jamais l&apos;adresse)</translation>
-    </message>
-    <message>
-        <location line="+396"/>
+        <location line="+19"/>
         <source>Check it before you connect.</source>
         <translation>Vérifiez-le avant de vous connecter.</translation>
     </message>
@@ -1272,7 +1370,7 @@
         <translation>La connexion et l&apos;identification fonctionnent.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The server presented a certificate that is not trusted.
 Subject: %1
 Key fingerprint (SHA-256): %2
@@ -1332,9 +1430,62 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
     </message>
 </context>
 <context>
+    <name>sealcheck::ui::FileTrustPage</name>
+    <message>
+        <location filename="../ui/FileTrustPage.cpp" line="+30"/>
+        <source>One per line. Empty: no Authentication-Results field is believed.</source>
+        <translation>Un par ligne. Vide&#xa0;: aucun champ Authentication-Results n’est cru.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One host name per line</source>
+        <translation>Un nom d&apos;hôte par ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One domain per line, such as google.com</source>
+        <translation>Un domaine par ligne, par exemple google.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opened .eml and mbox files have no account to say whom to trust. List here the servers of the provider the files come from: their Authentication-Results fields are then believed, as for an account. Leave it empty when you do not know.</source>
+        <translation>Les fichiers .eml et mbox ouverts n’ont pas de compte qui dise à qui faire confiance. Indiquez ici les serveurs du fournisseur d’où viennent les fichiers&#xa0;: leurs champs Authentication-Results sont alors crus, comme pour un compte. Laissez vide si vous ne savez pas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None (only what is listed below)</source>
+        <translation>Aucun (uniquement ce qui est indiqué ci-dessous)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail &amp;provider:</source>
+        <translation>&amp;Fournisseur de messagerie&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted &amp;authentication servers:</source>
+        <translation>Serveurs d’&amp;authentification de confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted &amp;relays:</source>
+        <translation>&amp;Relais de confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted A&amp;RC sealers:</source>
+        <translation>Scelleurs A&amp;RC de confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The domains you know (&quot;Senders and keys&quot;) count for opened files too.</source>
+        <translation>Les domaines que vous connaissez («&#xa0;Expéditeurs et clés&#xa0;») valent aussi pour les fichiers ouverts.</translation>
+    </message>
+</context>
+<context>
     <name>sealcheck::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+58"/>
+        <location filename="../ui/MainWindow.cpp" line="+61"/>
         <source>Sealcheck</source>
         <translation>Sealcheck</translation>
     </message>
@@ -1393,13 +1544,8 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
-    <message>
-        <location line="+32"/>
-        <source>Drop .eml or mbox files here, or open the demo (File › Open demo mailbox).</source>
-        <translation>Déposez ici des fichiers .eml ou mbox, ou ouvrez la démonstration (Fichier › Ouvrir la boîte aux lettres de démonstration).</translation>
-    </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="+143"/>
         <source>Checking again with the new trust setting: %1 of %n message(s)…</source>
         <translation>
             <numerusform>Nouvelle vérification avec le nouveau réglage de confiance&#xa0;: %1 sur %n message…</numerusform>
@@ -1415,12 +1561,12 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/MainWindow.cpp" line="+63"/>
         <source>The key memory could not be used: %1</source>
         <translation>La mémoire des clés n&apos;a pas pu être utilisée&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1435,12 +1581,12 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Ouvrir la boîte aux lettres de &amp;démonstration</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+304"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-302"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1518,7 +1664,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 is empty: there is no message in it.</source>
         <translation>%1 est vide&#xa0;: il ne contient aucun message.</translation>
     </message>
@@ -1548,7 +1694,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>%1 ne commence ni comme un message e-mail (un en-tête tel que «&#xa0;From: ...&#xa0;») ni comme un fichier mbox.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+52"/>
         <source>Demo: %1</source>
         <translation>Démo&#xa0;: %1</translation>
     </message>
@@ -1558,17 +1704,17 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Sealcheck — boîte aux lettres de démonstration</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>This message has not been downloaded yet.</source>
         <translation>Ce message n&apos;a pas encore été téléchargé.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowAccounts.cpp" line="+335"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="+151"/>
         <source>Settings changed: the messages are being checked again with the new settings.</source>
         <translation>Paramètres modifiés&#xa0;: les messages sont vérifiés à nouveau avec les nouveaux paramètres.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <location line="+11"/>
         <source>Select an account in the list on the left first.</source>
         <translation>Sélectionnez d&apos;abord un compte dans la liste de gauche.</translation>
@@ -1590,12 +1736,12 @@ Les messages et résultats de vérification que Sealcheck conserve pour ce compt
     </message>
     <message>
         <location line="+14"/>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Remove account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-13"/>
         <source>&amp;Remove account</source>
         <translation>&amp;Supprimer le compte</translation>
     </message>
@@ -1605,34 +1751,9 @@ Les messages et résultats de vérification que Sealcheck conserve pour ce compt
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>The account could not be removed from the local store: %1</source>
         <translation>Le compte n&apos;a pas pu être supprimé du stockage local des messages&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Account %1 removed.</source>
-        <translation>Compte %1 supprimé.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Account %1 removed; its password could not be deleted from the keychain: %2</source>
-        <translation>Compte %1 supprimé&#xa0;; son mot de passe n&apos;a pas pu être supprimé du trousseau&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>The account could not be saved: %1</source>
-        <translation>Le compte n&apos;a pas pu être enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 is now trusted for this account.</source>
-        <translation>%1 est désormais de confiance pour ce compte.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The local message store could not be written: %1</source>
-        <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MainWindow.cpp" line="+47"/>
@@ -1664,7 +1785,7 @@ Les messages et résultats de vérification que Sealcheck conserve pour ce compt
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Open messages</source>
         <translation>Ouvrir des messages</translation>
     </message>
@@ -1688,7 +1809,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, DKIM, DMARC, ARC, S/MIME et OpenPGP sur votre propre ordinateur. Il ne modifie jamais votre boîte aux lettres sans que vous le demandiez, ne charge jamais de contenu distant et ne conserve les mots de passe que dans votre trousseau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindowAccounts.cpp" line="-318"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="-258"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n nouveau message vérifié.</numerusform>
@@ -1696,17 +1817,17 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         </translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-32"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-438"/>
+        <location filename="../ui/MainWindow.cpp" line="-400"/>
         <source>Sho&amp;w:</source>
         <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message numerus="yes">
-        <location line="+389"/>
+        <location line="+344"/>
         <source>Checking %1 of %n message(s)…</source>
         <translation>
             <numerusform>Vérification du message %1 sur %n…</numerusform>
@@ -1730,12 +1851,12 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+141"/>
         <location line="+6"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
@@ -1746,7 +1867,7 @@ Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, D
         <translation>Le stockage local des messages ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Settings saved. A new language is used from the next start.</source>
         <translation>Paramètres enregistrés. Une nouvelle langue sera utilisée à partir du prochain démarrage.</translation>
     </message>
@@ -3101,7 +3222,7 @@ Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des
 <context>
     <name>sealcheck::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+112"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+115"/>
         <source>Use the system&apos;s DNS resolvers</source>
         <translation>Utiliser les serveurs DNS du système</translation>
     </message>
@@ -3134,23 +3255,23 @@ Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des
     </message>
     <message>
         <location line="+0"/>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Pinned keys</source>
         <translation>Clés épinglées</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>Expected since</source>
         <translation>Attendue depuis</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Domains that always sign</source>
         <translation>Domaines qui signent toujours</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
@@ -3166,12 +3287,12 @@ Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des
     </message>
     <message>
         <location line="+0"/>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Accepted signers</source>
         <translation>Signataires acceptés</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Remove pin</source>
         <translation>Retirer l&apos;épinglage</translation>
     </message>
@@ -3197,12 +3318,12 @@ Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des
     </message>
     <message>
         <location line="+0"/>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>Domains you know</source>
         <translation>Domaines que vous connaissez</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-104"/>
         <source>Add domain</source>
         <translation>Ajouter un domaine</translation>
     </message>
@@ -3212,13 +3333,13 @@ Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des
         <translation>Supprimer le domaine</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+247"/>
+        <location line="+3"/>
+        <location line="+250"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-249"/>
         <source>address, or address@port (e.g. 127.0.0.1@5353)</source>
         <translation>adresse, ou adresse@port (par ex. 127.0.0.1@5353)</translation>
     </message>
@@ -3285,13 +3406,18 @@ Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des
     </message>
     <message>
         <location line="+11"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <location line="+31"/>
         <source>Senders and keys</source>
         <translation>Expéditeurs et clés</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-161"/>
+        <source>Opened files</source>
+        <translation>Fichiers ouverts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>S/MIME root certificates</source>
         <translation>Certificats racines S/MIME</translation>
     </message>
@@ -3371,7 +3497,7 @@ Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des
         <translation>L&apos;entrée n&apos;a pas pu être retirée&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The DNS server must be an IP address, optionally followed by @ and a port.</source>
         <translation>Le serveur DNS doit être une adresse IP, éventuellement suivie de @ et d&apos;un port.</translation>
     </message>
@@ -3431,6 +3557,49 @@ Ne le faites que si vous en êtes sûr&#xa0;: toute personne pouvant envoyer des
         <location line="+6"/>
         <source>Select a message to see who really sent it.</source>
         <translation>Sélectionnez un message pour voir qui l&apos;a réellement envoyé.</translation>
+    </message>
+</context>
+<context>
+    <name>sealcheck::ui::WelcomePane</name>
+    <message>
+        <location filename="../ui/WelcomePane.cpp" line="+11"/>
+        <source>Add account…</source>
+        <translation>Ajouter un compte…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a file…</source>
+        <translation>Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Welcome to Sealcheck</source>
+        <translation>Bienvenue dans Sealcheck</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sealcheck checks who really sent your e-mail. Start with one of these:</source>
+        <translation>Sealcheck vérifie qui a vraiment envoyé vos e-mails. Commencez par l’une de ces options&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Your IMAP mailbox: new mail is checked as it arrives. Nothing on the server is changed.</source>
+        <translation>Votre boîte IMAP&#xa0;: le nouveau courrier est vérifié à son arrivée. Rien n’est modifié sur le serveur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved messages (.eml) or a mailbox file (mbox). You can also drop files here.</source>
+        <translation>Des messages enregistrés (.eml) ou un fichier de boîte aux lettres (mbox). Vous pouvez aussi déposer des fichiers ici.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A few made-up messages, genuine and forged, to see what Sealcheck shows.</source>
+        <translation>Quelques messages inventés, authentiques et falsifiés, pour voir ce que Sealcheck affiche.</translation>
     </message>
 </context>
 </TS>

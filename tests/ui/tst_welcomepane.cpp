@@ -13,6 +13,8 @@
 #include <QApplication>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -86,7 +88,13 @@ private slots:
             fileDialog = d != nullptr;
             if (!d)
                 return (void)modal->close();
-            d->selectFile(file);
+            // The dialog lists its folder in the background, and until it has, selectFile()
+            // selects nothing: type the name in the file name field, as a person would.
+            d->setDirectory(QFileInfo(file).absolutePath());
+            if (auto *name = d->findChild<QLineEdit *>(QStringLiteral("fileNameEdit")))
+                name->setText(QFileInfo(file).fileName());
+            else
+                d->selectFile(file);
             QMetaObject::invokeMethod(d, "accept"); // what the Open button does
             QTimer::singleShot(5000, d, &QWidget::close); // never hang the run if it refused
         });
