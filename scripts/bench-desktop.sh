@@ -29,7 +29,7 @@ for mbox in "$SMALL" "$LARGE"; do
   done
   size=$(( $(stat -c %s "$mbox") / 1000000 ))
   printf '%s (%s MB):' "${mbox##*/}" "$size"
-  for key in messages first_rows_ms verified_ms key_busy_ms_median key_busy_ms_max filter_ms_during \
+  for key in messages authenticated first_rows_ms verified_ms key_busy_ms_median key_busy_ms_max filter_ms_during \
              filter_ms_after_median peak_rss_mb; do
     printf ' %s=%s' "$key" "$(cat "$out"/* | sed -n "s/^$key=//p" | median)"
   done
