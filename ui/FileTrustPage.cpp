@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 
@@ -31,7 +32,11 @@ FileTrustPage::FileTrustPage(QWidget *parent)
       m_relays(listEdit(tr("One host name per line"), this)),
       m_arcSealers(listEdit(tr("One domain per line, such as google.com"), this)), m_provider(new QComboBox(this))
 {
-    auto *form = new QFormLayout(this);
+    // The rows at the top, the spare height below them (not spread between them).
+    auto *page = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    page->addLayout(form);
+    page->addStretch(1);
     auto *intro = new QLabel(tr("Opened .eml and mbox files have no account to say whom to trust. List here the "
                                 "servers of the provider the files come from: their Authentication-Results "
                                 "fields are then believed, as for an account. Leave it empty when you do not know."),
