@@ -21,7 +21,7 @@ PACKAGES=(
   libgpgmepp-dev libgpgme-dev gnupg gpgsm qtkeychain-qt6-dev libssl-dev
   libunbound-dev libevent-dev nettle-dev libpsl-dev publicsuffix libicu-dev libidn2-dev
   libsqlite3-dev nlohmann-json3-dev dns-root-data
-  xvfb xauth dovecot-imapd dovecot-sieve dovecot-lmtpd procmail nodejs thunderbird unbound bind9-dnsutils gnome-keyring libsecret-tools dbus dbus-x11
+  xvfb xauth dovecot-imapd dovecot-sieve dovecot-lmtpd procmail mutt nodejs thunderbird unbound bind9-dnsutils gnome-keyring libsecret-tools dbus dbus-x11
   openssl ca-certificates desktop-file-utils appstream file python3-jsonschema
   debhelper dpkg-dev fakeroot lintian devscripts
   clang-14 libfuzzer-14-dev libclang-rt-14-dev llvm-14

@@ -3,6 +3,7 @@
 //  - procmail: `procmail -m` with the recipe, delivering the demo messages into Maildir folders;
 //  - Dovecot Sieve: a real dovecot-lda (Pigeonhole with the extprograms plugin) running the
 //    documented sieve_before script, which pipes each message through `sealcheck-cli filter`.
+//  - mutt: the documented macro, in a real mutt in a terminal (`script`), on one message.
 // Forged mail must land in Forged with Sealcheck's fields, planted copies of them gone;
 // authenticated mail in INBOX. Skipped when procmail, dovecot-lda or Pigeonhole are absent, or
 // not running as root (Dovecot delivers as the mail user nobody).
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -145,6 +147,61 @@ private slots:
         QVERIFY2(suspicious.contains("\nX-Sealcheck-Verdict: suspicious; domain=rnybank.example\n"), suspicious.constData());
         const QByteArray inbox = onlyMessage(dir.filePath(s("inbox")));
         QVERIFY2(inbox.contains("\nX-Sealcheck-Verdict: authenticated; domain=mybank.example\n"), inbox.constData());
+    }
+
+    // The mutt macro: mutt itself (read-only, in a terminal that `script` gives it) opens an mbox,
+    // the macro's key is pressed (a `push` in the muttrc), and what the person sees on the screen
+    // must name the verdict.
+    void muttMacro_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("forged") << s("02-forged-bank-spoof.eml") << s("Verdict:  FORGED");
+        QTest::newRow("authenticated") << s("01-authenticated-bank.eml") << s("Verdict:  AUTHENTICATED");
+    }
+
+    void muttMacro()
+    {
+        QFETCH(QString, message);
+        QFETCH(QString, verdict);
+        const QString mutt = QStandardPaths::findExecutable(s("mutt"));
+        const QString script = QStandardPaths::findExecutable(s("script"));
+        if (mutt.isEmpty() || script.isEmpty())
+            QSKIP("mutt or script is not installed (apt install mutt bsdutils)");
+        const QStringList blocks = blocksOf(s("### mutt / neomutt"));
+        QVERIFY(!blocks.isEmpty());
+        QString macro = blocks.first().trimmed();
+        QVERIFY2(macro.startsWith(s("macro index,pager \\cv \"<pipe-message>sealcheck-cli verify ")), qPrintable(macro));
+        macro.replace(s("sealcheck-cli verify "), s("%1 verify %2 ").arg(kCli, demoOptions()));
+        QTemporaryDir dir;
+        QFile box(dir.filePath(s("box.mbox")));
+        QVERIFY(box.open(QIODevice::WriteOnly));
+        box.write("From sender@example.org Fri Nov 20 10:00:00 2026\n" + demo(message.toUtf8().constData()) + "\n");
+        box.close();
+        QFile rc(dir.filePath(s("muttrc")));
+        QVERIFY(rc.open(QIODevice::WriteOnly));
+        // The key the macro binds, then "x" twice: one for "Press any key", one to leave mutt.
+        rc.write(QStringLiteral("set folder=%1\nset spoolfile=%2\nset mbox_type=mbox\n%3\npush \"\\cvxx\"\n")
+                     .arg(dir.path(), box.fileName(), macro)
+                     .toUtf8());
+        rc.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(s("HOME"), dir.path());
+        env.insert(s("TERM"), s("xterm"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(script, {s("-qfec"), s("%1 -n -R -F %2 -f %3").arg(mutt, rc.fileName(), box.fileName()), s("/dev/null")});
+        QVERIFY(p.waitForStarted(5000));
+        p.closeWriteChannel();
+        if (!p.waitForFinished(30000)) {
+            p.kill();
+            p.waitForFinished(5000);
+            QFAIL(qPrintable(s("mutt did not finish: ") + QString::fromUtf8(p.readAll())));
+        }
+        const QString screen = QString::fromUtf8(p.readAll());
+        QVERIFY2(screen.contains(verdict), qPrintable(screen));
+        QVERIFY2(screen.contains(QRegularExpression(s("From: +\"My Bank"))), qPrintable(screen));
     }
 
     void sieveRecipe()
