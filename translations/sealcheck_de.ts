@@ -1432,7 +1432,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
 <context>
     <name>sealcheck::ui::FileTrustPage</name>
     <message>
-        <location filename="../ui/FileTrustPage.cpp" line="+30"/>
+        <location filename="../ui/FileTrustPage.cpp" line="+31"/>
         <source>One per line. Empty: no Authentication-Results field is believed.</source>
         <translation>Einer pro Zeile. Leer: Keinem Authentication-Results-Feld wird geglaubt.</translation>
     </message>
@@ -1447,7 +1447,7 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Eine Domain pro Zeile, etwa google.com</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Opened .eml and mbox files have no account to say whom to trust. List here the servers of the provider the files come from: their Authentication-Results fields are then believed, as for an account. Leave it empty when you do not know.</source>
         <translation>Geöffnete .eml- und mbox-Dateien haben kein Konto, das sagt, wem zu vertrauen ist. Tragen Sie hier die Server des Anbieters ein, von dem die Dateien stammen: Deren Authentication-Results-Feldern wird dann geglaubt, wie bei einem Konto. Lassen Sie es leer, wenn Sie es nicht wissen.</translation>
     </message>
@@ -1714,13 +1714,12 @@ Vertrauen Sie ihm nur, wenn Ihr Anbieter oder Ihr Administrator diesen Fingerabd
         <translation>Einstellungen geändert: Die Nachrichten werden mit den neuen Einstellungen erneut geprüft.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <location line="+11"/>
         <source>Select an account in the list on the left first.</source>
         <translation>Wählen Sie zuerst links in der Liste ein Konto aus.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <location line="+8"/>
         <source>Edit account</source>
         <translation>Konto bearbeiten</translation>
@@ -1809,7 +1808,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Prüft, wer Ihre E-Mail wirklich gesendet hat: Sealcheck berechnet SPF, DKIM, DMARC, ARC, S/MIME und OpenPGP auf Ihrem eigenen Computer neu. Es verändert Ihr Postfach nie, ohne dass Sie es verlangen, lädt nie Inhalte aus dem Internet nach und bewahrt Passwörter nur in Ihrem Schlüsselbund auf.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindowAccounts.cpp" line="-258"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="-259"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n neue Nachricht geprüft.</numerusform>

@@ -1432,7 +1432,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
 <context>
     <name>sealcheck::ui::FileTrustPage</name>
     <message>
-        <location filename="../ui/FileTrustPage.cpp" line="+30"/>
+        <location filename="../ui/FileTrustPage.cpp" line="+31"/>
         <source>One per line. Empty: no Authentication-Results field is believed.</source>
         <translation>Un par ligne. Vide&#xa0;: aucun champ Authentication-Results n’est cru.</translation>
     </message>
@@ -1447,7 +1447,7 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Un domaine par ligne, par exemple google.com</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Opened .eml and mbox files have no account to say whom to trust. List here the servers of the provider the files come from: their Authentication-Results fields are then believed, as for an account. Leave it empty when you do not know.</source>
         <translation>Les fichiers .eml et mbox ouverts n’ont pas de compte qui dise à qui faire confiance. Indiquez ici les serveurs du fournisseur d’où viennent les fichiers&#xa0;: leurs champs Authentication-Results sont alors crus, comme pour un compte. Laissez vide si vous ne savez pas.</translation>
     </message>
@@ -1714,13 +1714,12 @@ Ne lui faites confiance que si votre fournisseur ou votre administrateur confirm
         <translation>Paramètres modifiés&#xa0;: les messages sont vérifiés à nouveau avec les nouveaux paramètres.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <location line="+11"/>
         <source>Select an account in the list on the left first.</source>
         <translation>Sélectionnez d&apos;abord un compte dans la liste de gauche.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <location line="+8"/>
         <source>Edit account</source>
         <translation>Modifier le compte</translation>
@@ -1809,7 +1808,7 @@ Checks who really sent your e-mail: it recomputes SPF, DKIM, DMARC, ARC, S/MIME 
 Vérifie qui a réellement envoyé vos e-mails&#xa0;: Sealcheck recalcule SPF, DKIM, DMARC, ARC, S/MIME et OpenPGP sur votre propre ordinateur. Il ne modifie jamais votre boîte aux lettres sans que vous le demandiez, ne charge jamais de contenu distant et ne conserve les mots de passe que dans votre trousseau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindowAccounts.cpp" line="-258"/>
+        <location filename="../ui/MainWindowAccounts.cpp" line="-259"/>
         <source>%n new message(s) checked.</source>
         <translation>
             <numerusform>%n nouveau message vérifié.</numerusform>

@@ -148,6 +148,8 @@ private slots:
     void editSettings();
     void editCurrentAccount();
     void removeCurrentAccount();
+    /// The account selected on the left, or the only one; 0 (and a hint in the status bar) if none.
+    qint64 chosenAccountId();
 
 private:
     void buildMenus();

@@ -296,26 +296,27 @@ void MainWindow::editSettings()
     }
 }
 
-void MainWindow::editCurrentAccount()
+qint64 MainWindow::chosenAccountId()
 {
+    // The account selected on the left, or the only one there is.
     qint64 id = m_accounts->currentAccountId();
     if (!id && store() && store()->accounts().size() == 1)
         id = store()->accounts().front().id;
-    if (id)
-        editAccount(id);
-    else
+    if (!id)
         m_status->setText(tr("Select an account in the list on the left first."));
+    return id;
+}
+
+void MainWindow::editCurrentAccount()
+{
+    if (const qint64 id = chosenAccountId())
+        editAccount(id);
 }
 
 void MainWindow::removeCurrentAccount()
 {
-    qint64 id = m_accounts->currentAccountId();
-    if (!id && store() && store()->accounts().size() == 1)
-        id = store()->accounts().front().id;
-    if (id)
+    if (const qint64 id = chosenAccountId())
         removeAccount(id);
-    else
-        m_status->setText(tr("Select an account in the list on the left first."));
 }
 
 void MainWindow::editAccount(qint64 accountId)
