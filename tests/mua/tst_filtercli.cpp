@@ -3,6 +3,7 @@
 // DNS from the demo zone only. The exit codes are the table of app/cli/ExitCodes.h and
 // docs/mail-clients.md.
 #include "AuthResultsParser.h"
+#include "CliRun.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -21,32 +22,9 @@ const QByteArray kUnauthenticated = "From: someone@nothing.example\nTo: you@seal
 
 QString s(const char *text) { return QString::fromUtf8(text); }
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using Run = clitest::CliRun;
 
-Run runCli(const QStringList &args, const QByteArray &input)
-{
-    QProcess p;
-    p.start(kCli, args);
-    Run r;
-    if (!p.waitForStarted(5000))
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+Run runCli(const QStringList &args, const QByteArray &input) { return clitest::runCli(kCli, args, input); }
 
 QStringList demoOptions()
 {

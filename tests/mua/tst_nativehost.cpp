@@ -2,6 +2,7 @@
 // a 32-bit native-endian length, then UTF-8 JSON): good requests, a binary-string message,
 // oversized, malformed and truncated input, the desktop program's settings and account trust,
 // and "open" writing a private file for the desktop program.
+#include "CliRun.h"
 #include "MessageStore.h"
 
 #include <QFile>
@@ -53,24 +54,18 @@ Session runHost(const QStringList &extra, const QByteArray &input)
 {
     QFile now(kDemo + s("/NOW"));
     now.open(QIODevice::ReadOnly);
-    QProcess p;
     // As Thunderbird starts it: the manifest's path and the add-on's id come last.
-    p.start(kCli, QStringList{s("native-host"), s("--dns-zone"), kDemo + s("/demo.zone"), s("--now"),
-                              QString::fromLatin1(now.readAll().trimmed())}
-                      + extra + QStringList{s("/usr/lib/mozilla/native-messaging-hosts/org.sealcheck.native.json"),
-                                            s("sealcheck@sealcheck.org")});
+    const clitest::CliRun run = clitest::runCli(
+        kCli,
+        QStringList{s("native-host"), s("--dns-zone"), kDemo + s("/demo.zone"), s("--now"),
+                    QString::fromLatin1(now.readAll().trimmed())}
+            + extra
+            + QStringList{s("/usr/lib/mozilla/native-messaging-hosts/org.sealcheck.native.json"), s("sealcheck@sealcheck.org")},
+        input);
     Session r;
-    if (!p.waitForStarted(5000))
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    QByteArray out = p.readAllStandardOutput();
+    r.exitCode = run.exitCode;
+    r.err = run.err;
+    QByteArray out = run.out;
     while (out.size() >= 4) {
         uint32_t n = 0;
         std::memcpy(&n, out.constData(), 4);
@@ -80,7 +75,6 @@ Session runHost(const QStringList &extra, const QByteArray &input)
         out.remove(0, 4 + n);
     }
     r.rest = out;
-    r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
 }
 
