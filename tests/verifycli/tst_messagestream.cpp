@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -70,12 +72,21 @@ Read readThroughPipe(const QTemporaryDir &dir, const std::string &bytes, const M
     if (mkfifo(fifo.c_str(), 0600) != 0)
         qFatal("mkfifo failed");
     std::thread writer([&] {
+        // The reader may stop early by design (a message over the limit ends a pipe): then the
+        // write fails with EPIPE. Blocking SIGPIPE in this thread turns the signal, which is sent
+        // to the writing thread, into that error; the pending signal goes with the thread.
+        sigset_t pipe;
+        sigemptyset(&pipe);
+        sigaddset(&pipe, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
         FILE *f = std::fopen(fifo.c_str(), "wb");
+        if (!f)
+            return;
         // Odd pieces, so lines and messages cross the reader's chunks everywhere.
         for (size_t pos = 0; pos < bytes.size();) {
             const size_t n = std::min(bytes.size() - pos, size_t(1 + (pos * 7919) % 613));
-            std::fwrite(bytes.data() + pos, 1, n, f);
-            std::fflush(f);
+            if (std::fwrite(bytes.data() + pos, 1, n, f) != n || std::fflush(f) != 0)
+                break; // the reader has gone
             pos += n;
         }
         std::fclose(f);
