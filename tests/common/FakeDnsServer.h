@@ -356,7 +356,7 @@ private:
                 std::string framed;
                 put16(framed, unsigned(reply.size()));
                 framed += reply;
-                (void)!::write(fd, framed.data(), framed.size());
+                (void)!::send(fd, framed.data(), framed.size(), MSG_NOSIGNAL); // the client may have given up
             }
         }
         ::close(fd);
