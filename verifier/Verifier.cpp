@@ -32,18 +32,6 @@ namespace verifier {
 
 namespace {
 
-/// The domain of an address ("user@Example.COM" → "example.com"); empty when there is none.
-std::string domainOf(std::string_view address)
-{
-    size_t at = address.rfind('@');
-    if (at == std::string_view::npos)
-        return {};
-    std::string_view d = address.substr(at + 1);
-    while (!d.empty() && (d.back() == '>' || d.back() == ' ' || d.back() == '.'))
-        d.remove_suffix(1);
-    return toLower(d);
-}
-
 /// Return-Path: <addr> → addr ("" for the null reverse-path "<>").
 std::optional<std::string> readReturnPath(const Message &m)
 {

@@ -9,38 +9,6 @@ namespace verifier {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i] (a non-ASCII lead byte), 0 if invalid
-// (overlong forms, surrogates and code points past U+10FFFF are invalid, RFC 3629).
-size_t utf8SequenceLength(std::string_view s, size_t i)
-{
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    size_t n = 0;
-    uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + n > s.size())
-        return 0;
-    for (size_t k = 1; k < n; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (b(i + k) & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 constexpr bool isNonAscii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 constexpr bool isAlnum(char c) { return isAlpha(c) || isDigit(c); }
 
@@ -58,20 +26,6 @@ constexpr bool isTspecial(char c)
 
 // RFC 2045 token character: printable US-ASCII except tspecials.
 constexpr bool isTokenChar(char c) { return c > 0x20 && c < 0x7F && !isTspecial(c); }
-
-// RFC 5322 atext (RFC 6532 adds UTF-8, handled by callers).
-constexpr bool isAtext(char c)
-{
-    if (isAlnum(c))
-        return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '/': case '=': case '?': case '^': case '_': case '`': case '{': case '|': case '}': case '~':
-        return true;
-    default:
-        return false;
-    }
-}
 
 bool isToken(std::string_view s)
 {
@@ -116,28 +70,6 @@ bool isDomainName(std::string_view s)
         }
     }
     return true;
-}
-
-const std::map<std::string, std::vector<std::string_view>, std::less<>> &registry()
-{
-    // IANA "Email Authentication Result Names" (RFC 8601 §2.7, RFC 5617, RFC 6212, RFC 7281,
-    // RFC 7293, RFC 7489, RFC 8617, RFC 8904). Deprecated "hardfail" is not accepted.
-    static const std::map<std::string, std::vector<std::string_view>, std::less<>> table = {
-        {"auth", {"none", "pass", "fail", "temperror", "permerror"}},
-        {"dkim", {"none", "pass", "fail", "policy", "neutral", "temperror", "permerror"}},
-        {"domainkeys", {"none", "pass", "fail", "policy", "neutral", "temperror", "permerror"}},
-        {"iprev", {"pass", "fail", "temperror", "permerror"}},
-        {"sender-id", {"none", "pass", "fail", "softfail", "policy", "neutral", "temperror", "permerror"}},
-        {"spf", {"none", "pass", "fail", "softfail", "policy", "neutral", "temperror", "permerror"}},
-        {"dkim-adsp", {"none", "pass", "unknown", "fail", "discard", "nxdomain", "temperror", "permerror"}},
-        {"vbr", {"none", "pass", "fail", "temperror", "permerror"}},
-        {"rrvs", {"none", "pass", "fail", "unknown", "temperror", "permerror"}},
-        {"smime", {"none", "pass", "fail", "policy", "neutral", "temperror", "permerror"}},
-        {"dmarc", {"none", "pass", "fail", "temperror", "permerror"}},
-        {"arc", {"none", "pass", "fail"}},
-        {"dnswl", {"pass", "none", "fail", "temperror", "permerror"}},
-    };
-    return table;
 }
 
 class Cursor
@@ -206,7 +138,7 @@ private:
         for (size_t i = 0; i < m_s.size();) {
             const char c = m_s[i];
             if (isNonAscii(c)) {
-                const size_t n = utf8SequenceLength(m_s, i);
+                const size_t n = utf8Decode(m_s, i);
                 if (n == 0)
                     return fail("invalid UTF-8", i);
                 i += n;
@@ -285,7 +217,7 @@ private:
                 if (!skipQuotedPair())
                     return false;
             } else if (isNonAscii(c)) {
-                m_p += utf8SequenceLength(m_s, m_p);
+                m_p += utf8Decode(m_s, m_p);
             } else {
                 ++m_p; // ctext: any other printable character
             }
@@ -300,7 +232,7 @@ private:
             return fail("backslash at the end of the value");
         const char c = peek();
         if (isNonAscii(c)) {
-            m_p += utf8SequenceLength(m_s, m_p);
+            m_p += utf8Decode(m_s, m_p);
             return true;
         }
         if (c == '\r' || c == '\n')
@@ -377,7 +309,7 @@ private:
             if (c == '\r')
                 return fail("carriage return inside a quoted string");
             if (isNonAscii(c)) {
-                const size_t n = utf8SequenceLength(m_s, m_p);
+                const size_t n = utf8Decode(m_s, m_p);
                 out->append(m_s.substr(m_p, n));
                 m_p += n;
                 continue;
@@ -432,7 +364,7 @@ private:
                 const char c = peek();
                 if (isWsp(c) || c == '\r' || c == '\n' || c == ';' || c == '(' || c == ')' || c == '"')
                     break;
-                m_p += isNonAscii(c) ? utf8SequenceLength(m_s, m_p) : 1;
+                m_p += isNonAscii(c) ? utf8Decode(m_s, m_p) : 1;
             }
             *out = std::string(m_s.substr(start, m_p - start));
             return true;
@@ -442,7 +374,7 @@ private:
         while (!atEnd()) {
             const char c = peek();
             if (isNonAscii(c)) {
-                m_p += utf8SequenceLength(m_s, m_p);
+                m_p += utf8Decode(m_s, m_p);
                 continue;
             }
             if (isTokenChar(c) || isAtext(c) || c == '@' || c == '.') {
@@ -704,14 +636,6 @@ private:
 };
 
 } // namespace
-
-const std::vector<std::string_view> &registeredResults(std::string_view method)
-{
-    static const std::vector<std::string_view> none;
-    const auto &table = registry();
-    const auto it = table.find(toLower(method));
-    return it == table.end() ? none : it->second;
-}
 
 Expected<ParsedAuthResults> parseAuthenticationResults(std::string_view value, AuthResultsMode mode)
 {

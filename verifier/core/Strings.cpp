@@ -186,6 +186,40 @@ bool isDeceptiveCodePoint(uint32_t cp)
 }
 } // namespace
 
+size_t utf8Decode(std::string_view s, size_t i, uint32_t *codePoint)
+{
+    if (i >= s.size())
+        return 0;
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    size_t n = 0;
+    uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n > s.size() - i)
+        return 0;
+    for (size_t k = 1; k < n; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    if (codePoint)
+        *codePoint = cp;
+    return n;
+}
+
 std::string escapeForDisplay(std::string_view s, bool *changed)
 {
     static const char *digits = "0123456789ABCDEF";
@@ -216,23 +250,9 @@ std::string escapeForDisplay(std::string_view s, bool *changed)
             ++i;
             continue;
         }
-        int len = (c >= 0xF0 && c <= 0xF4) ? 4 : (c >= 0xE0) && (c < 0xF0) ? 3 : (c >= 0xC2 && c < 0xE0) ? 2 : 0;
         uint32_t cp = 0;
-        bool valid = len > 0 && i + size_t(len) <= s.size();
-        if (valid) {
-            cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-            for (int k = 1; k < len; ++k) {
-                unsigned char cc = static_cast<unsigned char>(s[i + size_t(k)]);
-                if ((cc & 0xC0) != 0x80) {
-                    valid = false;
-                    break;
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            if (valid && ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-                          (cp >= 0xD800 && cp <= 0xDFFF)))
-                valid = false;
-        }
+        const size_t len = utf8Decode(s, i, &cp);
+        const bool valid = len > 0;
         if (!valid) {
             escapeByte(c);
             ++i;
@@ -244,9 +264,9 @@ std::string escapeForDisplay(std::string_view s, bool *changed)
             out += buf;
             any = true;
         } else {
-            out.append(s.substr(i, size_t(len)));
+            out.append(s.substr(i, len));
         }
-        i += size_t(len);
+        i += len;
     }
     if (changed)
         *changed = any;

@@ -1,6 +1,9 @@
 #pragma once
-/// Small byte-string helpers shared by the parsers. ASCII only: these never interpret UTF-8.
+/// Small byte-string helpers shared by the parsers. ASCII only, except utf8Decode and
+/// escapeForDisplay, which read UTF-8 strictly (RFC 3629).
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +14,24 @@ constexpr char toLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - '
 constexpr bool isWsp(char c) { return c == ' ' || c == '\t'; }
 constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+/// atext (RFC 5322 §3.2.3), its ASCII part (RFC 6532 adds UTF-8, handled by callers).
+constexpr bool isAtext(char c)
+{
+    if (isAlpha(c) || isDigit(c))
+        return true;
+    switch (c) {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
+    case '/': case '=': case '?': case '^': case '_': case '`': case '{': case '|': case '}': case '~':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// The length of the UTF-8 sequence starting at s[i] (a lead byte >= 0x80), and its code point in
+/// @p codePoint; 0 when it is not valid RFC 3629 UTF-8 (a stray or truncated byte, an overlong
+/// form, a surrogate, a code point past U+10FFFF).
+size_t utf8Decode(std::string_view s, size_t i, uint32_t *codePoint = nullptr);
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 bool startsWithIgnoreCase(std::string_view s, std::string_view prefix);

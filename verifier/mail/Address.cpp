@@ -1,5 +1,7 @@
 #include "Address.h"
 
+#include "AddressDetail.h"
+
 #include "Domain.h"
 #include "Rfc2047.h"
 #include "Strings.h"
@@ -8,95 +10,9 @@
 
 namespace verifier {
 
+using namespace addressdetail;
+
 namespace {
-
-// Length of the valid UTF-8 sequence (RFC 3629, no overlongs or surrogates) starting at s[p],
-// whose first byte is >= 0x80; 0 when invalid.
-size_t utf8Length(std::string_view s, size_t p)
-{
-    unsigned char c = static_cast<unsigned char>(s[p]);
-    size_t len = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
-    if (len == 0 || p + len > s.size())
-        return 0;
-    uint32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len; ++k) {
-        unsigned char cc = static_cast<unsigned char>(s[p + k]);
-        if ((cc & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
-// RFC 5322 §3.2.3 atext (ASCII part).
-bool isAtext(char c)
-{
-    return isAlpha(c) || isDigit(c) || std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
-}
-
-// RFC 5322 §4.1 obs-NO-WS-CTL.
-bool isObsNoWsCtl(unsigned char c)
-{
-    return (c >= 1 && c <= 8) || c == 11 || c == 12 || (c >= 14 && c <= 31) || c == 127;
-}
-
-bool isDotAtomText(std::string_view s)
-{
-    if (s.empty() || s.front() == '.' || s.back() == '.')
-        return false;
-    for (size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == '.') {
-            if (s[i + 1] == '.')
-                return false;
-        } else if (static_cast<unsigned char>(c) >= 0x80) {
-            size_t len = utf8Length(s, i);
-            if (len == 0)
-                return false;
-            i += len - 1;
-        } else if (!isAtext(c)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-std::string describeChar(std::string_view s, size_t p)
-{
-    if (p >= s.size())
-        return "the end of the value";
-    char buf[64];
-    unsigned char c = static_cast<unsigned char>(s[p]);
-    if (c > 0x20 && c < 0x7F)
-        std::snprintf(buf, sizeof buf, "'%c' at offset %zu", char(c), p);
-    else
-        std::snprintf(buf, sizeof buf, "byte 0x%02X at offset %zu", unsigned(c), p);
-    return buf;
-}
-
-void finishMailbox(Mailbox &mb)
-{
-    mb.domain.clear();
-    mb.domainError.clear();
-    if (!mb.domainAsWritten.empty() && mb.domainAsWritten.front() == '[') {
-        mb.domainError = "the domain is an address literal";
-        return;
-    }
-    auto d = normalizeDomain(mb.domainAsWritten);
-    if (d)
-        mb.domain = std::move(*d);
-    else
-        mb.domainError = d.error().message;
-}
-
-void setKind(AddressList &list)
-{
-    list.kind = list.mailboxes.empty()       ? AddressListKind::None
-                : list.mailboxes.size() == 1 ? AddressListKind::One
-                                             : AddressListKind::Several;
-}
 
 // ------------------------------------------------------------------ strict: RFC 5322 to the letter
 
@@ -192,7 +108,7 @@ private:
     // Appends one UTF-8 non-ASCII character (RFC 6532 §3.2) at m_p to @p out.
     bool utf8Char(std::string *out)
     {
-        size_t len = utf8Length(m_s, m_p);
+        size_t len = utf8Decode(m_s, m_p);
         if (len == 0)
             return fail("invalid UTF-8 at offset " + std::to_string(m_p));
         if (out)
@@ -310,7 +226,7 @@ private:
         while (!atEnd()) {
             unsigned char c = static_cast<unsigned char>(m_s[m_p]);
             if (c >= 0x80) {
-                if (utf8Length(m_s, m_p) == 0)
+                if (utf8Decode(m_s, m_p) == 0)
                     break;
                 utf8Char(&out);
             } else if (isAtext(char(c))) {
@@ -573,179 +489,12 @@ private:
     }
 };
 
-// ------------------------------------------------------------------ lenient: what clients accept
-
-std::string stripQuotes(std::string_view s)
-{
-    std::string out;
-    for (char c : trim(s)) {
-        if (c != '"')
-            out.push_back(c);
-    }
-    return std::string(trim(out));
-}
-
-// Reads one list element the way a simple client does.
-bool lenientMailbox(std::string_view text, Mailbox &mb)
-{
-    // Positions of '<' outside quotes (quotes without backslash escapes).
-    std::string_view addr;
-    std::string_view display;
-    bool inQuote = false;
-    // The next '>' and the next '@' after each '<', found incrementally so that many '<' stay linear.
-    size_t close = 0, nextAt = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '"') {
-            inQuote = !inQuote;
-        } else if (c == '<' && !inQuote) {
-            if (close != std::string_view::npos && close <= i)
-                close = text.find('>', i + 1);
-            if (nextAt != std::string_view::npos && nextAt <= i)
-                nextAt = text.find('@', i + 1);
-            if (nextAt != std::string_view::npos && (close == std::string_view::npos || nextAt < close)) {
-                addr = text.substr(i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1);
-                size_t firstAngle = text.find('<');
-                display = text.substr(0, firstAngle);
-                break;
-            }
-        }
-    }
-    if (addr.empty()) {
-        // No "<...>": the last word holding an '@' is the address.
-        size_t tokenStart = std::string_view::npos;
-        size_t bestStart = std::string_view::npos, bestEnd = 0;
-        inQuote = false;
-        for (size_t i = 0; i <= text.size(); ++i) {
-            bool boundary = i == text.size() || (!inQuote && (isWsp(text[i])));
-            if (i < text.size() && text[i] == '"')
-                inQuote = !inQuote;
-            if (boundary) {
-                if (tokenStart != std::string_view::npos) {
-                    std::string_view token = text.substr(tokenStart, i - tokenStart);
-                    if (token.find('@') != std::string_view::npos) {
-                        bestStart = tokenStart;
-                        bestEnd = i;
-                    }
-                    tokenStart = std::string_view::npos;
-                }
-            } else if (tokenStart == std::string_view::npos) {
-                tokenStart = i;
-            }
-        }
-        if (bestStart == std::string_view::npos)
-            return false;
-        addr = text.substr(bestStart, bestEnd - bestStart);
-        display = text.substr(0, bestStart);
-    }
-    addr = trim(addr);
-    if (!addr.empty() && addr.front() == '@') { // a source route: the address follows the last ':'
-        size_t colon = addr.rfind(':');
-        if (colon != std::string_view::npos)
-            addr = addr.substr(colon + 1);
-    }
-    StrictParser p(addr);
-    if (!p.parseAddrSpecOnly(mb)) {
-        mb = Mailbox{};
-        size_t at = addr.rfind('@');
-        mb.localPart = stripQuotes(addr.substr(0, at));
-        mb.domainAsWritten = std::string(trim(addr.substr(at + 1)));
-        finishMailbox(mb);
-    }
-    mb.rawDisplayName = std::string(trim(display));
-    mb.displayName = decodeEncodedWords(stripQuotes(display));
-    return true;
-}
-
-AddressList parseLenient(std::string_view in)
-{
-    AddressList out;
-    in = in.substr(0, in.find('\0')); // C-string readers stop at a NUL
-    std::string s = unfold(in);
-
-    struct Piece
-    {
-        std::string text;
-        std::string group;
-    };
-    std::vector<Piece> pieces;
-    std::string current;
-    std::string group;
-    bool inQuote = false, inComment = false;
-    int angle = 0;
-    bool currentHasAtOrAngle = false;
-    auto endPiece = [&]() {
-        pieces.push_back({current, group});
-        current.clear();
-        currentHasAtOrAngle = false;
-    };
-    for (char c : s) {
-        if (inComment) {
-            if (c == ')')
-                inComment = false; // no nesting
-            continue;
-        }
-        if (c == '"') {
-            inQuote = !inQuote;
-        } else if (!inQuote) {
-            if (c == '(') {
-                inComment = true;
-                continue;
-            }
-            if (c == '<')
-                ++angle;
-            else if (c == '>' && angle > 0)
-                --angle;
-            else if (angle == 0 && c == ',') {
-                endPiece();
-                continue;
-            } else if (angle == 0 && c == ';') {
-                endPiece();
-                group.clear();
-                continue;
-            } else if (angle == 0 && c == ':' && !currentHasAtOrAngle) {
-                group = std::string(trim(current));
-                out.hasGroup = true;
-                current.clear();
-                currentHasAtOrAngle = false;
-                continue;
-            }
-        }
-        current.push_back(c);
-        currentHasAtOrAngle = currentHasAtOrAngle || c == '@' || c == '<';
-    }
-    endPiece();
-
-    // A piece without '@' is part of a display name that held an unquoted ',' ("Smith, John <j@x>").
-    std::string carry;
-    for (auto &piece : pieces) {
-        if (piece.text.find('@') == std::string::npos) {
-            if (carry.empty() && trim(piece.text).empty())
-                continue; // an empty element
-            if (!carry.empty())
-                carry.push_back(',');
-            carry += piece.text;
-            continue;
-        }
-        std::string text = carry.empty() ? piece.text : carry + "," + piece.text;
-        carry.clear();
-        Mailbox mb;
-        if (lenientMailbox(text, mb)) {
-            mb.groupName = piece.group;
-            out.mailboxes.push_back(std::move(mb));
-            if (out.mailboxes.size() > AddressLimits::maxMailboxes) {
-                out.kind = AddressListKind::Invalid;
-                out.problem = "more than " + std::to_string(AddressLimits::maxMailboxes) + " mailboxes";
-                out.mailboxes.clear();
-                return out;
-            }
-        }
-    }
-    setKind(out);
-    return out;
-}
-
 } // namespace
+
+bool addressdetail::parseStrictAddrSpec(std::string_view text, Mailbox &mb)
+{
+    return StrictParser(text).parseAddrSpecOnly(mb);
+}
 
 std::string Mailbox::address() const
 {
