@@ -2,10 +2,7 @@
 // of a mailbox over IMAP, read-only (EXAMINE and BODY.PEEK only, through imap::ImapSyncClient);
 // with --set-keywords, and only then, it adds the verdict keywords (VerdictKeywords.h) at the end.
 //
-// Messages are verified as they arrive: the fetch callback hands each one to a small pool of
-// verifier threads and the reports are printed in UID order as soon as they are ready, so a
-// connection lost in the middle still leaves every message already received verified and printed.
-// The pool's queue is bounded, so memory does not grow with the size of the mailbox.
+// Messages are verified as they arrive: the fetch callback hands each one to ScanVerifierPool.
 
 #include "CliContext.h"
 #include "RememberedVerification.h"
@@ -13,6 +10,7 @@
 #include "ResolverSetup.h"
 #include "VerdictKeywords.h"
 #include "VerifyCommand.h"
+#include "ScanVerifierPool.h"
 
 #include "Message.h"
 
@@ -36,13 +34,8 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <condition_variable>
 #include <csignal>
-#include <deque>
-#include <map>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include <termios.h>
@@ -320,134 +313,6 @@ std::optional<OAuthAccount> findOAuthAccount(const ScanTarget &target, quint16 p
 }
 #endif
 
-// ---- verification as messages arrive -------------------------------------------------------
-
-/// Verifies messages on worker threads and prints the reports in submission order, each as soon
-/// as it and all before it are done. submit() blocks while the queue is full (bounded memory).
-class OrderedVerifierPool
-{
-public:
-    OrderedVerifierPool(const verifier::VerifyContext &context, const CommonOptions &options, int threads,
-                        QString accountUser = {})
-        : m_context(context), m_options(options), m_accountUser(std::move(accountUser))
-    {
-        m_maxQueued = size_t(std::max(4, threads * 4));
-        for (int i = 0; i < threads; ++i)
-            m_workers.emplace_back([this] { work(); });
-    }
-    ~OrderedVerifierPool() { finish(); }
-
-    /// @p flags: the message's IMAP flags (space-separated); with --memory, an answered
-    /// authenticated message teaches its domain (KnownDomains::learn). @p uid: for --set-keywords.
-    void submit(std::string bytes, std::string source, quint32 uid, QString flags = {})
-    {
-        std::unique_lock lock(m_mutex);
-        m_spaceFree.wait(lock, [this] { return m_queue.size() < m_maxQueued; });
-        m_queue.push_back(Job{m_nextSeq++, std::move(bytes), std::move(source), std::move(flags), uid});
-        m_workAvailable.notify_one();
-    }
-
-    /// Waits until every submitted message is verified and printed.
-    void finish()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_closing = true;
-        }
-        m_workAvailable.notify_all();
-        for (std::thread &t : m_workers)
-            t.join();
-        m_workers.clear();
-    }
-
-    bool anyFailed() const { return m_failed; }
-    /// UID and verdict of every message verified, in UID order (after finish()).
-    const std::vector<std::pair<quint32, verifier::Verdict>> &verdicts() const { return m_verdicts; }
-
-private:
-    struct Job
-    {
-        quint64 seq;
-        std::string bytes;
-        std::string source;
-        QString flags;
-        quint32 uid = 0;
-    };
-    struct Outcome
-    {
-        std::optional<verifier::Report> report;
-        std::string error;
-        quint32 uid = 0;
-    };
-
-    void work()
-    {
-        verifier::VerifyContext context = m_context;
-        RememberedVerification memory; // --memory: this thread's own store connection
-        if (!m_options.memoryPath.isEmpty())
-            (void)memory.open(m_options.memoryPath); // checked by readCommonOptions; else no memory
-        if (memory.isOpen() && !m_accountUser.isEmpty())
-            (void)memory.knownDomains()->addAccountDomain(m_accountUser, context.now);
-        for (;;) {
-            Job job;
-            {
-                std::unique_lock lock(m_mutex);
-                m_workAvailable.wait(lock, [this] { return m_closing || !m_queue.empty(); });
-                if (m_queue.empty())
-                    return;
-                job = std::move(m_queue.front());
-                m_queue.pop_front();
-            }
-            m_spaceFree.notify_one();
-            Outcome outcome;
-            outcome.uid = job.uid;
-            std::string limit;
-            auto message = verifier::Message::parse(std::move(job.bytes), {}, &limit);
-            if (message) {
-                context.source = job.source;
-                outcome.report = memory.verify(*message, context);
-                if (memory.isOpen())
-                    memory.knownDomains()->learn(*outcome.report, job.flags, context.now);
-            } else if (!limit.empty()) {
-                // Over a limit: not checked (issue 24), printed in order like the others.
-                outcome.report = verifier::overLimitReport(job.source, limit);
-            } else {
-                outcome.error = job.source + ": " + message.error().message;
-            }
-            std::lock_guard lock(m_printMutex);
-            m_done.emplace(job.seq, std::move(outcome));
-            for (auto it = m_done.find(m_nextToPrint); it != m_done.end(); it = m_done.find(m_nextToPrint)) {
-                if (it->second.report) {
-                    printReport(*it->second.report, m_options, stdout);
-                    m_verdicts.emplace_back(it->second.uid, it->second.report->verdict);
-                } else {
-                    std::fprintf(stderr, "sealcheck-cli scan: %s\n", it->second.error.c_str());
-                    m_failed = true;
-                }
-                m_done.erase(it);
-                ++m_nextToPrint;
-            }
-        }
-    }
-
-    const verifier::VerifyContext m_context;
-    const CommonOptions &m_options;
-    const QString m_accountUser;
-    std::mutex m_mutex;
-    std::condition_variable m_workAvailable;
-    std::condition_variable m_spaceFree;
-    std::deque<Job> m_queue;
-    size_t m_maxQueued = 8;
-    quint64 m_nextSeq = 0;
-    bool m_closing = false;
-    std::vector<std::thread> m_workers;
-    std::mutex m_printMutex;
-    std::map<quint64, Outcome> m_done;
-    quint64 m_nextToPrint = 0;
-    bool m_failed = false;
-    std::vector<std::pair<quint32, verifier::Verdict>> m_verdicts;
-};
-
 /// "3, 4, 9" — at most 20 UIDs, then "and N more".
 QString uidList(const QList<quint32> &uids)
 {
@@ -647,7 +512,7 @@ int runScan(const QStringList &arguments)
                                  .arg(mailbox->uidValidity)
                                  .toStdString();
     const int threads = int(std::max(1u, std::min(std::thread::hardware_concurrency(), 16u)));
-    OrderedVerifierPool pool(context, options, threads, target.user);
+    ScanVerifierPool pool(context, options, threads, target.user);
     int missing = 0;
     qsizetype received = 0;
     const auto fetched = client.fetchMessages(wanted, imap::FetchParts::FullMessage, [&](const imap::FetchData &m) {

@@ -1,7 +1,7 @@
 #include "MessageStore.h"
 
+#include "MessageStoreSql.h"
 #include "PrivateFiles.h"
-#include "ReportJson.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -21,64 +21,6 @@ namespace sealcheck {
 namespace {
 
 QAtomicInteger<quint64> g_connectionCounter;
-
-/// Runs @p q and appends the first column of each row (an id).
-void appendIds(QSqlQuery &q, QVector<qint64> &out)
-{
-    if (!q.exec())
-        return;
-    while (q.next())
-        out.push_back(q.value(0).toLongLong());
-}
-
-// Numbered migrations; index i upgrades user_version i to i+1. Never edit a released step.
-const char *const kMigrations[] = {
-    // 1: the first schema.
-    "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL, host TEXT NOT NULL, port INTEGER NOT NULL,"
-    " security INTEGER NOT NULL, username TEXT NOT NULL, trusted_authserv_ids TEXT NOT NULL DEFAULT '',"
-    " trusted_relays TEXT NOT NULL DEFAULT '', trusted_arc_sealers TEXT NOT NULL DEFAULT '',"
-    " pinned_key TEXT NOT NULL DEFAULT '', phishing_keyword INTEGER NOT NULL DEFAULT 0);"
-    "CREATE TABLE mailboxes (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
-    " name TEXT NOT NULL, uid_validity INTEGER NOT NULL DEFAULT 0, uid_next INTEGER NOT NULL DEFAULT 0,"
-    " highest_modseq INTEGER NOT NULL DEFAULT 0, UNIQUE(account_id, name));"
-    "CREATE TABLE messages (id INTEGER PRIMARY KEY, mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,"
-    " uid INTEGER NOT NULL, from_header TEXT NOT NULL DEFAULT '', from_address TEXT NOT NULL DEFAULT '',"
-    " subject TEXT NOT NULL DEFAULT '', date INTEGER NOT NULL DEFAULT 0, size INTEGER NOT NULL DEFAULT 0,"
-    " flags TEXT NOT NULL DEFAULT '', message_id TEXT NOT NULL DEFAULT '', verdict TEXT NOT NULL DEFAULT '',"
-    " UNIQUE(mailbox_id, uid));"
-    "CREATE INDEX messages_by_date ON messages(mailbox_id, date DESC);"
-    "CREATE INDEX messages_by_verdict ON messages(mailbox_id, verdict);"
-    "CREATE TABLE raw_messages (message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
-    " bytes BLOB NOT NULL, size INTEGER NOT NULL, stored_at INTEGER NOT NULL);"
-    "CREATE TABLE reports (message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
-    " report_version INTEGER NOT NULL, computed_at INTEGER NOT NULL, json TEXT NOT NULL);",
-    // 2: key memory and sender expectations (KeyMemory.h, SenderExpectations.h).
-    "CREATE TABLE dkim_keys (id INTEGER PRIMARY KEY, domain TEXT NOT NULL, selector TEXT NOT NULL,"
-    " record TEXT NOT NULL, normalized TEXT NOT NULL, dnssec INTEGER NOT NULL DEFAULT 0,"
-    " first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, UNIQUE(domain, selector, normalized));"
-    "CREATE INDEX dkim_keys_by_name ON dkim_keys(domain, selector);"
-    "CREATE TABLE dkim_pins (domain TEXT NOT NULL, selector TEXT NOT NULL, record TEXT NOT NULL,"
-    " normalized TEXT NOT NULL, pinned_at INTEGER NOT NULL, PRIMARY KEY(domain, selector));"
-    "CREATE TABLE sender_always_signs (domain TEXT PRIMARY KEY, since INTEGER NOT NULL);"
-    "CREATE TABLE accepted_signers (signer_domain TEXT NOT NULL, from_domain TEXT NOT NULL,"
-    " accepted_at INTEGER NOT NULL, PRIMARY KEY(signer_domain, from_domain));",
-    // 3: OAuth 2.0 accounts (issue 12). The tokens themselves live only in the keychain.
-    "ALTER TABLE accounts ADD COLUMN auth_kind INTEGER NOT NULL DEFAULT 0;"
-    "ALTER TABLE accounts ADD COLUMN oauth_provider TEXT NOT NULL DEFAULT '';"
-    "ALTER TABLE accounts ADD COLUMN oauth_overrides TEXT NOT NULL DEFAULT '';",
-    // 4: stale reports. 1 = the report was made under trust settings or a key memory that have
-    // since changed and has not been made again yet (from the cached raw copy at once, else at
-    // the next sync of the mailbox). Saving a report sets it back to 0. (One migration, two
-    // statements: the parentheses say the concatenation is meant.)
-    ("ALTER TABLE messages ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;"
-     "CREATE INDEX messages_by_stale ON messages(mailbox_id, stale);"),
-    // 5: the account's provider profile (resources/providers/providers.json), "" = none.
-    "ALTER TABLE accounts ADD COLUMN provider_profile TEXT NOT NULL DEFAULT '';",
-    // 6: the domains the user knows (KnownDomains.h): origin 0 user, 1 account, 2 learned;
-    // removed = 1 keeps a domain the user took out from being learned again.
-    "CREATE TABLE IF NOT EXISTS known_domains (domain TEXT PRIMARY KEY, origin INTEGER NOT NULL, added_at INTEGER NOT NULL,"
-    " removed INTEGER NOT NULL DEFAULT 0);",
-};
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL.
 QString text(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
@@ -123,6 +65,8 @@ const char *kRowColumns =
 
 } // namespace
 
+using storesql::appendIds;
+
 QString verdictFilterName(VerdictFilter filter)
 {
     switch (filter) {
@@ -161,8 +105,6 @@ MessageStore::~MessageStore()
         QSqlDatabase::removeDatabase(m_connection);
     }
 }
-
-int MessageStore::latestSchemaVersion() { return int(sizeof kMigrations / sizeof kMigrations[0]); }
 
 verifier::Expected<bool> MessageStore::open(const QString &path, const StoreLimits &limits)
 {
@@ -220,57 +162,6 @@ bool MessageStore::exec(const QString &sql)
     if (!q.exec(sql)) {
         m_lastError = q.lastError().text();
         return false;
-    }
-    return true;
-}
-
-int MessageStore::schemaVersion() const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-        return q.value(0).toInt();
-    return -1;
-}
-
-bool MessageStore::migrate()
-{
-    // Each step reads the version inside a write transaction (BEGIN IMMEDIATE takes SQLite's
-    // write lock first), so two connections opening a new store at once (the desktop program
-    // and its verification threads, or two processes) never both run the same migration: the
-    // second waits (busy timeout), sees the new version, and does nothing.
-    int version = schemaVersion();
-    if (version > latestSchemaVersion()) {
-        m_lastError = QStringLiteral("the store was written by a newer Sealcheck (schema %1)").arg(version);
-        return false;
-    }
-    while (version < latestSchemaVersion()) {
-        if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
-            return false;
-        version = schemaVersion();
-        if (version >= latestSchemaVersion()) {
-            exec(QStringLiteral("COMMIT"));
-            break;
-        }
-        const QStringList statements =
-            QString::fromLatin1(kMigrations[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
-        bool ok = true;
-        for (const QString &s : statements) {
-            if (!s.trimmed().isEmpty() && !exec(s)) {
-                ok = false;
-                break;
-            }
-        }
-        if (ok)
-            ok = exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1));
-        if (!ok) {
-            const QString error = m_lastError;
-            exec(QStringLiteral("ROLLBACK"));
-            m_lastError = error;
-            return false;
-        }
-        if (!exec(QStringLiteral("COMMIT")))
-            return false;
-        ++version;
     }
     return true;
 }
@@ -604,164 +495,6 @@ QVector<qint64> MessageStore::unverified(qint64 mailboxId, int limit) const
     q.addBindValue(limit);
     appendIds(q, out);
     return out;
-}
-
-verifier::Expected<QVector<qint64>> MessageStore::markStale(qint64 accountId)
-{
-    // Only reports (verdict != '') can be stale; a message never verified is verified at the next
-    // sync anyway. One transaction: the ids returned are exactly the rows changed.
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction())
-        return verifier::makeError("cannot start a transaction: " + db.lastError().text().toStdString());
-    // Every report of the account, those with a cached raw copy too: the caller verifies those
-    // again at once, and each new report clears its mark; if the program stops before that, the
-    // mark survives and the next sync does it (from the cached copy, without a fetch).
-    const QString where = QStringLiteral(
-        " WHERE stale=0 AND verdict<>'' AND mailbox_id IN (SELECT id FROM mailboxes WHERE account_id=?)");
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM messages") + where);
-    q.addBindValue(accountId);
-    QVector<qint64> ids;
-    appendIds(q, ids);
-    QSqlQuery u(db);
-    u.prepare(QStringLiteral("UPDATE messages SET stale=1") + where);
-    u.addBindValue(accountId);
-    if (!q.lastError().isValid() && u.exec() && db.commit())
-        return ids;
-    const QString e = q.lastError().isValid() ? q.lastError().text() : u.lastError().text();
-    db.rollback();
-    m_lastError = e;
-    return verifier::makeError("cannot mark reports as outdated: " + e.toStdString());
-}
-
-QVector<qint64> MessageStore::staleMessages(qint64 mailboxId, int limit) const
-{
-    QVector<qint64> out;
-    if (limit <= 0)
-        return out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT id FROM messages WHERE mailbox_id=? AND stale=1 ORDER BY date DESC, uid DESC LIMIT ?"));
-    q.addBindValue(mailboxId);
-    q.addBindValue(limit);
-    appendIds(q, out);
-    return out;
-}
-
-int MessageStore::staleCount(qint64 mailboxId) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE mailbox_id=? AND stale=1"));
-    q.addBindValue(mailboxId);
-    if (!q.exec() || !q.next())
-        return 0;
-    return q.value(0).toInt();
-}
-
-bool MessageStore::dropRaw(qint64 messageId)
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("DELETE FROM raw_messages WHERE message_id=?"));
-    q.addBindValue(messageId);
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return false;
-    }
-    return true;
-}
-
-bool MessageStore::saveRaw(qint64 messageId, const QByteArray &bytes)
-{
-    if (bytes.size() > m_limits.maxRawMessageBytes)
-        return false;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO raw_messages (message_id, bytes, size, stored_at) VALUES (?,?,?,?)"));
-    q.addBindValue(messageId);
-    q.addBindValue(bytes);
-    q.addBindValue(bytes.size());
-    q.addBindValue(QDateTime::currentSecsSinceEpoch());
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return false;
-    }
-    evictRaw();
-    return true;
-}
-
-std::optional<QByteArray> MessageStore::raw(qint64 messageId) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT bytes FROM raw_messages WHERE message_id=?"));
-    q.addBindValue(messageId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return q.value(0).toByteArray();
-}
-
-qint64 MessageStore::rawCacheBytes() const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM raw_messages")) || !q.next())
-        return 0;
-    return q.value(0).toLongLong();
-}
-
-void MessageStore::evictRaw()
-{
-    qint64 total = rawCacheBytes();
-    if (total <= m_limits.maxRawCacheBytes)
-        return;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT message_id, size FROM raw_messages ORDER BY stored_at ASC, message_id ASC")))
-        return;
-    QVector<qint64> victims;
-    while (total > m_limits.maxRawCacheBytes && q.next()) {
-        victims.push_back(q.value(0).toLongLong());
-        total -= q.value(1).toLongLong();
-    }
-    q.finish();
-    QSqlQuery del(QSqlDatabase::database(m_connection, false));
-    del.prepare(QStringLiteral("DELETE FROM raw_messages WHERE message_id=?"));
-    for (qint64 id : victims) {
-        del.addBindValue(id);
-        del.exec();
-    }
-}
-
-bool MessageStore::saveReport(qint64 messageId, const verifier::Report &report)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction())
-        return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO reports (message_id, report_version, computed_at, json) VALUES (?,?,?,?)"));
-    q.addBindValue(messageId);
-    q.addBindValue(report.version);
-    q.addBindValue(qint64(report.verifiedAt));
-    q.addBindValue(QString::fromStdString(verifier::reportToJson(report)));
-    QSqlQuery v(db);
-    v.prepare(QStringLiteral("UPDATE messages SET verdict=?, stale=0 WHERE id=?"));
-    v.addBindValue(QString::fromUtf8(verifier::verdictName(report.verdict).data()));
-    v.addBindValue(messageId);
-    if (!q.exec() || !v.exec()) {
-        m_lastError = q.lastError().text() + v.lastError().text();
-        db.rollback();
-        return false;
-    }
-    return db.commit();
-}
-
-std::optional<verifier::Report> MessageStore::report(qint64 messageId) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT json FROM reports WHERE message_id=?"));
-    q.addBindValue(messageId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    const QByteArray json = q.value(0).toString().toUtf8();
-    auto r = verifier::reportFromJson(std::string_view(json.constData(), size_t(json.size())));
-    if (!r)
-        return std::nullopt;
-    return std::move(r).value();
 }
 
 } // namespace sealcheck
