@@ -196,6 +196,43 @@ private slots:
         QCOMPARE(none.boundaryHop, 4);
         QCOMPARE(none.verdict, Verdict::Unauthenticated);
     }
+    // Mail from Fastmail itself (or between two Fastmail users), as in the dkim_verifier corpus's
+    // "Fastmail from Fastmail" messages: it reaches the MX from Fastmail's outbound server on a
+    // private address. The profile's outbound_hosts make that hop the boundary; a sender that only
+    // calls itself by that name from the Internet changes nothing (the boundary can only move up).
+    void fastmailOwnMail()
+    {
+        std::string own = kFastmail;
+        const std::string inbound = "Received: from out.news.example.org (out.news.example.org [198.51.100.25])\r\n"
+                                    " by mx3.messagingengine.com (Postfix) with ESMTPS id 3; Fri, 20 Nov 2026 10:00:03 -0500\r\n";
+        const size_t at = own.find(inbound);
+        QVERIFY(at != std::string::npos);
+        own.replace(at, inbound.size(),
+                    "Received: from mailmx.nyi.internal (localhost [127.0.0.1])\r\n"
+                    " by mx3.messagingengine.com (Authentication Milter) with ESMTP id 3; Fri, 20 Nov 2026 10:00:03 -0500\r\n"
+                    "Received: from mailout.nyi.internal (outbound1.nyi.internal [10.202.2.181])\r\n"
+                    " by mailmx.nyi.internal (Postfix) with ESMTPS id 4; Fri, 20 Nov 2026 10:00:03 -0500\r\n"
+                    "Received: from compute6.internal (compute6.nyi.internal [10.202.2.47])\r\n"
+                    " by mailout.nyi.internal (Postfix) with ESMTP id 5; Fri, 20 Nov 2026 10:00:02 -0500\r\n"
+                    "Received: by mailuser.nyi.internal (Postfix, from userid 0) id 6; Fri, 20 Nov 2026 10:00:01 -0500\r\n");
+        const Report p = run(own, "fastmail");
+        QCOMPARE(p.boundaryHop, 5);
+        QCOMPARE(QString::fromStdString(p.received[5].ip), QStringLiteral("10.202.2.181"));
+        QCOMPARE(trustedFields(p), 4);
+        // Without the profile the private addresses all look internal: the boundary is lower.
+        const Report idOnly = run(own, nullptr, {"mx3.messagingengine.com"});
+        QVERIFY(idOnly.boundaryHop != 5);
+
+        // An outside sender naming itself mailout.nyi.internal: still the boundary, same trust.
+        std::string spoof = kFastmail;
+        const size_t s = spoof.find("Received: from out.news.example.org (out.news.example.org");
+        QVERIFY(s != std::string::npos);
+        spoof.replace(s, std::string("Received: from out.news.example.org (out.news.example.org").size(),
+                      "Received: from mailout.nyi.internal (out.news.example.org");
+        const Report sp = run(spoof, "fastmail");
+        QCOMPARE(sp.boundaryHop, 4);
+        QCOMPARE(QString::fromStdString(sp.spf->clientIp), QStringLiteral("198.51.100.25"));
+    }
     void icloud()
     {
         const Report r = run(kIcloud, "icloud");

@@ -59,9 +59,6 @@ const char *const kMicrosoftIdless =
 const char *const kYahooLegacy =
     "issue 18: Yahoo's legacy field (authserv-id, then from=…; before the first method) and "
     "dkim=pass without header.d must count as a trusted aligned pass";
-const char *const kFastmailHops =
-    "issue 18: Fastmail's internal hops (compute5.internal, mailmx.nyi.internal, "
-    "10.202.0.0/16, 127.0.0.1) must be recognised as the provider's";
 const char *const kMicrosoftHops =
     "issue 18: Microsoft 365's internal hops (*.prod.outlook.com, 2603:10b6::/32) come from "
     "the microsoft365 profile";
@@ -69,34 +66,20 @@ const char *const kMicrosoftOutbound =
     "issue 18: Microsoft's internal hops come from the microsoft365 profile; the sender, "
     "Microsoft's own outbound (*.outbound.protection.outlook.com, 40.92/104.47), must stay "
     "the boundary";
-const char *const kQmailLocal =
-    "issue 18: qmail's own lines (\"(qmail N invoked by uid N)\", \"invoked from network\") "
-    "and fetchmail's POP hop are local, not the boundary";
-
 const ExpectedFailure kVerdictFailures[] = {
     {"m365-exchange-hybrid-google-report/trusted",
      "Exchange hybrid: Microsoft 365's trusted dmarc=fail judged the organisation's own relay above the "
      "boundary the user configured; Sealcheck cannot yet tell which hop a report was made for, so the "
      "report counts (suspicious, not forged: its action=oreject names an overridden policy)"},
     {"aol-bounce-yahoo-infra-2018/trusted", kYahooLegacy},
-    {"opendmarc-twlnet-google-report/trusted",
-     "issue 18: OpenDMARC's dmarc=pass is in the 2nd field with the id; the hop from 10.0.0.1 "
-     "(rDNS \"unknown\") is internal"},
     {"yahoo-bounce-legacy-field-2018/trusted", kYahooLegacy},
 };
 
 const ExpectedFailure kBoundaryFailures[] = {
-    {"fastmail-own-privacy", kFastmailHops},
-    {"fastmail-own-welcome", kFastmailHops},
     {"m365-exchange-hybrid-google-report", kMicrosoftHops},
-    {"mailman-wine-announce-2002", kQmailLocal},
     {"mailru-internal-bounce",
      "issue 18: a message made inside the provider (only hop \"from mail by f374.i.mail.ru "
      "with local\") takes its delivery time from that hop"},
-    {"opendmarc-twlnet-google-report",
-     "issue 18: a hop from a private address (10.0.0.1, rDNS \"unknown\") between trusted "
-     "relays is internal"},
-    {"paypal-genuine-2002", kQmailLocal},
 };
 // ------------------------------------------------------------------ end of expected failures
 

@@ -65,6 +65,10 @@ private slots:
             << "mx.example.net" << "SMTP" << "" << "" << "" << false << "2026-11-20T10:00:05Z" << true;
         QTest::newRow("exim-ipv6-literal") << "exim-ipv6-literal.txt" << "laptop.example.com" << "" << "2001:db8::25"
             << "submit.example.com" << "esmtpsa" << "" << "1tX-0001-AB" << "" << true << "2026-11-20T15:00:05Z" << true;
+        // Exim's verified-name form (its port logging on): the name outside is the reverse DNS.
+        QTest::newRow("exim-verified-name-port") << "exim-verified-name-port.txt" << "relay.example.org" << "relay.example.org"
+            << "198.51.100.28" << "mx.example.net" << "esmtps" << "" << "1gtAbC-0001Xy-9Q" << "bob@example.net" << true
+            << "2019-02-11T10:15:06Z" << true;
         QTest::newRow("qmail-uid-only") << "qmail-uid-only.txt" << "" << "" << "" << "" << "" << "" << "" << "" << false
             << "2026-11-20T10:00:05Z" << false;
     }
@@ -235,6 +239,75 @@ private slots:
         QVERIFY(q(a.notes.back()).contains("not a trusted relay"));
         for (const auto &h : a.hops)
             QVERIFY(!h.trusted);
+    }
+
+    // Shapes real chains have that the boundary must see through (issue 18, docs/real-mail.md):
+    // qmail's note lines, a fetcher reading the user's own mailbox, a content filter handing the
+    // message back on a relay, Exim's verified name; and what must still stop the chain.
+    void throughTheReceivingSide_data()
+    {
+        QTest::addColumn<QByteArray>("chain"); // Received values, top first, '|' between
+        QTest::addColumn<QStringList>("relays");
+        QTest::addColumn<QString>("boundaryIp"); // "" = no boundary
+        const QByteArray d = "; Fri, 20 Nov 2026 10:00:00 +0000";
+        QTest::newRow("qmail note above its own line")
+            << QByteArray("from relay.example.net (relay.example.net [192.0.2.28]) by mx.example.net with ESMTP id 1" + d +
+                          "|(qmail 857 invoked from network)" + d +
+                          "|from unknown (HELO web.example.com) (203.0.113.4) by relay.example.net with SMTP" + d)
+            << QStringList{"mx.example.net", "relay.example.net"} << "203.0.113.4";
+        QTest::newRow("fetchmail reads the user's mailbox")
+            << QByteArray("from localhost (127.0.0.1) by localhost with SMTP" + d +
+                          "|from pop.example.net [192.0.2.84] by localhost with POP3 (fetchmail-6.4) for <bob@localhost> "
+                          "(single-drop)" + d +
+                          "|from out.example.com (out.example.com [203.0.113.5]) by mx.example.net with ESMTP id 1" + d)
+            << QStringList{"localhost", "mx.example.net"} << "203.0.113.5";
+        QTest::newRow("content filter re-injects on a named relay")
+            << QByteArray("from relay.example.net ([192.0.2.28]:58922) by mx.example.net with esmtps (Exim 4.96) id 1" + d +
+                          "|by relay.example.net (Postfix, from userid 112) id 2" + d +
+                          "|from out.example.com (out.example.com [203.0.113.5]) by relay.example.net (Postfix) with "
+                          "ESMTPS id 3" + d)
+            << QStringList{"mx.example.net", "relay.example.net"} << "203.0.113.5";
+        // A sender-less line by a host nobody named is not the receiving side's.
+        QTest::newRow("sender-less line by an unnamed host stops")
+            << QByteArray("from relay.example.net (relay.example.net [192.0.2.28]) by mx.example.net with ESMTP id 1" + d +
+                          "|by elsewhere.example.org (Postfix, from userid 112) id 2" + d +
+                          "|from out.example.com (out.example.com [203.0.113.5]) by relay.example.net with ESMTP id 3" + d)
+            << QStringList{"mx.example.net", "relay.example.net"} << "";
+        // sendmail's "HELO ([ip])" is a HELO, not a verified name: a sender saying it is the relay
+        // is still the boundary.
+        QTest::newRow("sendmail HELO with bare address is not a name")
+            << QByteArray("from relay.example.net ([203.0.113.9]) by mx.example.net (8.17.1/8.17.1) with ESMTP id 1" + d +
+                          "|from inside.example.net (inside.example.net [192.0.2.60]) by relay.example.net with ESMTP id 2" + d)
+            << QStringList{"mx.example.net", "relay.example.net"} << "203.0.113.9";
+        // Any other line without from or by is not taken as a qmail note.
+        QTest::newRow("unreadable line is not skipped")
+            << QByteArray("from relay.example.net (relay.example.net [192.0.2.28]) by mx.example.net with ESMTP id 1" + d +
+                          "|(unknown relay)" + d +
+                          "|from out.example.com (out.example.com [203.0.113.5]) by relay.example.net with ESMTP id 3" + d)
+            << QStringList{"mx.example.net", "relay.example.net"} << "";
+    }
+
+    void throughTheReceivingSide()
+    {
+        QFETCH(QByteArray, chain);
+        QFETCH(QStringList, relays);
+        QFETCH(QString, boundaryIp);
+        QByteArray text;
+        for (const QByteArray &value : chain.split('|'))
+            text += "Received: " + value + "\r\n";
+        text += "From: a@example.com\r\n\r\nx";
+        auto m = Message::parse(text.toStdString());
+        QVERIFY(m);
+        std::vector<std::string> trusted;
+        for (const QString &r : relays)
+            trusted.push_back(r.toStdString());
+        const TraceAnalysis a = analyseTrace(*m, trusted);
+        if (boundaryIp.isEmpty()) {
+            QVERIFY2(a.boundaryHop < 0 || q(a.clientIp).isEmpty(), qPrintable(q(a.clientIp)));
+            return;
+        }
+        QVERIFY2(a.boundaryHop >= 0, a.notes.empty() ? "" : a.notes.back().c_str());
+        QCOMPARE(q(a.clientIp), boundaryIp);
     }
 
     void noReceived()

@@ -239,6 +239,14 @@ bool ProviderProfile::isProviderHost(std::string_view host) const
     return false;
 }
 
+bool ProviderProfile::isOutboundHost(std::string_view host) const
+{
+    for (const auto &p : outboundHosts)
+        if (hostMatchesPattern(host, p))
+            return true;
+    return false;
+}
+
 bool ProviderProfile::isInternalAddress(std::string_view ip) const
 {
     for (const auto &n : internalNetworks)
@@ -275,6 +283,7 @@ Expected<std::vector<ProviderProfile>> parseProviderProfiles(std::string_view js
         p.idlessAuthenticationResults = j.value("idless_authentication_results", false);
         p.receivingHosts = stringList(j, "receiving_hosts");
         p.internalNetworks = stringList(j, "internal_networks");
+        p.outboundHosts = stringList(j, "outbound_hosts");
         p.arcSealers = stringList(j, "arc_sealers");
         p.mxPatterns = stringList(j, "mx_patterns");
         p.mailboxDomains = stringList(j, "mailbox_domains");
@@ -285,7 +294,7 @@ Expected<std::vector<ProviderProfile>> parseProviderProfiles(std::string_view js
             p.imapPort = j["imap"].value("port", 993);
             p.imapSecurity = text(j["imap"], "security");
         }
-        for (const auto *list : {&p.authservIdPatterns, &p.receivingHosts, &p.mxPatterns})
+        for (const auto *list : {&p.authservIdPatterns, &p.receivingHosts, &p.outboundHosts, &p.mxPatterns})
             for (const auto &pattern : *list)
                 if (!isValidHostPattern(pattern))
                     return makeError("provider " + p.id + ": the pattern \"" + pattern + "\" could match too much");

@@ -31,6 +31,10 @@ struct ProviderProfile
     std::vector<std::string> receivingHosts;
     /// CIDR networks of the provider's internal hops ("10.0.0.0/8", "2603:10a6::/32").
     std::vector<std::string> internalNetworks;
+    /// Host-name patterns of the provider's outgoing servers ("mailout.nyi.internal"): a hop
+    /// received from one of them is where the message entered the receiving side, even from a
+    /// private address, because the provider itself was the sender (mail between two of its users).
+    std::vector<std::string> outboundHosts;
     std::vector<std::string> arcSealers;
     std::vector<std::string> mxPatterns;      ///< recognise the provider from a domain's MX hosts
     std::vector<std::string> mailboxDomains;  ///< "gmail.com", "outlook.com", ...
@@ -44,6 +48,8 @@ struct ProviderProfile
     bool matchesAuthservId(std::string_view authservId) const;
     /// @p host (a name some hop recorded) matches receivingHosts.
     bool isProviderHost(std::string_view host) const;
+    /// @p host matches outboundHosts.
+    bool isOutboundHost(std::string_view host) const;
     /// @p ip lies in internalNetworks. (The trace also wants the hop's name among receivingHosts
     /// when the profile lists any: a provider's outbound servers for other customers may share
     /// its internal networks.)

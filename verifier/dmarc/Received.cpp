@@ -7,6 +7,8 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
+
 namespace verifier {
 
 namespace {
@@ -129,6 +131,28 @@ bool isLoopback(const std::string &ip)
     return ip == "::1" || startsWithIgnoreCase(ip, "127.");
 }
 
+// qmail writes "(qmail 857 invoked from network)" or "(qmail 27859 invoked by uid 1001)" just
+// above its own SMTP line: a note by the host that wrote the line below, naming no sender.
+bool isQmailNote(std::string_view value)
+{
+    const std::string_view v = trim(value);
+    if (!startsWithIgnoreCase(v, "(qmail ") || v.find(')') == std::string_view::npos)
+        return false;
+    const std::string_view note = v.substr(0, v.find(')'));
+    return note.find(" invoked from network") != std::string_view::npos ||
+           note.find(" invoked by uid ") != std::string_view::npos ||
+           note.find(" invoked by alias") != std::string_view::npos;
+}
+
+// A mailbox read by the user's own fetcher (fetchmail, getmail: "by localhost with POP3"): the
+// server it read from holds the user's mail, so it is the receiving side.
+bool isMailboxRetrieval(const ReceivedHop &hop)
+{
+    const std::string proto = toLower(hop.with.substr(0, hop.with.find(' ')));
+    return proto == "pop3" || proto == "pop3s" || proto == "pop" || proto == "imap" || proto == "imap4" ||
+           proto == "imaps";
+}
+
 } // namespace
 
 bool matchesRelay(std::string_view hostIn, std::string_view relayIn)
@@ -211,6 +235,7 @@ ReceivedHop parseReceived(std::string_view value)
 
     // The sending host: HELO name, reverse-DNS name, IP.
     std::string helo, rdns, ip;
+    bool eximVerifiedName = false;
     if (!fromWord.empty() && fromWord.front() == '[')
         ip = canonicalIp(std::string_view(fromWord).substr(1, fromWord.find(']') == std::string::npos ? std::string::npos : fromWord.find(']') - 1));
     for (size_t ci = 0; ci < fromComments.size(); ++ci) {
@@ -235,6 +260,12 @@ ReceivedHop parseReceived(std::string_view value)
                 size_t close = w.find(']');
                 if (ip.empty())
                     ip = canonicalIp(w.substr(1, close == std::string::npos ? std::string::npos : close - 1));
+                // Exim: "from NAME ([ip]:port ...)" names the host by its verified reverse DNS
+                // ($sender_rcvhost); the HELO, when it differs, follows as "helo=". The port
+                // form is Exim's alone (sendmail's "HELO ([ip])" puts the HELO outside).
+                if (ci == 0 && wi == 0 && close != std::string::npos && close + 2 < w.size() && w[close + 1] == ':' &&
+                    std::all_of(w.begin() + long(close) + 2, w.end(), [](char d) { return isDigit(d); }))
+                    eximVerifiedName = true;
                 continue;
             }
             std::string bare = canonicalIp(w);
@@ -254,6 +285,8 @@ ReceivedHop parseReceived(std::string_view value)
     } else {
         hop.from = fromWord;
     }
+    if (eximVerifiedName && rdns.empty() && looksLikeHost(fromWord) && fromWord.find('.') != std::string::npos)
+        rdns = stripDot(fromWord);
     hop.fromRdns = rdns;
     hop.ip = ip;
 
@@ -283,10 +316,12 @@ TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string
                            const ProviderProfile *provider)
 {
     TraceAnalysis a;
+    std::vector<bool> qmailNote;
     for (const HeaderField *f : message.fields("Received")) {
         ReceivedHop hop = parseReceived(f->value());
         hop.fieldIndex = f->index;
         a.hops.push_back(std::move(hop));
+        qmailNote.push_back(isQmailNote(f->value()));
     }
     for (size_t i = 0; i + 1 < a.hops.size(); ++i)
         if (a.hops[i].time && a.hops[i + 1].time)
@@ -316,6 +351,17 @@ TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string
     // provider's internal networks, a relay given by address) or its verified reverse-DNS name;
     // the HELO name (chosen by the sender) only when the hop records neither.
     auto senderIsInside = [&](const ReceivedHop &h) {
+        // The provider's own outgoing server is a sender, whatever network it sends from. This
+        // only ever moves the boundary up (fewer fields trusted), never down.
+        if (provider && (provider->isOutboundHost(h.from) || provider->isOutboundHost(h.fromRdns)))
+            return false;
+        if (isMailboxRetrieval(h))
+            return true;
+        // No sender at all ("by relay (Postfix, from userid 112)"): a local submission on the
+        // writing host, such as a content filter handing the message back. Inside when that host
+        // is one of the receiving side's (a relay the user named, or the provider's).
+        if (h.from.empty() && h.fromRdns.empty() && h.ip.empty())
+            return !h.by.empty() && isRelay(h.by);
         if (!h.ip.empty()) {
             if (isPrivateAddress(h.ip))
                 return true;
@@ -362,6 +408,9 @@ TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string
     for (; i < a.hops.size(); ++i) {
         ReceivedHop &h = a.hops[i];
         h.trusted = true;
+        // The line below a qmail note was written by the same host: the note names no sender.
+        if (qmailNote[i] && i + 1 < a.hops.size())
+            continue;
         if (!senderIsInside(h)) {
             a.boundaryHop = int(i);
             break;
