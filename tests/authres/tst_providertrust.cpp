@@ -97,6 +97,31 @@ const std::string kIcloud = crlf({
     "",
     ""});
 
+// Yahoo before 2019 (the realmail corpus's yahoo-bounce-legacy-field-2018): from= notes around
+// the results and "dkim=pass (ok)" naming no domain. SIGNATURES is replaced per row.
+const std::string kYahooLegacy = crlf({
+    "Authentication-Results: mta4007.mail.ne1.yahoo.com  from=yahoo.com; domainkeys=neutral (no sig);",
+    "  from=yahoo.com; dkim=pass (ok)",
+    "Received: from 127.0.0.1  (EHLO sonic307-14.consmr.mail.sg3.yahoo.com) (106.10.241.3)",
+    "  by mta4007.mail.ne1.yahoo.com with SMTPS; Mon, 21 May 2018 05:31:50 +0000",
+    "SIGNATURES",
+    "Date: Mon, 21 May 2018 05:31:48 +0000",
+    "From: MAILER-DAEMON@yahoo.com",
+    "Subject: Failure Notice",
+    "",
+    ""});
+
+std::string withSignatures(std::initializer_list<const char *> domains)
+{
+    std::string sigs;
+    for (const char *d : domains)
+        sigs += std::string("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=") + d +
+                "; s=bounce; h=From:Subject; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AbCd\r\n";
+    std::string m = kYahooLegacy;
+    m.replace(m.find("SIGNATURES\r\n"), std::string("SIGNATURES\r\n").size(), sigs);
+    return m;
+}
+
 Report run(const std::string &text, const char *profile, std::vector<std::string> ids = {})
 {
     static const ZoneResolver empty;
@@ -232,6 +257,30 @@ private slots:
         const Report sp = run(spoof, "fastmail");
         QCOMPARE(sp.boundaryHop, 4);
         QCOMPARE(QString::fromStdString(sp.spf->clientIp), QStringLiteral("198.51.100.25"));
+    }
+    void yahooLegacyField()
+    {
+        // With the profile: the from= notes are read past and the domainless dkim=pass is the
+        // message's only signature's; old mail whose key is gone stays authenticated.
+        const Report p = run(withSignatures({"yahoo.com"}), "yahoo");
+        QCOMPARE(trustedFields(p), 1);
+        QCOMPARE(QString::fromStdString(p.authenticationResults[0].methods.at(1).properties.at("header.d")),
+                 QStringLiteral("yahoo.com"));
+        QVERIFY(QString::fromStdString(p.authenticationResults[0].trustReason).contains(QLatin1String("older form")));
+        QCOMPARE(p.verdict, Verdict::Authenticated);
+        // The id alone, without the profile, does not stretch the grammar: the field is unread.
+        const Report idOnly = run(withSignatures({"yahoo.com"}), nullptr, {"mta4007.mail.ne1.yahoo.com"});
+        QVERIFY(!idOnly.authenticationResults[0].parsed);
+        QCOMPARE(idOnly.verdict, Verdict::Unauthenticated);
+        // Two signatures: the pass cannot be placed, nothing stands in.
+        const Report two = run(withSignatures({"yahoo.com", "other.example"}), "yahoo");
+        QVERIFY(!two.authenticationResults[0].methods.at(1).properties.count("header.d"));
+        QVERIFY(two.verdict != Verdict::Authenticated);
+        // The only signature is someone else's: the pass is theirs, not aligned with yahoo.com.
+        const Report other = run(withSignatures({"attacker.example"}), "yahoo");
+        QCOMPARE(QString::fromStdString(other.authenticationResults[0].methods.at(1).properties.at("header.d")),
+                 QStringLiteral("attacker.example"));
+        QVERIFY(other.verdict != Verdict::Authenticated);
     }
     void icloud()
     {

@@ -44,35 +44,14 @@ struct ExpectedFailure
     const char *why;
 };
 
-const char *const kOldDkimPass =
-    "issue 18: a trusted report of pass must stand in for old mail whose key and DMARC "
-    "record are gone (trusted aligned dkim=pass without dmarc=)";
-const char *const kOldDmarcPass =
-    "issue 18: the trusted dmarc=pass must stand in for old mail whose key and DMARC record "
-    "are gone";
-const char *const kFastmailFields =
-    "issue 18: Fastmail's dkim=/dmarc= are in the 4th of 4 fields with one id, and internal "
-    "hops (compute5.internal, 10.202.x) stand above the MX";
-const char *const kMicrosoftIdless =
-    "issue 18: the id-less Microsoft field is trusted only through the microsoft365 / outlookcom "
-    "profile (applyProfile is a no-op until the loader lands)";
-const char *const kYahooLegacy =
-    "issue 18: Yahoo's legacy field (authserv-id, then from=…; before the first method) and "
-    "dkim=pass without header.d must count as a trusted aligned pass";
 const char *const kMicrosoftHops =
     "issue 18: Microsoft 365's internal hops (*.prod.outlook.com, 2603:10b6::/32) come from "
     "the microsoft365 profile";
-const char *const kMicrosoftOutbound =
-    "issue 18: Microsoft's internal hops come from the microsoft365 profile; the sender, "
-    "Microsoft's own outbound (*.outbound.protection.outlook.com, 40.92/104.47), must stay "
-    "the boundary";
 const ExpectedFailure kVerdictFailures[] = {
     {"m365-exchange-hybrid-google-report/trusted",
      "Exchange hybrid: Microsoft 365's trusted dmarc=fail judged the organisation's own relay above the "
      "boundary the user configured; Sealcheck cannot yet tell which hop a report was made for, so the "
      "report counts (suspicious, not forged: its action=oreject names an overridden policy)"},
-    {"aol-bounce-yahoo-infra-2018/trusted", kYahooLegacy},
-    {"yahoo-bounce-legacy-field-2018/trusted", kYahooLegacy},
 };
 
 const ExpectedFailure kBoundaryFailures[] = {

@@ -61,21 +61,12 @@ std::string decodedForParsing(std::string_view raw)
     return decoded;
 }
 
-/// Drops ';'-separated segments that are a bare domain name (no '=', no comment), outside
-/// comments and quoted strings.
-std::string withoutBareDomains(std::string_view text)
+/// The ';'-separated segments of @p text, split outside comments and quoted strings.
+std::vector<std::string> segments(std::string_view text)
 {
-    std::string out, segment;
+    std::vector<std::string> out(1);
     int depth = 0;
     bool quoted = false;
-    auto flush = [&](bool semicolon) {
-        std::string_view t = trim(segment);
-        const bool bare = !t.empty() && t.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") ==
-                                            std::string_view::npos && t.find('.') != std::string_view::npos;
-        if (!bare)
-            out += segment + (semicolon ? ";" : "");
-        segment.clear();
-    };
     for (char c : text) {
         if (quoted) {
             quoted = c != '"';
@@ -86,13 +77,86 @@ std::string withoutBareDomains(std::string_view text)
         } else if (c == ')' && depth > 0) {
             --depth;
         } else if (c == ';' && depth == 0) {
-            flush(true);
+            out.emplace_back();
             continue;
         }
-        segment += c;
+        out.back() += c;
     }
-    flush(false);
     return out;
+}
+
+std::string joinedSegments(const std::vector<std::string> &parts)
+{
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i)
+        out += (i ? ";" : "") + parts[i];
+    return out;
+}
+
+/// Drops segments that are a bare domain name (no '=', no comment): Microsoft's tenant domain.
+std::string withoutBareDomains(std::string_view text)
+{
+    std::vector<std::string> kept;
+    for (std::string &part : segments(text)) {
+        std::string_view t = trim(part);
+        const bool bare = !t.empty() && t.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") ==
+                                            std::string_view::npos && t.find('.') != std::string_view::npos;
+        if (!bare)
+            kept.push_back(std::move(part));
+    }
+    return joinedSegments(kept);
+}
+
+/// A domain name and nothing else (Yahoo's "from=yahoo.com").
+bool isPlainDomain(std::string_view s)
+{
+    return !s.empty() && s.find('.') != std::string_view::npos &&
+           s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == std::string_view::npos;
+}
+
+/// Yahoo before 2019 wrote "mta4007.mail.ne1.yahoo.com  from=yahoo.com; domainkeys=neutral (no
+/// sig);  from=yahoo.com; dkim=pass (ok)": a from= annotation after the authserv-id and between
+/// results, which RFC 8601 has no place for. Returns the field without them, or "" when it has
+/// none (or anything else the grammar lacks).
+std::string withoutLegacyFrom(std::string_view text)
+{
+    std::vector<std::string> parts = segments(text), kept;
+    bool removed = false;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        std::string_view t = trim(parts[i]);
+        if (i == 0) {
+            // "ID  from=DOMAIN"
+            const size_t space = t.find_first_of(" \t");
+            const std::string_view rest = space == std::string_view::npos ? std::string_view() : trim(t.substr(space));
+            if (startsWithIgnoreCase(rest, "from=") && isPlainDomain(rest.substr(5))) {
+                kept.emplace_back(t.substr(0, space));
+                removed = true;
+                continue;
+            }
+        } else if (startsWithIgnoreCase(t, "from=") && isPlainDomain(t.substr(5))) {
+            removed = true;
+            continue;
+        }
+        kept.push_back(parts[i]);
+    }
+    return removed ? joinedSegments(kept) : std::string();
+}
+
+/// The d= tag of the message's only DKIM-Signature field, "" when it has none or several.
+std::string onlySignatureDomain(const Message &message)
+{
+    const auto sigs = message.fields("DKIM-Signature");
+    if (sigs.size() != 1)
+        return {};
+    for (const std::string_view tag : split(sigs.front()->value(), ';')) {
+        const std::string_view t = trim(tag);
+        const size_t eq = t.find('=');
+        if (eq != std::string_view::npos && trim(t.substr(0, eq)) == "d") {
+            const std::string d = removeWhitespace(t.substr(eq + 1));
+            return isPlainDomain(d) ? toLower(d) : std::string();
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -136,6 +200,16 @@ std::vector<AuthResultsHeader> collectAuthenticationResults(const Message &messa
                 idless = true;
             }
         }
+        bool legacy = false;
+        if (!parsed && provider && provider->hasQuirk("legacy-from-property")) {
+            const std::string withoutFrom = withoutLegacyFrom(text);
+            if (!withoutFrom.empty()) {
+                if (auto again = parseAuthenticationResults(withoutFrom, mode)) {
+                    parsed = std::move(again);
+                    legacy = true;
+                }
+            }
+        }
         if (!parsed) {
             h.parsed = false;
             h.parseError = escapeForDisplay(parsed.error().message);
@@ -146,6 +220,18 @@ std::vector<AuthResultsHeader> collectAuthenticationResults(const Message &messa
         h.parsed = true;
         h.authservId = escapeForDisplay(parsed->authservId);
         h.methods = parsed->methods;
+        // The same provider's "dkim=pass (ok)" names no domain; with one signature on the message
+        // it can only be that one.
+        std::string completed;
+        if (legacy && provider->hasQuirk("dkim-result-without-header-d")) {
+            for (AuthMethodResult &m : h.methods) {
+                if (m.method != "dkim" || m.properties.count("header.d") || m.properties.count("header.i"))
+                    continue;
+                completed = onlySignatureDomain(message);
+                if (!completed.empty())
+                    m.properties["header.d"] = completed;
+            }
+        }
         const std::string idLower = toLower(parsed->authservId);
         const bool idTrusted = idless || inList(trustedAuthservIds, parsed->authservId) ||
                                (provider && provider->matchesAuthservId(parsed->authservId));
@@ -203,6 +289,12 @@ std::vector<AuthResultsHeader> collectAuthenticationResults(const Message &messa
                 break;
             }
             }
+        }
+        if (h.trusted && legacy) {
+            h.trustReason += " It is in the provider's older form: its from= notes were read past";
+            h.trustReason += completed.empty() ? std::string(".")
+                                               : ", and its DKIM result, which names no domain, is taken for the "
+                                                 "message's only signature (" + escapeForDisplay(completed) + ").";
         }
         if (h.trusted)
             for (const auto &m : h.methods)

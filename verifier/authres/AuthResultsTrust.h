@@ -28,6 +28,11 @@
 ///     methods: the first report of a method counts, a later copy may be the sender's. RFC 8601
 ///     §5 requires the server to remove forged fields with its id; this does not rely on it.
 ///
+/// With a provider profile, two of its quirks are read: Microsoft's fields without an authserv-id
+/// (and the tenant domain between results), and Yahoo's older form ("ID from=DOMAIN; ...;
+/// from=DOMAIN; dkim=pass (ok)"), whose from= notes are read past and whose DKIM result without
+/// a domain is taken for the message's only DKIM-Signature (none when it has several).
+///
 /// Fields that do not parse are listed with parsed=false and parseError, and are never trusted.
 /// Every entry has a short English trustReason. `raw` is the unfolded value, escaped for display
 /// (escapeForDisplay). Only header fields of the message itself are listed: an

@@ -1,5 +1,7 @@
 #include "ProviderProfile.h"
 
+#include <algorithm>
+
 #include "Strings.h"
 
 #include <nlohmann/json.hpp>
@@ -253,6 +255,11 @@ bool ProviderProfile::isInternalAddress(std::string_view ip) const
         if (ipInNetwork(ip, n))
             return true;
     return false;
+}
+
+bool ProviderProfile::hasQuirk(std::string_view quirk) const
+{
+    return std::find(quirks.begin(), quirks.end(), quirk) != quirks.end();
 }
 
 bool ProviderProfile::matchesMx(const std::vector<std::string> &mxHosts) const

@@ -54,6 +54,9 @@ struct ProviderProfile
     /// when the profile lists any: a provider's outbound servers for other customers may share
     /// its internal networks.)
     bool isInternalAddress(std::string_view ip) const;
+    /// @p quirk ("legacy-from-property", ...) is one of quirks: a way of writing fields that the
+    /// readers handle only for providers known to use it.
+    bool hasQuirk(std::string_view quirk) const;
     /// One of @p mxHosts matches mxPatterns.
     bool matchesMx(const std::vector<std::string> &mxHosts) const;
     bool operator==(const ProviderProfile &) const = default;
