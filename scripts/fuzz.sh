@@ -69,8 +69,9 @@ import hashlib, json, os, re, sys
 repo, conf, out, targets = sys.argv[1], sys.argv[2], sys.argv[3], set(sys.argv[4:])
 roots = [os.path.join(repo, 'tests', 'data'), conf]
 seeds = {t: {} for t in targets}
+hand = False
 def add(t, b):
-    if t not in seeds or not b or len(seeds[t]) >= 800:
+    if t not in seeds or not b or (len(seeds[t]) >= 800 and not hand):
         return
     if isinstance(b, str):
         b = b.encode('utf-8', 'surrogateescape')
@@ -166,7 +167,8 @@ for root in roots:
                     elif name == b'subject':
                         add('address', value)
 
-# Hand-written seeds for the forms the data above lacks.
+# Hand-written seeds for the forms the data above lacks: always kept, over the cap.
+hand = True
 add('zone', '$ORIGIN example.com.\n$TTL 1h\n@ IN SOA ns1 host ( 1 7200 900 1209600 300 )\n'
             '@ 300 IN MX 10 mx\nmx IN A 192.0.2.1\n IN AAAA 2001:db8::1\n'
             '_dmarc TXT "v=DMARC1; p=reject" ; comment\nsel._domainkey TXT ( "v=DKIM1; " "p=AAAA\\059" )\n'
@@ -178,6 +180,19 @@ add('address', '=?utf-8?B?cGF5cGFsLmNvbSA8c2VydmljZUBwYXlwYWwuY29tPg==?= <x@evil
 add('address', 'Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>, <@a.test,@b.test:c@d.test>')
 add('received', 'from mail.example.org (mail.example.org [192.0.2.1]) by mx.example.net (Postfix) with ESMTPS id ABC for <a@b.example>; Mon, 1 Jan 2024 00:00:00 +0000')
 add('received', 'from [IPv6:2001:db8::1] (helo=x.example) by y.example with esmtpsa (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.96) id 1; Tue, 02 Jan 2024 10:00:00 -0500')
+add('received', 'from relay.example.net ([192.0.2.28]:58922) by mx.example.net with esmtps (Exim 4.82) id 1; Mon, 11 Feb 2019 11:15:06 +0100')
+add('received', '(qmail 857 invoked from network); 4 Apr 2002 21:41:11 -0000')
+add('received', 'from pop.example.net [192.0.2.84] by localhost with POP3 (fetchmail-6.4) for <b@localhost> (single-drop); Thu, 04 Apr 2002 16:41:45 -0500')
+# Provider quirks the verifier reads with a profile (fuzz_verify: inputs of odd length).
+for pad in ('', ' '):
+    add('verify', 'Authentication-Results: mta4007.mail.ne1.example.net  from=example.com; domainkeys=neutral (no sig);'
+        '  from=example.com; dkim=pass (ok)\r\nReceived: from 127.0.0.1 (EHLO out.example.com) (192.0.2.3) by '
+        'mta4007.mail.ne1.example.net with SMTPS; Mon, 21 May 2018 05:31:50 +0000\r\nDKIM-Signature: v=1; a=rsa-sha256; '
+        'd=example.com; s=s; h=From; bh=AAAA; b=AAAA\r\nFrom: a@example.com\r\n\r\nbody' + pad)
+    add('verify', 'Authentication-Results: spf=pass (sender IP is 192.0.2.3) smtp.mailfrom=example.com; example.net; '
+        'dkim=pass header.d=example.com;dmarc=pass action=none header.from=example.com;compauth=pass reason=100\r\n'
+        'Received: from mailout.example.net (o1.example.net [10.1.2.3]) by mx.example.net with ESMTPS; '
+        'Mon, 21 May 2018 05:31:50 +0000\r\nFrom: a@example.com\r\n\r\nbody' + pad)
 add('spf', 'v=spf1 ip4:192.0.2.0/24 ip6:2001:db8::/32 a/24 mx:%{d}/24//64 include:_spf.example.com exists:%{ir}.%{l1r+-}._spf.%{d} ptr -all redirect=_spf.example.com exp=exp.%{d}')
 add('dmarc', 'v=DMARC1; p=quarantine; sp=reject; np=reject; adkim=s; aspf=r; pct=50; rua=mailto:a@example.com,mailto:b@example.net!10m; fo=1:d:s; t=y; psd=n')
 add('dkim', 'v=1; a=rsa-sha256; c=relaxed/simple; d=example.com; s=sel; t=1700000000; x=1800000000; l=100; i=@mail.example.com; q=dns/txt; h=from:to:subject; bh=2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=; b=AAAA')

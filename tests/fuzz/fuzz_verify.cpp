@@ -1,6 +1,8 @@
 // libFuzzer target: the whole verify() pipeline (verifier/Verifier.h) over an in-memory zone
 // holding the keys and policies of tests/data (DKIM, ARC). S/MIME system roots and OpenPGP are
-// off so that runs stay hermetic and fast.
+// off so that runs stay hermetic and fast. Inputs of odd length are verified with a provider
+// profile that has every quirk the readers act on (fields without an id, Yahoo's older form,
+// internal networks, outbound hosts), so those paths are fuzzed too.
 #include "Message.h"
 #include "Verifier.h"
 #include "ZoneResolver.h"
@@ -54,6 +56,21 @@ verifier::ZoneResolver *makeZone()
     zone->addAddress("mx.example.com", "192.0.2.10");
     return zone;
 }
+verifier::ProviderProfile makeProfile()
+{
+    verifier::ProviderProfile p;
+    p.id = "fuzz";
+    p.name = "Fuzz";
+    p.authservIds = {"mx.example.net"};
+    p.authservIdPatterns = {"mta*.mail.*.example.net"};
+    p.idlessAuthenticationResults = true;
+    p.receivingHosts = {"*.example.net"};
+    p.internalNetworks = {"10.0.0.0/8", "2001:db8::/32"};
+    p.outboundHosts = {"mailout.example.net"};
+    p.arcSealers = {"example.net"};
+    p.quirks = {"legacy-from-property", "dkim-result-without-header-d"};
+    return p;
+}
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -73,6 +90,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     context.signatures.useSystemCa = false;
     context.signatures.enableOpenPgp = false;
     context.source = "fuzz";
+    static const verifier::ProviderProfile profile = makeProfile();
+    if (size % 2 == 1)
+        context.trust.provider = profile;
     (void)verifier::verify(*message, context);
     return 0;
 }
