@@ -148,7 +148,8 @@ std::string onlySignatureDomain(const Message &message)
     const auto sigs = message.fields("DKIM-Signature");
     if (sigs.size() != 1)
         return {};
-    for (const std::string_view tag : split(sigs.front()->value(), ';')) {
+    const std::string value = sigs.front()->value(); // split() views into it: keep it alive
+    for (const std::string_view tag : split(value, ';')) {
         const std::string_view t = trim(tag);
         const size_t eq = t.find('=');
         if (eq != std::string_view::npos && trim(t.substr(0, eq)) == "d") {
