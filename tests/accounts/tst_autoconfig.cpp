@@ -17,6 +17,7 @@
 #include "LocalHttpsServer.h"
 #include "ServerDiscovery.h"
 #include "UnboundResolver.h"
+#include "UnboundServer.h"
 #include "ZoneResolver.h"
 
 #include <QElapsedTimer>
@@ -152,7 +153,7 @@ class tst_AutoConfig : public QObject
     HttpsServer m_good, m_rogue;
     std::shared_ptr<const verifier::Resolver> m_unbound;
     QString m_noUnbound;
-    QProcess m_unboundProcess;
+    testunbound::UnboundServer m_unboundServer;
 
     /// @p rogueHosts are served by the server with the self-signed certificate.
     AutoConfigOptions options(const QStringList &rogueHosts = {}, IspdbLookup ispdb = IspdbLookup::Refused,
@@ -174,54 +175,29 @@ class tst_AutoConfig : public QObject
 
     void startUnbound()
     {
-        const QString binary = QStandardPaths::findExecutable(
-            QStringLiteral("unbound"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin")});
-        if (binary.isEmpty()) {
-            m_noUnbound = QStringLiteral("the 'unbound' binary is not installed; the SRV/MX rows are skipped");
-            return;
-        }
-        QUdpSocket probe; // a free port, chosen by the kernel
-        if (!probe.bind(QHostAddress::LocalHost, 0)) {
-            m_noUnbound = QStringLiteral("no free UDP port");
-            return;
-        }
-        const quint16 port = probe.localPort();
-        probe.close();
-        const QByteArray dir = m_dir.path().toUtf8();
-        QFile conf(m_dir.filePath(QStringLiteral("unbound.conf")));
-        if (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            m_noUnbound = QStringLiteral("cannot write unbound.conf");
-            return;
-        }
-        conf.write("server:\n  verbosity: 1\n  interface: 127.0.0.1\n  port: " + QByteArray::number(port) +
-                   "\n  do-ip6: no\n  username: \"\"\n  chroot: \"\"\n  directory: \"" + dir + "\"\n  pidfile: \"" + dir +
-                   "/unbound.pid\"\n  use-syslog: no\n  num-threads: 1\n  outgoing-range: 32\n  so-reuseport: no\n"
-                   "  module-config: \"iterator\"\n  access-control: 127.0.0.1/32 allow\n  local-zone: \".\" refuse\n"
-                   "  local-zone: \"example.com.\" static\n"
-                   "  local-data: \"example.com. 300 IN SOA ns.example.com. h.example.com. 1 7200 3600 1209600 120\"\n"
-                   "  local-data: \"example.com. 300 IN A 192.0.2.1\"\n"
-                   // RFC 6186 SRV: implicit TLS first, STARTTLS second.
-                   "  local-data: \"_imaps._tcp.srv.example.com. 300 IN SRV 10 5 993 mail.srv.example.com.\"\n"
-                   "  local-data: \"_imaps._tcp.srv.example.com. 300 IN SRV 0 1 9993 imap1.srv.example.com.\"\n"
-                   "  local-data: \"_imap._tcp.srv.example.com. 300 IN SRV 0 1 143 imap2.srv.example.com.\"\n"
-                   "  local-data: \"srv.example.com. 300 IN MX 10 mx.srv.example.com.\"\n"
-                   // "." target: the service is decidedly not offered (RFC 6186 §3.4).
-                   "  local-data: \"_imaps._tcp.nosrv.example.com. 300 IN SRV 0 0 0 .\"\n"
-                   "  local-data: \"gm.example.com. 300 IN MX 5 aspmx.l.google.com.\"\n"
-                   "  local-data: \"gm.example.com. 300 IN MX 10 alt1.aspmx.l.google.com.\"\n"
-                   "  local-data: \"o365.example.com. 300 IN MX 0 o365-example-com.mail.protection.outlook.com.\"\n"
-                   "  local-data: \"hosted.example.com. 300 IN MX 10 mx1.mailhost.example.net.\"\n"
-                   "  local-data: \"nullmx.example.com. 300 IN MX 0 .\"\n"
-                   "remote-control:\n  control-enable: no\n");
-        conf.close();
-        m_unboundProcess.setProcessChannelMode(QProcess::MergedChannels);
-        m_unboundProcess.start(binary, {QStringLiteral("-d"), QStringLiteral("-c"), conf.fileName()});
-        if (!m_unboundProcess.waitForStarted(5000)) {
-            m_noUnbound = QStringLiteral("unbound did not start");
+        QString why;
+        if (!m_unboundServer.start(m_dir.path(),
+                                   "  local-zone: \"example.com.\" static\n"
+                                   "  local-data: \"example.com. 300 IN SOA ns.example.com. h.example.com. 1 7200 3600 1209600 120\"\n"
+                                   "  local-data: \"example.com. 300 IN A 192.0.2.1\"\n"
+                                   // RFC 6186 SRV: implicit TLS first, STARTTLS second.
+                                   "  local-data: \"_imaps._tcp.srv.example.com. 300 IN SRV 10 5 993 mail.srv.example.com.\"\n"
+                                   "  local-data: \"_imaps._tcp.srv.example.com. 300 IN SRV 0 1 9993 imap1.srv.example.com.\"\n"
+                                   "  local-data: \"_imap._tcp.srv.example.com. 300 IN SRV 0 1 143 imap2.srv.example.com.\"\n"
+                                   "  local-data: \"srv.example.com. 300 IN MX 10 mx.srv.example.com.\"\n"
+                                   // "." target: the service is decidedly not offered (RFC 6186 §3.4).
+                                   "  local-data: \"_imaps._tcp.nosrv.example.com. 300 IN SRV 0 0 0 .\"\n"
+                                   "  local-data: \"gm.example.com. 300 IN MX 5 aspmx.l.google.com.\"\n"
+                                   "  local-data: \"gm.example.com. 300 IN MX 10 alt1.aspmx.l.google.com.\"\n"
+                                   "  local-data: \"o365.example.com. 300 IN MX 0 o365-example-com.mail.protection.outlook.com.\"\n"
+                                   "  local-data: \"hosted.example.com. 300 IN MX 10 mx1.mailhost.example.net.\"\n"
+                                   "  local-data: \"nullmx.example.com. 300 IN MX 0 .\"\n",
+                                   &why)) {
+            m_noUnbound = why + QStringLiteral("; the SRV/MX rows are skipped");
             return;
         }
         verifier::UnboundOptions o;
-        o.forwarder = "127.0.0.1@" + std::to_string(port);
+        o.forwarder = m_unboundServer.forwarder();
         o.trustAnchorFile.clear(); // the local zone is unsigned
         o.timeout = std::chrono::milliseconds(3000);
         auto resolver = verifier::UnboundResolver::create(o);
@@ -229,14 +205,9 @@ class tst_AutoConfig : public QObject
             m_noUnbound = QString::fromStdString(resolver.error().message);
             return;
         }
-        QElapsedTimer t;
-        t.start();
-        while ((*resolver)->query("gm.example.com", verifier::RrType::MX).status != verifier::DnsStatus::Ok) {
-            if (t.elapsed() > 10000) {
-                m_noUnbound = QStringLiteral("unbound did not answer: ") + QString::fromLocal8Bit(m_unboundProcess.readAll());
-                return;
-            }
-            QThread::msleep(50);
+        if ((*resolver)->query("gm.example.com", verifier::RrType::MX).status != verifier::DnsStatus::Ok) {
+            m_noUnbound = QStringLiteral("unbound did not answer: ") + QString::fromLocal8Bit(m_unboundServer.output());
+            return;
         }
         m_unbound = std::shared_ptr<const verifier::Resolver>(std::move(*resolver));
     }
@@ -265,11 +236,7 @@ private slots:
     void cleanupTestCase()
     {
         m_unbound.reset();
-        if (m_unboundProcess.state() != QProcess::NotRunning) {
-            m_unboundProcess.terminate();
-            if (!m_unboundProcess.waitForFinished(5000))
-                m_unboundProcess.kill();
-        }
+        m_unboundServer.stop();
     }
 
     // ---- the whole discovery: local HTTPS server, DNS from a zone or unbound ---------------

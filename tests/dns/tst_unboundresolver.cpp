@@ -2,6 +2,7 @@
 // The server runs from a temporary directory on a free port; the test skips when `unbound` is not
 // installed. Rdata parsing and construction errors are checked without a server.
 #include "UnboundResolver.h"
+#include "UnboundServer.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -75,20 +76,6 @@ int bindLoopback(int type, uint16_t *port)
     return fd;
 }
 
-bool tcpAnswers(uint16_t port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return false;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(port);
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return ok;
-}
-
 // A 2048-bit-sized DKIM key, split the way a zone must carry it: strings of at most 255 octets.
 const std::string kDkimTag = "v=DKIM1; k=rsa; ";
 const std::string kDkimKeyPart1 = [] {
@@ -114,54 +101,15 @@ class tst_UnboundResolver : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QProcess m_unbound;
-    uint16_t m_port = 0;
+    testunbound::UnboundServer m_server;
     QString m_skip;
     std::unique_ptr<UnboundResolver> m_resolver;
 
-    std::string forwarder() const { return "127.0.0.1@" + std::to_string(m_port); }
+    std::string forwarder() const { return m_server.forwarder(); }
 
     bool startUnbound()
     {
-        // SEALCHECK_UNBOUND overrides the binary (a path that does not exist forces the skip).
-        const QString override = qEnvironmentVariable("SEALCHECK_UNBOUND");
-        const QString binary = !override.isEmpty()
-            ? (QFile::exists(override) ? override : QString())
-            : QStandardPaths::findExecutable(QStringLiteral("unbound"),
-                                             {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"),
-                                              QStringLiteral("/sbin"), QStringLiteral("/usr/bin")});
-        if (binary.isEmpty()) {
-            m_skip = QStringLiteral("the 'unbound' binary is not installed (apt install unbound); "
-                                    "the integration rows are skipped");
-            return false;
-        }
-        for (int attempt = 0; attempt < 5; ++attempt) {
-            // Pick a port the kernel says is free, then hand it to unbound (retry on the rare race).
-            const int probe = bindLoopback(SOCK_DGRAM, &m_port);
-            if (probe < 0)
-                continue;
-            ::close(probe);
-            const QString conf = m_dir.filePath(QStringLiteral("unbound.conf"));
-            QFile f(conf);
-            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                return false;
-            const QByteArray dir = m_dir.path().toUtf8();
-            QByteArray text = "server:\n"
-                              "  verbosity: 1\n"
-                              "  interface: 127.0.0.1\n"
-                              "  port: " + QByteArray::number(m_port) + "\n"
-                              "  do-ip6: no\n"
-                              "  username: \"\"\n"
-                              "  chroot: \"\"\n"
-                              "  directory: \"" + dir + "\"\n"
-                              "  pidfile: \"" + dir + "/unbound.pid\"\n"
-                              "  use-syslog: no\n"
-                              "  num-threads: 1\n"
-                              "  outgoing-range: 32\n"
-                              "  so-reuseport: no\n"
-                              "  module-config: \"iterator\"\n"
-                              "  access-control: 127.0.0.0/8 allow\n"
-                              "  local-zone: \".\" refuse\n"
+        return m_server.start(m_dir.path(),
                               "  local-zone: \"example.com.\" static\n"
                               "  local-data: \"example.com. 3600 IN SOA ns.example.com. hostmaster.example.com. 1 7200 3600 1209600 120\"\n"
                               "  local-data: \"example.com. 300 IN A 192.0.2.1\"\n"
@@ -177,29 +125,8 @@ class tst_UnboundResolver : public QObject
                               "\" \"" + QByteArray::fromStdString(kDkimKeyPart1) + "\" \"" +
                               QByteArray::fromStdString(kDkimKeyPart2) + "\"'\n"
                               "  local-zone: \"example.net.\" static\n"
-                              "  local-data: \"mx2.example.net. 300 IN A 198.51.100.2\"\n"
-                              "remote-control:\n"
-                              "  control-enable: no\n";
-            f.write(text);
-            f.close();
-
-            m_unbound.setProcessChannelMode(QProcess::MergedChannels);
-            m_unbound.start(binary, {QStringLiteral("-d"), QStringLiteral("-c"), conf});
-            if (!m_unbound.waitForStarted(5000))
-                continue;
-            QElapsedTimer t;
-            t.start();
-            while (t.elapsed() < 10000 && m_unbound.state() == QProcess::Running) {
-                if (tcpAnswers(m_port))
-                    return true;
-                QThread::msleep(20);
-            }
-            qWarning("unbound did not come up (attempt %d): %s", attempt + 1, m_unbound.readAll().constData());
-            m_unbound.kill();
-            m_unbound.waitForFinished(5000);
-        }
-        m_skip = QStringLiteral("could not start unbound on a loopback port");
-        return false;
+                              "  local-data: \"mx2.example.net. 300 IN A 198.51.100.2\"\n",
+                              &m_skip);
     }
 
 private slots:
@@ -221,13 +148,7 @@ private slots:
     void cleanupTestCase()
     {
         m_resolver.reset();
-        if (m_unbound.state() != QProcess::NotRunning) {
-            m_unbound.terminate();
-            if (!m_unbound.waitForFinished(5000)) {
-                m_unbound.kill();
-                m_unbound.waitForFinished(5000);
-            }
-        }
+        m_server.stop();
     }
 
     void resolve_data()
@@ -404,7 +325,7 @@ private slots:
     /// with the validator's reason; a zone outside the anchor stays insecure and answers.
     void dnssecBogus()
     {
-        if (m_unbound.state() != QProcess::Running)
+        if (!m_server.running())
             QSKIP(qPrintable(m_skip));
         const QString anchor = m_dir.filePath(QStringLiteral("anchor.key"));
         QFile f(anchor);

@@ -9,6 +9,7 @@
 #include "LocalHttpsServer.h"
 #include "MtaStsFetcher.h"
 #include "UnboundResolver.h"
+#include "UnboundServer.h"
 #include "ZoneResolver.h"
 
 #include <QElapsedTimer>
@@ -214,56 +215,31 @@ private slots:
     // loopback"; the fixture mirrors tests/dns/tst_unboundresolver.cpp). Skips without unbound.
     void throughUnbound()
     {
-        const QString binary = QStandardPaths::findExecutable(
-            QStringLiteral("unbound"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin")});
-        if (binary.isEmpty())
-            QSKIP("the 'unbound' binary is not installed; the unbound row is skipped");
-        QUdpSocket probe; // a free port, chosen by the kernel
-        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.localPort();
-        probe.close();
-        const QByteArray dir = m_dir.path().toUtf8();
-        QFile conf(m_dir.filePath(QStringLiteral("unbound.conf")));
-        QVERIFY(conf.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        conf.write("server:\n  verbosity: 1\n  interface: 127.0.0.1\n  port: " + QByteArray::number(port) +
-                   "\n  do-ip6: no\n  username: \"\"\n  chroot: \"\"\n  directory: \"" + dir +
-                   "\"\n  pidfile: \"" + dir + "/unbound.pid\"\n  use-syslog: no\n  num-threads: 1\n"
-                   "  outgoing-range: 32\n  so-reuseport: no\n  module-config: \"iterator\"\n"
-                   "  access-control: 127.0.0.0/8 allow\n  local-zone: \".\" refuse\n"
-                   // The DMARC tree walk also asks _dmarc.com: answer it (NXDOMAIN), not REFUSED.
-                   "  local-zone: \"com.\" static\n"
-                   "  local-zone: \"example.com.\" static\n"
-                   "  local-data: \"example.com. 3600 IN SOA ns.example.com. h.example.com. 1 7200 3600 1209600 120\"\n"
-                   "  local-data: \"example.com. 300 IN MX 10 mail.example.com.\"\n"
-                   "  local-data: 'example.com. 300 IN TXT \"v=spf1 mx -all\"'\n"
-                   "  local-data: '_dmarc.example.com. 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:d@example.com\"'\n"
-                   "  local-data: '_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=2026112301\"'\n"
-                   "  local-data: '_smtp._tls.example.com. 300 IN TXT \"v=TLSRPTv1; rua=mailto:tls@example.com\"'\n"
-                   "  local-data: \"mail.example.com. 300 IN A 192.0.2.25\"\n"
-                   "  local-data: \"_25._tcp.mail.example.com. 300 IN TLSA 3 1 1 8CB0FC6C527506A053F4F14C8464BEBBD6DEDE2738D11468DD953D7D6A3021F1\"\n"
-                   "remote-control:\n  control-enable: no\n");
-        conf.close();
-        QProcess unbound;
-        unbound.setProcessChannelMode(QProcess::MergedChannels);
-        unbound.start(binary, {QStringLiteral("-d"), QStringLiteral("-c"), conf.fileName()});
-        QVERIFY(unbound.waitForStarted(5000));
-        auto stop = qScopeGuard([&unbound] {
-            unbound.terminate();
-            if (!unbound.waitForFinished(5000))
-                unbound.kill();
-        });
+        testunbound::UnboundServer unbound;
+        QString why;
+        if (!unbound.start(m_dir.path(),
+                           // The DMARC tree walk also asks _dmarc.com: answer it (NXDOMAIN), not REFUSED.
+                           "  local-zone: \"com.\" static\n"
+                           "  local-zone: \"example.com.\" static\n"
+                           "  local-data: \"example.com. 3600 IN SOA ns.example.com. h.example.com. 1 7200 3600 1209600 120\"\n"
+                           "  local-data: \"example.com. 300 IN MX 10 mail.example.com.\"\n"
+                           "  local-data: 'example.com. 300 IN TXT \"v=spf1 mx -all\"'\n"
+                           "  local-data: '_dmarc.example.com. 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:d@example.com\"'\n"
+                           "  local-data: '_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=2026112301\"'\n"
+                           "  local-data: '_smtp._tls.example.com. 300 IN TXT \"v=TLSRPTv1; rua=mailto:tls@example.com\"'\n"
+                           "  local-data: \"mail.example.com. 300 IN A 192.0.2.25\"\n"
+                           "  local-data: \"_25._tcp.mail.example.com. 300 IN TLSA 3 1 1 "
+                           "8CB0FC6C527506A053F4F14C8464BEBBD6DEDE2738D11468DD953D7D6A3021F1\"\n",
+                           &why))
+            QSKIP(qPrintable(why + QStringLiteral("; the unbound row is skipped")));
         verifier::UnboundOptions o;
-        o.forwarder = "127.0.0.1@" + std::to_string(port);
+        o.forwarder = unbound.forwarder();
         o.trustAnchorFile.clear(); // the local zone is unsigned
         o.timeout = std::chrono::milliseconds(3000);
         auto resolver = verifier::UnboundResolver::create(o);
         QVERIFY2(resolver.ok(), resolver.ok() ? "" : resolver.error().message.c_str());
-        QElapsedTimer t;
-        t.start();
-        while ((*resolver)->query("example.com", verifier::RrType::MX).status != verifier::DnsStatus::Ok) {
-            QVERIFY2(t.elapsed() < 10000, unbound.readAll().constData());
-            QThread::msleep(50);
-        }
+        const auto mx = (*resolver)->query("example.com", verifier::RrType::MX);
+        QVERIFY2(mx.status == verifier::DnsStatus::Ok, unbound.output().constData());
         useCertificate(false);
         m_response = {http(200, "text/plain", kGoodPolicy)};
         DomainPostureRequest request;
