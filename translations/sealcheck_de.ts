@@ -118,18 +118,18 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+135"/>
+        <location filename="../app/core/AccountSync.cpp" line="+102"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Dieses Postfach wird bereits synchronisiert.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+693"/>
+        <location line="+245"/>
         <source>The local message store cannot be opened.</source>
         <translation>Der lokale Nachrichtenspeicher kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location line="-240"/>
         <source>The account no longer exists.</source>
         <translation>Das Konto existiert nicht mehr.</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Der Server hat unerwartet geantwortet: %1</translation>
     </message>
     <message>
-        <location line="+591"/>
+        <location line="+143"/>
         <source>The local message store could not be written: %1</source>
         <translation>In den lokalen Nachrichtenspeicher konnte nicht geschrieben werden: %1</translation>
     </message>

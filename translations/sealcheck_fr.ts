@@ -118,18 +118,18 @@
 <context>
     <name>sealcheck::AccountSync</name>
     <message>
-        <location filename="../app/core/AccountSync.cpp" line="+135"/>
+        <location filename="../app/core/AccountSync.cpp" line="+102"/>
         <source>This mailbox is already being synchronised.</source>
         <translation>Cette boîte aux lettres est déjà en cours de synchronisation.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+693"/>
+        <location line="+245"/>
         <source>The local message store cannot be opened.</source>
         <translation>Le stockage local des messages ne peut pas être ouvert.</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location line="-240"/>
         <source>The account no longer exists.</source>
         <translation>Le compte n&apos;existe plus.</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Le serveur a répondu de manière inattendue&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+591"/>
+        <location line="+143"/>
         <source>The local message store could not be written: %1</source>
         <translation>Impossible d&apos;écrire dans le stockage local des messages&#xa0;: %1</translation>
     </message>
