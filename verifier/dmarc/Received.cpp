@@ -318,10 +318,11 @@ TraceAnalysis analyseTrace(const Message &message, const std::vector<std::string
     TraceAnalysis a;
     std::vector<bool> qmailNote;
     for (const HeaderField *f : message.fields("Received")) {
-        ReceivedHop hop = parseReceived(f->value());
+        const std::string value = f->value();
+        ReceivedHop hop = parseReceived(value);
         hop.fieldIndex = f->index;
         a.hops.push_back(std::move(hop));
-        qmailNote.push_back(isQmailNote(f->value()));
+        qmailNote.push_back(isQmailNote(value));
     }
     for (size_t i = 0; i + 1 < a.hops.size(); ++i)
         if (a.hops[i].time && a.hops[i + 1].time)
